@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds the local infrastructure Parley runs on when nothing else is configured:
+#   .tools/bin/temporal               Temporal CLI (dev server + Web UI), built from the Go module proxy
+#   .tools/bin/ferretdb               FerretDB (MongoDB wire protocol on SQLite), built from the Go module proxy
+#   .tools/bin/temporal-test-server   Temporal's Java time-skipping test server, resolved from Maven Central
+# Idempotent: a second run only checks that the files are there. Builds land in a per-user cache
+# (PARLEY_TOOLS_CACHE, default ~/.cache/parley-tools) so a fresh clone on the same machine links them in seconds.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="$repo/.tools/bin"
+cache="${PARLEY_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/parley-tools}"
+mkdir -p "$bin" "$cache" "$repo/.data"
+
+# Versions: temporal CLI v1.5.1 is the newest release whose go.mod has no replace directive
+# (later ones refuse `go install`); FerretDB v1.24.2 is the last release with the SQLite backend.
+TEMPORAL_CLI_VERSION=v1.5.1
+FERRETDB_VERSION=v1.24.2
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+link_tool() { # name, path in cache
+  ln -sfn "$2" "$bin/$1"
+}
+
+ensure_temporal() {
+  if [ -x "$bin/temporal" ]; then return; fi
+  if command -v temporal >/dev/null 2>&1; then
+    link_tool temporal "$(command -v temporal)"; log "using temporal from PATH"; return
+  fi
+  local out="$cache/temporal-$TEMPORAL_CLI_VERSION"
+  if [ ! -x "$out/temporal" ]; then
+    log "building Temporal CLI $TEMPORAL_CLI_VERSION from the Go module proxy (first run only, a few minutes)"
+    GOBIN="$out" go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
+  fi
+  link_tool temporal "$out/temporal"
+}
+
+ensure_ferretdb() {
+  if [ -x "$bin/ferretdb" ]; then return; fi
+  local out="$cache/ferretdb-$FERRETDB_VERSION"
+  if [ ! -x "$out/ferretdb" ]; then
+    log "building FerretDB $FERRETDB_VERSION from the Go module proxy (first run only, a few minutes)"
+    local module_dir src
+    module_dir="$(go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -d "$module_dir" ] || { log "could not download the FerretDB module"; exit 1; }
+    src="$(mktemp -d)"
+    cp -r "$module_dir/." "$src"
+    chmod -R u+w "$src"
+    # The module omits the generated version file, and FerretDB panics at start without it.
+    echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
+    mkdir -p "$out"
+    (cd "$src" && go build -trimpath -o "$out/ferretdb" ./cmd/ferretdb)
+    rm -rf "$src"
+  fi
+  link_tool ferretdb "$out/ferretdb"
+}
+
+ensure_test_server() {
+  if [ -x "$bin/temporal-test-server" ] && [ -s "$repo/.tools/temporal-test-server.classpath" ]; then return; fi
+  command -v java >/dev/null || { log "java (17+) is needed for the time-skipping test server"; exit 1; }
+  command -v mvn >/dev/null || { log "mvn is needed to resolve the time-skipping test server"; exit 1; }
+  log "resolving Temporal's Java test server from Maven Central"
+  mvn -q -B -f "$repo/tools/temporal-test-server/pom.xml" dependency:build-classpath \
+    -Dmdep.outputFile="$repo/.tools/temporal-test-server.classpath" >&2
+  cat > "$bin/temporal-test-server" <<WRAPPER
+#!/bin/sh
+# Temporal's Java time-skipping test server; first argument is the port.
+exec java -cp "\$(cat "$repo/.tools/temporal-test-server.classpath")" io.temporal.testserver.TestServer "\$@"
+WRAPPER
+  chmod +x "$bin/temporal-test-server"
+}
+
+ensure_temporal
+ensure_ferretdb
+ensure_test_server
+log "tools ready in .tools/bin"

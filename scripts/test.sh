@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test (vitest: the standalone and integration projects) and ends with one line
+# `N passed, N failed` so a CI log shows the size of the run at a glance.
+set -uo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+mkdir -p .data
+results=.data/test-results.json
+rm -f "$results"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@"
+status=$?
+if [ -s "$results" ]; then
+  node -e '
+    const r = require(process.argv[1]);
+    const skipped = r.numPendingTests + r.numTodoTests;
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  ' "$repo/$results"
+else
+  echo "0 passed, 0 failed"
+  [ "$status" -ne 0 ] || status=1
+fi
+exit "$status"

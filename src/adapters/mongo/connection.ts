@@ -1,0 +1,41 @@
+import mongoose, { type Connection } from 'mongoose';
+import { registerModels, type Models } from './models';
+
+// sanitizeFilter wraps `$`-operators found in query filters in $eq, so a value from a request
+// (`{"status": {"$ne": null}}`) can never become a query operator. strictQuery drops filter keys
+// that are not in the schema. Set globally before any connection is made.
+mongoose.set('strictQuery', true);
+mongoose.set('sanitizeFilter', true);
+
+export interface MongoHandle {
+  readonly connection: Connection;
+  readonly models: Models;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a connection of its own (not mongoose's global one, so tests can hold one database each)
+ * and builds every model's indexes before returning: unique indexes are what make our writes
+ * idempotent, so the service must not take traffic before they exist.
+ */
+export async function connectMongo(uri: string, database: string): Promise<MongoHandle> {
+  const connection = mongoose.createConnection(uri, {
+    dbName: database,
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+  });
+  await connection.asPromise();
+  const models = registerModels(connection);
+  for (const model of Object.values(models)) await model.createIndexes();
+  return {
+    connection,
+    models,
+    async ping() {
+      const db = connection.db;
+      if (!db) throw new Error('MongoDB connection is not open');
+      await db.admin().command({ ping: 1 });
+    },
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config/config';
+import { createLogger } from '../logging/logger';
+import { devCommand } from './commands/dev.command';
+import { serveCommand } from './commands/serve.command';
+import { doctorCommand } from './commands/doctor.command';
+
+// Exit codes: 0 ok, 1 the command failed, 2 bad configuration or bad input.
+
+if (typeof process.loadEnvFile === 'function') {
+  try {
+    process.loadEnvFile('.env');
+  } catch {
+    // No .env file: the environment alone configures Parley.
+  }
+}
+
+const program = new Command('parley').description('Collections and survey outreach by phone and text.').showHelpAfterError();
+
+function config() {
+  return loadConfig(process.env);
+}
+
+program
+  .command('dev')
+  .description('run the whole service with embedded Temporal and FerretDB (unless configured otherwise)')
+  .action(async () => {
+    const c = config();
+    await devCommand(c, createLogger(c.logLevel));
+  });
+
+program
+  .command('serve')
+  .description('run the API and/or worker against external Temporal and MongoDB')
+  .option('--no-api', 'do not serve HTTP')
+  .option('--no-worker', 'do not run a worker')
+  .action(async (opts: { api: boolean; worker: boolean }) => {
+    const c = config();
+    await serveCommand(c, createLogger(c.logLevel), opts);
+  });
+
+program
+  .command('doctor')
+  .description('check end to end that a worker runs workflows and writes to the database')
+  .action(async () => doctorCommand(config()));
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`parley: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

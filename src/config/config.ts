@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+// The one place that reads the environment. Everything else receives the frozen Config.
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveNumber = z.coerce.number().positive();
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+  .optional();
+const url = z.url({ protocol: /^https?$/ });
+
+const envSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  DATA_DIR: z.string().default('.data'),
+
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: port.default(3000),
+  PUBLIC_BASE_URL: url.optional(),
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('parley'),
+  TEMPORAL_TLS: booleanFlag,
+  TEMPORAL_TLS_CERT_PATH: optionalString,
+  TEMPORAL_TLS_KEY_PATH: optionalString,
+  TEMPORAL_TLS_CA_PATH: optionalString,
+  TEMPORAL_TLS_SERVER_NAME: optionalString,
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  MONGODB_URI: optionalString,
+  MONGODB_DATABASE: z.string().min(1).default('parley'),
+  FERRETDB_PORT: port.default(27017),
+
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_API_BASE_URL: url.optional(),
+  TWILIO_FROM_NUMBER: optionalString,
+  TWILIO_CALLS_PER_SECOND: positiveNumber.default(1),
+  TWILIO_SMS_PER_SECOND: positiveNumber.default(1),
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url.optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly dataDir: string;
+  readonly http: { readonly host: string; readonly port: number; readonly publicBaseUrl: string; readonly bodyLimitBytes: number };
+  readonly temporal: {
+    /** Unset: the embedded dev server is started by `parley dev` (and by the tests). */
+    readonly address?: string;
+    readonly namespace: string;
+    readonly taskQueue: string;
+    readonly tls?: { readonly certPath?: string; readonly keyPath?: string; readonly caPath?: string; readonly serverName?: string };
+    readonly apiKey?: string;
+    readonly devServer: { readonly port: number; readonly uiPort: number };
+  };
+  readonly mongo: {
+    /** Unset: the embedded FerretDB is started by `parley dev` (and by the tests). */
+    readonly uri?: string;
+    readonly database: string;
+    readonly ferretDbPort: number;
+  };
+  readonly twilio: {
+    readonly accountSid?: string;
+    readonly authToken?: string;
+    /** Unset: the real Twilio API. Set: every REST call goes to this base URL instead. */
+    readonly apiBaseUrl?: string;
+    readonly fromNumber?: string;
+    readonly callsPerSecond: number;
+    readonly smsPerSecond: number;
+  };
+  readonly openai: { readonly apiKey?: string; readonly baseUrl?: string; readonly model: string; readonly timeoutMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws ConfigError listing every bad key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.TEMPORAL_TLS_CERT_PATH === undefined) !== (e.TEMPORAL_TLS_KEY_PATH === undefined)) {
+    problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH: set both or neither (mTLS needs the pair)');
+  }
+  if ((e.TWILIO_ACCOUNT_SID === undefined) !== (e.TWILIO_AUTH_TOKEN === undefined)) {
+    problems.push('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const usesTls = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT_PATH !== undefined || e.TEMPORAL_API_KEY !== undefined;
+  return deepFreeze({
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    http: {
+      host: e.HTTP_HOST,
+      port: e.HTTP_PORT,
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HTTP_HOST}:${e.HTTP_PORT}`).replace(/\/$/, ''),
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+    },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      tls: usesTls
+        ? {
+            certPath: e.TEMPORAL_TLS_CERT_PATH,
+            keyPath: e.TEMPORAL_TLS_KEY_PATH,
+            caPath: e.TEMPORAL_TLS_CA_PATH,
+            serverName: e.TEMPORAL_TLS_SERVER_NAME,
+          }
+        : undefined,
+      apiKey: e.TEMPORAL_API_KEY,
+      devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT },
+    },
+    mongo: { uri: e.MONGODB_URI, database: e.MONGODB_DATABASE, ferretDbPort: e.FERRETDB_PORT },
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      apiBaseUrl: e.TWILIO_API_BASE_URL?.replace(/\/$/, ''),
+      fromNumber: e.TWILIO_FROM_NUMBER,
+      callsPerSecond: e.TWILIO_CALLS_PER_SECOND,
+      smsPerSecond: e.TWILIO_SMS_PER_SECOND,
+    },
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS },
+  });
+}
+
+/** The config with the addresses of servers that `parley dev` or the tests started themselves. */
+export function withEmbeddedServers(
+  config: Config,
+  started: { temporalAddress?: string; mongoUri?: string },
+): Config {
+  return deepFreeze({
+    ...config,
+    temporal: { ...config.temporal, address: config.temporal.address ?? started.temporalAddress },
+    mongo: { ...config.mongo, uri: config.mongo.uri ?? started.mongoUri },
+  });
+}
+
+/** Narrows a config whose server addresses are known (external or embedded). */
+export function requireServers(config: Config): Config & { temporal: { address: string }; mongo: { uri: string } } {
+  if (config.temporal.address === undefined || config.mongo.uri === undefined) {
+    throw new ConfigError([
+      ...(config.temporal.address === undefined ? ['TEMPORAL_ADDRESS: required here (only `parley dev` starts an embedded server)'] : []),
+      ...(config.mongo.uri === undefined ? ['MONGODB_URI: required here (only `parley dev` starts an embedded server)'] : []),
+    ]);
+  }
+  return config as Config & { temporal: { address: string }; mongo: { uri: string } };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

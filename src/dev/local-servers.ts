@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { startLogged, tcpAccepts, toolPath, waitUntilReady, type RunningProcess } from './child-process';
+
+// The embedded defaults: real servers built by scripts/setup.sh, started as child processes.
+
+export interface LocalTemporal {
+  readonly address: string;
+  /** Unset when started headless. */
+  readonly uiUrl?: string;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Temporal CLI dev server. With a dbFile its SQLite store survives restarts (every workflow
+ * is kept); without one it is in memory, which is what the tests want.
+ */
+export async function startTemporalDevServer(options: {
+  port: number;
+  uiPort?: number;
+  dbFile?: string;
+  logDir: string;
+  namespace?: string;
+}): Promise<LocalTemporal> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  if (options.dbFile) {
+    mkdirSync(path.dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile);
+  }
+  if (options.namespace && options.namespace !== 'default') args.push('--namespace', options.namespace);
+  const proc = startLogged(toolPath('temporal'), args, path.join(options.logDir, `temporal-${options.port}.log`));
+  const address = `127.0.0.1:${options.port}`;
+  await waitUntilReady('Temporal dev server', proc, async () => {
+    const connection = await Connection.connect({ address, connectTimeout: '1 second' });
+    try {
+      await connection.workflowService.describeNamespace({ namespace: options.namespace ?? 'default' });
+    } finally {
+      await connection.close();
+    }
+  });
+  return { address, uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined, logFile: proc.logFile, stop: () => proc.stop() };
+}
+
+export interface LocalMongo {
+  readonly uri: string;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+/** FerretDB on its SQLite backend: the MongoDB wire protocol, with the data in stateDir. */
+export async function startFerretDb(options: { port: number; stateDir: string; logDir: string }): Promise<LocalMongo> {
+  mkdirSync(options.stateDir, { recursive: true });
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${path.resolve(options.stateDir)}/`,
+    `--state-dir=${path.resolve(options.stateDir)}`,
+    `--listen-addr=127.0.0.1:${options.port}`,
+    '--debug-addr=',
+    '--telemetry=disable',
+    '--log-level=warn',
+  ];
+  const proc: RunningProcess = startLogged(toolPath('ferretdb'), args, path.join(options.logDir, `ferretdb-${options.port}.log`));
+  const uri = `mongodb://127.0.0.1:${options.port}/`;
+  await waitUntilReady('FerretDB', proc, async () => {
+    await tcpAccepts(options.port);
+    const probe = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1000 }).asPromise();
+    await probe.close();
+  });
+  return { uri, logFile: proc.logFile, stop: () => proc.stop() };
+}

@@ -1,0 +1,30 @@
+import { DefaultLogger, Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
+import type { Logger } from './logger';
+
+const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
+
+let installed = false;
+
+/**
+ * Routes the Temporal SDK's logs (worker, workflow and activity loggers, and the Rust core's own
+ * lines) into our pino logger. The Runtime is process-wide and can be installed once; we also
+ * take over shutdown signals so our supervisor closes the HTTP server and the worker in order.
+ */
+export function installTemporalRuntimeLogger(logger: Logger): void {
+  if (installed) return;
+  installed = true;
+  const temporalLogger = logger.child({ component: 'temporal' });
+  Runtime.install({
+    shutdownSignals: [],
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
+      temporalLogger[levels[level]](meta as LogMetadata, message);
+    }),
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+  });
+}

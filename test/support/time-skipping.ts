@@ -1,0 +1,13 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { toolPath } from '../../src/dev/child-process';
+
+/**
+ * Temporal's Java time-skipping test server, resolved from Maven Central by scripts/setup.sh
+ * (the SDK's own download of it needs the internet). Timers fire as soon as nothing else is
+ * running, so multi-day cadences run in seconds with their real durations.
+ */
+export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: toolPath('temporal-test-server') } },
+  });
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: "standalone" tests need no shared servers (pure modules, and the Twilio simulator,
+// which each test starts on its own port); "integration" tests run against the Temporal and
+// MongoDB-protocol servers that the global setup starts once for the whole run.
+export default defineConfig({
+  test: {
+    // Worker threads and the Temporal native bridge do not mix: one process per test file.
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'standalone',
+          include: ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

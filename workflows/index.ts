@@ -1,0 +1,2 @@
+// Every workflow the worker registers. Nothing here may touch I/O: see workflows/README in the main README.
+export { selfCheckWorkflow } from './self-check.workflow';
