@@ -2,15 +2,11 @@ import { z } from 'zod';
 
 // The one place that reads the environment. Everything else receives the frozen Config.
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+const optionalString = z.string().trim().optional();
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveNumber = z.coerce.number().positive();
 const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
   .optional();
 const url = z.url({ protocol: /^https?$/ });
@@ -95,7 +91,8 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; throws ConfigError listing every bad key. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty value means "not set", as in .env.example, so the default applies.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '')));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
