@@ -61,7 +61,7 @@ ensure_test_server() {
   command -v java >/dev/null || { log "java (17+) is needed for the time-skipping test server"; exit 1; }
   command -v mvn >/dev/null || { log "mvn is needed to resolve the time-skipping test server"; exit 1; }
   log "resolving Temporal's Java test server from Maven Central"
-  mvn -q -B -f "$repo/tools/temporal-test-server/pom.xml" dependency:build-classpath \
+  mvn -q -B -Dstyle.color=never -f "$repo/tools/temporal-test-server/pom.xml" dependency:build-classpath \
     -Dmdep.outputFile="$repo/.tools/temporal-test-server.classpath" >&2
   cat > "$bin/temporal-test-server" <<WRAPPER
 #!/bin/sh

@@ -1,9 +1,24 @@
 import type { Connection } from 'mongoose';
 import { selfCheckModel } from './self-check.model';
+import { campaignStateModel, campaignVersionModel } from './campaign.model';
+import { debtorModel } from './debtor.model';
+import { contactAttemptModel } from './contact-attempt.model';
+import { consentEventModel } from './consent-event.model';
+import { auditEventModel } from './audit-event.model';
+import { paymentModel } from './payment.model';
+import { humanTaskModel } from './human-task.model';
 
 export function registerModels(connection: Connection) {
   return {
     selfChecks: selfCheckModel(connection),
+    campaignVersions: campaignVersionModel(connection),
+    campaigns: campaignStateModel(connection),
+    debtors: debtorModel(connection),
+    contactAttempts: contactAttemptModel(connection),
+    consentEvents: consentEventModel(connection),
+    auditEvents: auditEventModel(connection),
+    payments: paymentModel(connection),
+    humanTasks: humanTaskModel(connection),
   };
 }
 

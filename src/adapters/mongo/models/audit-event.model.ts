@@ -1,0 +1,25 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+/**
+ * The append-only audit log: what happened to whom, under which campaign version. Written with
+ * $setOnInsert under a unique key, so a retried activity adds nothing and changes nothing.
+ */
+const auditEventSchema = new Schema(
+  {
+    eventKey: { type: String, required: true, unique: true },
+    workflowId: { type: String, required: true },
+    campaignId: { type: String, required: true },
+    campaignVersion: { type: Number, required: true },
+    type: { type: String, required: true },
+    at: { type: Date, required: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+  },
+  { collection: 'audit_events', versionKey: false, minimize: false },
+);
+auditEventSchema.index({ workflowId: 1, at: 1 });
+
+export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
+
+export function auditEventModel(connection: Connection): Model<AuditEventDoc> {
+  return connection.model<AuditEventDoc>('AuditEvent', auditEventSchema);
+}

@@ -1,0 +1,24 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+/** Work for a person: a dispute, a cease request, a distressed debtor, an exhausted cadence. */
+const humanTaskSchema = new Schema(
+  {
+    taskId: { type: String, required: true, unique: true },
+    workflowId: { type: String, required: true },
+    campaignId: { type: String, required: true },
+    reason: { type: String, required: true },
+    summary: { type: String, required: true },
+    status: { type: String, required: true, enum: ['open', 'resolved'] },
+    openedAt: { type: Date, required: true },
+    resolvedAt: { type: Date },
+    resolution: { type: Schema.Types.Mixed },
+  },
+  { collection: 'human_tasks', versionKey: false },
+);
+humanTaskSchema.index({ status: 1, openedAt: 1 });
+
+export type HumanTaskDoc = InferSchemaType<typeof humanTaskSchema>;
+
+export function humanTaskModel(connection: Connection): Model<HumanTaskDoc> {
+  return connection.model<HumanTaskDoc>('HumanTask', humanTaskSchema);
+}
