@@ -1,0 +1,139 @@
+import { DateTime } from 'luxon';
+import { CHINESE_NUMBER_PATTERN, ENGLISH_NUMBER_PATTERN, parseSmallNumber } from './spoken-numbers';
+
+/**
+ * Calendar dates as callers say them, resolved against "today" in the debtor's time zone (not UTC:
+ * at 21:00 in Los Angeles it is already tomorrow in UTC). Conventions:
+ * - a bare weekday ("on Friday", "周五") is the next one after today;
+ * - "this Friday" / "这周五" is the one in the current Monday-to-Sunday week, if not already past;
+ * - "next Friday" / "下周五" is the one in the following Monday-to-Sunday week;
+ * - a day of the month or a month and day already past rolls to the next month or year.
+ */
+
+export interface DateMention {
+  isoDate: string;
+  start: number;
+  end: number;
+}
+
+type Resolver = (match: RegExpMatchArray, today: DateTime) => DateTime | undefined;
+
+const ENGLISH_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const CHINESE_WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+const ENGLISH_MONTHS: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+const ENGLISH_ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+
+const WEEKDAY = `(${ENGLISH_WEEKDAYS.join('|')})`;
+const MONTH = `(${Object.keys(ENGLISH_MONTHS).join('|')})`;
+const ORDINAL_WORD = `(?:(?:twenty|thirty)[\\s-])?(?:${Object.keys(ENGLISH_ORDINALS).join('|')})`;
+/** "15", "15th", "fifteenth", "twenty-first". */
+const DAY = `(\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORD})`;
+const COUNT = `(\\d+|${ENGLISH_NUMBER_PATTERN}|${CHINESE_NUMBER_PATTERN})`;
+/** Like COUNT, plus "a"/"an" ("in a week"). */
+const ENGLISH_COUNT = `(a|an|\\d+|${ENGLISH_NUMBER_PATTERN})`;
+const ZH_SMALL = `(\\d{1,2}|[一二三四五六七八九十]{1,3})`;
+const ZH_WEEK = '(?:周|星期|礼拜)';
+const ZH_AFTER = '(?:后|以后|之后)';
+
+function parseDay(raw: string): number | undefined {
+  const digits = /^(\d{1,2})/.exec(raw);
+  if (digits) return Number(digits[1]);
+  const [tens, ordinal] = raw.includes(' ') || raw.includes('-') ? raw.split(/[\s-]/) : ['', raw];
+  const unit = ENGLISH_ORDINALS[ordinal ?? ''];
+  if (unit === undefined) return parseSmallNumber(raw);
+  return unit + (tens === 'twenty' ? 20 : tens === 'thirty' ? 30 : 0);
+}
+
+function upcomingWeekday(today: DateTime, weekday: number): DateTime {
+  return today.plus({ days: (weekday - today.weekday + 7) % 7 || 7 });
+}
+
+function weekdayInWeek(today: DateTime, weekday: number, weeksAhead: number): DateTime {
+  return today.startOf('week').plus({ weeks: weeksAhead, days: weekday - 1 });
+}
+
+function thisWeekday(today: DateTime, weekday: number): DateTime {
+  return weekday >= today.weekday ? weekdayInWeek(today, weekday, 0) : upcomingWeekday(today, weekday);
+}
+
+function monthDay(today: DateTime, month: number | undefined, day: number | undefined): DateTime | undefined {
+  if (month === undefined || day === undefined) return undefined;
+  const candidate = DateTime.fromObject({ year: today.year, month, day }, { zone: today.zone });
+  if (!candidate.isValid) return undefined;
+  return candidate < today ? candidate.plus({ years: 1 }) : candidate;
+}
+
+function dayOfMonth(today: DateTime, day: number | undefined): DateTime | undefined {
+  if (day === undefined) return undefined;
+  // A day not in this month (the 31st in November) moves on until a month has it.
+  for (let monthsAhead = 0; monthsAhead < 3; monthsAhead += 1) {
+    const month = today.plus({ months: monthsAhead });
+    const candidate = DateTime.fromObject({ year: month.year, month: month.month, day }, { zone: today.zone });
+    if (candidate.isValid && candidate >= today) return candidate;
+  }
+  return undefined;
+}
+
+function count(raw: string | undefined): number {
+  return raw === undefined || raw === 'a' || raw === 'an' ? 1 : (parseSmallNumber(raw) ?? Number.NaN);
+}
+
+/** "in two weeks" / "两周后": the count is in the first group that matched, English or Chinese. */
+const later =
+  (unit: 'days' | 'weeks' | 'months'): Resolver =>
+  (m, t) =>
+    t.plus({ [unit]: count(m[1] ?? m[2]) });
+
+const englishWeekday = (name: string | undefined): number => ENGLISH_WEEKDAYS.indexOf(name ?? '') + 1;
+const chineseWeekday = (char: string | undefined): number => CHINESE_WEEKDAYS[char ?? ''] ?? Number(char);
+
+/** Most specific first: the first pattern that matches decides. */
+const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
+  [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m, t) => DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: t.zone })],
+  [new RegExp(`\\b${MONTH}\\.?\\s+(?:the\\s+)?${DAY}\\b`), (m, t) => monthDay(t, ENGLISH_MONTHS[m[1] ?? ''], parseDay(m[2] ?? ''))],
+  [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}\\b`), (m, t) => monthDay(t, ENGLISH_MONTHS[m[2] ?? ''], parseDay(m[1] ?? ''))],
+  [new RegExp(`${ZH_SMALL}\\s*月\\s*${ZH_SMALL}\\s*(?:日|号)?`), (m, t) => monthDay(t, parseSmallNumber(m[1] ?? ''), parseSmallNumber(m[2] ?? ''))],
+  [/\b(\d{1,2})\/(\d{1,2})\b/, (m, t) => monthDay(t, Number(m[1]), Number(m[2]))],
+  [new RegExp(`下下个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), 2)],
+  [new RegExp(`下个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), 1)],
+  [new RegExp(`(?:这个?|本)${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => thisWeekday(t, chineseWeekday(m[1]))],
+  [new RegExp(`${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => upcomingWeekday(t, chineseWeekday(m[1]))],
+  [new RegExp(`\\bnext\\s+${WEEKDAY}\\b`), (m, t) => weekdayInWeek(t, englishWeekday(m[1]), 1)],
+  [new RegExp(`\\bthis\\s+(?:coming\\s+)?${WEEKDAY}\\b`), (m, t) => thisWeekday(t, englishWeekday(m[1]))],
+  [new RegExp(`\\b${WEEKDAY}\\b`), (m, t) => upcomingWeekday(t, englishWeekday(m[1]))],
+  [/大后天/, (_m, t) => t.plus({ days: 3 })],
+  [/\bday after tomorrow\b|后天/, (_m, t) => t.plus({ days: 2 })],
+  [/\btomorrow\b|明天|明日|明早|明晚/, (_m, t) => t.plus({ days: 1 })],
+  [/\b(?:today|tonight|this (?:morning|afternoon|evening))\b|今天|今晚|今日/, (_m, t) => t],
+  [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+days?\\b|${COUNT}\\s*[天日]\\s*${ZH_AFTER}`), later('days')],
+  [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*${ZH_AFTER}`), later('weeks')],
+  [new RegExp(`\\bin\\s+(a|one)\\s+month\\b|${COUNT}\\s*个月\\s*${ZH_AFTER}`), later('months')],
+  [/过两天/, (_m, t) => t.plus({ days: 2 })],
+  [/\bend of next month\b|下个?月底/, (_m, t) => t.plus({ months: 1 }).endOf('month').startOf('day')],
+  [/\bend of (?:the |this )?month\b|月底/, (_m, t) => t.endOf('month').startOf('day')],
+  [/\bnext week\b|下个?(?:周|星期|礼拜)/, (_m, t) => t.plus({ weeks: 1 })],
+  [/\bnext month\b|下个?月/, (_m, t) => t.plus({ months: 1 })],
+  // "the first" alone is too often "the first payment": a spelled-out ordinal needs "on/by the".
+  [new RegExp(`\\b(?:on|by|before|until)\\s+the\\s+${DAY}\\b|\\b(\\d{1,2}(?:st|nd|rd|th))\\b`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? m[2] ?? ''))],
+  [new RegExp(`${ZH_SMALL}\\s*(?:号|日)`), (m, t) => dayOfMonth(t, parseSmallNumber(m[1] ?? ''))],
+];
+
+/** The first date the text mentions, as YYYY-MM-DD in the debtor's zone, or undefined. */
+export function findDate(text: string, now: number, timeZone: string): DateMention | undefined {
+  const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
+  for (const [pattern, resolve] of DATE_PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const date = resolve(match, today);
+    if (date?.isValid) return { isoDate: date.toISODate() ?? '', start: match.index ?? 0, end: (match.index ?? 0) + match[0].length };
+  }
+  return undefined;
+}

@@ -1,0 +1,123 @@
+/**
+ * Numbers as people say them and speech recognisers write them: digits ("1,200.50"), English words
+ * ("one hundred and twenty"), Chinese numerals ("一百二十", colloquial "一百二" = 120, digit strings
+ * "一九八五"). Input is normalized text (text-normalize.ts).
+ */
+
+export interface NumberMention {
+  value: number;
+  start: number;
+  end: number;
+  kind: 'digits' | 'english' | 'chinese';
+}
+
+const ENGLISH_UNITS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90,
+};
+
+const ENGLISH_SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
+
+const ENGLISH_WORD = [...Object.keys(ENGLISH_UNITS), ...Object.keys(ENGLISH_SCALES)]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** A run of English number words, e.g. "a hundred and twenty", "twenty-five". */
+export const ENGLISH_NUMBER_PATTERN = `(?:a\\s+(?=hundred|thousand))?(?:${ENGLISH_WORD})(?:(?:\\s+and\\s+|\\s+|-)(?:${ENGLISH_WORD}))*`;
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1_000 };
+
+const CHINESE_BIG_UNITS: Readonly<Record<string, number>> = { 万: 10_000, 亿: 100_000_000 };
+
+export const CHINESE_NUMBER_PATTERN = '[零〇一二两三四五六七八九十百千万亿]+';
+
+export function parseEnglishNumber(words: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const word of words.split(/[\s-]+/)) {
+    if (word === 'and' || word === 'a' || word === '') continue;
+    const unit = ENGLISH_UNITS[word];
+    const scale = ENGLISH_SCALES[word];
+    if (unit !== undefined) current += unit;
+    else if (scale === 100) current = (current || 1) * 100;
+    else if (scale !== undefined) {
+      total += (current || 1) * scale;
+      current = 0;
+    } else return undefined;
+    seen = true;
+  }
+  return seen ? total + current : undefined;
+}
+
+export function parseChineseNumber(numeral: string): number | undefined {
+  const chars = [...numeral];
+  if (chars.length === 0) return undefined;
+  const hasUnit = chars.some((c) => c in CHINESE_UNITS || c in CHINESE_BIG_UNITS);
+  if (!hasUnit) {
+    // "一九八五", "二零二五": digit by digit, as years and codes are read.
+    const digits = chars.map((c) => CHINESE_DIGITS[c]);
+    return digits.every((d) => d !== undefined) ? Number(digits.join('')) : undefined;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  let lastUnit = 0;
+  chars.forEach((char) => {
+    const unit = CHINESE_UNITS[char];
+    const bigUnit = CHINESE_BIG_UNITS[char];
+    if (unit !== undefined) {
+      section += (digit || 1) * unit;
+      digit = 0;
+      lastUnit = unit;
+    } else if (bigUnit !== undefined) {
+      total += (section + digit) * bigUnit;
+      section = 0;
+      digit = 0;
+      lastUnit = bigUnit;
+    } else digit = CHINESE_DIGITS[char] ?? 0;
+  });
+  const previous = chars.at(-2) ?? '';
+  // Colloquial "一百二" / "两千五" / "一万二": a last digit right after a unit counts in the next lower unit.
+  const colloquial = digit > 0 && lastUnit >= 100 && (previous in CHINESE_UNITS || previous in CHINESE_BIG_UNITS);
+  return total + section + (colloquial ? (digit * lastUnit) / 10 : digit);
+}
+
+const NUMBER_MATCHERS: ReadonlyArray<{ kind: NumberMention['kind']; pattern: RegExp; parse: (raw: string) => number | undefined }> = [
+  { kind: 'digits', pattern: /\d+(?:,\d{3})*(?:\.\d+)?/g, parse: (raw) => Number(raw.replace(/,/g, '')) },
+  { kind: 'english', pattern: new RegExp(`\\b${ENGLISH_NUMBER_PATTERN}\\b`, 'g'), parse: parseEnglishNumber },
+  { kind: 'chinese', pattern: new RegExp(CHINESE_NUMBER_PATTERN, 'g'), parse: parseChineseNumber },
+];
+
+/** Every number in the text, in order of appearance. */
+export function findNumbers(text: string): NumberMention[] {
+  return NUMBER_MATCHERS.flatMap(({ kind, pattern, parse }) =>
+    [...text.matchAll(pattern)].flatMap((match) => {
+      const value = parse(match[0]);
+      return value === undefined || Number.isNaN(value) ? [] : [{ value, start: match.index, end: match.index + match[0].length, kind }];
+    }),
+  ).sort((a, b) => a.start - b.start);
+}
+
+/** A small count or day number said as digits, English words or Chinese numerals ("3", "three", "三"). */
+export function parseSmallNumber(raw: string): number | undefined {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return parseEnglishNumber(raw) ?? parseChineseNumber(raw);
+}
+
+const SPOKEN_DIGITS: Readonly<Record<string, string>> = {
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+/** Digits read one by one ("nine four one oh seven", "九四一零七", "94107") joined into one string. */
+export function spokenDigitString(text: string): string {
+  const tokens = text.match(/\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b|[零〇幺一二三四五六七八九]/g) ?? [];
+  return tokens.map((token) => SPOKEN_DIGITS[token] ?? token).join('');
+}

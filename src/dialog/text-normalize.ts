@@ -1,0 +1,23 @@
+/**
+ * One canonical form for everything the pattern matchers read: NFKC folds full-width digits and
+ * punctuation (Chinese speech-recognition output often has them) to ASCII, curly apostrophes become
+ * straight, Latin letters lower-case. Every matcher reads this same form, so their offsets agree.
+ */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
+}
+
+/** Letters and digits only: for "was this sentence said?" checks that ignore punctuation and spacing. */
+function lettersAndDigits(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function containsPhrase(text: string, phrase: string): boolean {
+  const needle = lettersAndDigits(phrase);
+  return needle.length > 0 && lettersAndDigits(text).includes(needle);
+}
+
+/** Replaces each given phrase with spaces of the same length, so later scans neither see nor shift it. */
+export function blankOut(text: string, phrases: readonly string[]): string {
+  return phrases.reduce((acc, phrase) => (phrase ? acc.split(phrase).join(' '.repeat(phrase.length)) : acc), text);
+}
