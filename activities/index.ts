@@ -1,14 +1,25 @@
 import type { Models } from '../src/adapters/mongo/models';
+import type { SmsGateway } from '../src/adapters/twilio/twilio-sms';
+import type { PaymentLinks } from '../src/payments/payment-links';
 import { createSelfCheckActivities } from './self-check.activities';
+import { createCampaignVersionActivities } from './campaign-versions.activities';
+import { createRecordActivities } from './records.activities';
+import { createContactActivities } from './contact.activities';
 
 /** What the activities need from the outside world; the worker passes the real adapters. */
 export interface ActivityDeps {
   models: Models;
+  sms: SmsGateway;
+  paymentLinks: PaymentLinks;
+  publicBaseUrl: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createSelfCheckActivities(deps),
+    ...createCampaignVersionActivities(deps),
+    ...createRecordActivities(deps),
+    ...createContactActivities(deps),
   };
 }
 

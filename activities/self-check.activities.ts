@@ -15,7 +15,7 @@ export function createSelfCheckActivities(deps: { models: Pick<Models, 'selfChec
         .findOneAndUpdate(
           { checkId: input.checkId },
           { $setOnInsert: { ...input, writtenAt: new Date() } },
-          { upsert: true, new: true, lean: true },
+          { upsert: true, returnDocument: 'after', lean: true },
         )
         .orFail();
       return { checkId: doc.checkId, workflowId: doc.workflowId, requestedBy: doc.requestedBy, writtenAt: doc.writtenAt.toISOString() };

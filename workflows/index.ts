@@ -1,2 +1,3 @@
 // Every workflow the worker registers. Nothing here may touch I/O: see workflows/README in the main README.
 export { selfCheckWorkflow } from './self-check.workflow';
+export { debtorWorkflow } from './debtor/debtor.workflow';

@@ -43,10 +43,16 @@ const envSchema = z.object({
   TWILIO_CALLS_PER_SECOND: positiveNumber.default(1),
   TWILIO_SMS_PER_SECOND: positiveNumber.default(1),
 
+  PAYMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters (it signs payment links)').optional(),
+  PAYMENT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PAYMENT_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters (it verifies payment webhooks)').optional(),
+
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url.optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+
+  PARLEY_API_URL: url.optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -79,7 +85,15 @@ export interface Config {
     readonly callsPerSecond: number;
     readonly smsPerSecond: number;
   };
+  readonly payments: {
+    /** Unset: `parley dev` generates one and keeps it in DATA_DIR; `parley serve` refuses to start. */
+    readonly linkSecret?: string;
+    readonly linkTtlMs: number;
+    readonly webhookSecret?: string;
+  };
   readonly openai: { readonly apiKey?: string; readonly baseUrl?: string; readonly model: string; readonly timeoutMs: number };
+  /** The CLI's commands that talk to a running service call it here. */
+  readonly cli: { readonly apiUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -107,13 +121,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
 
   const usesTls = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT_PATH !== undefined || e.TEMPORAL_API_KEY !== undefined;
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://${e.HTTP_HOST}:${e.HTTP_PORT}`).replace(/\/$/, '');
   return deepFreeze({
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     http: {
       host: e.HTTP_HOST,
       port: e.HTTP_PORT,
-      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HTTP_HOST}:${e.HTTP_PORT}`).replace(/\/$/, ''),
+      publicBaseUrl,
       bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
     },
     temporal: {
@@ -140,31 +155,63 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       callsPerSecond: e.TWILIO_CALLS_PER_SECOND,
       smsPerSecond: e.TWILIO_SMS_PER_SECOND,
     },
+    payments: {
+      linkSecret: e.PAYMENT_LINK_SECRET,
+      linkTtlMs: e.PAYMENT_LINK_TTL_DAYS * 24 * 60 * 60 * 1000,
+      webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
+    },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS },
+    cli: { apiUrl: e.PARLEY_API_URL?.replace(/\/$/, '') ?? publicBaseUrl },
   });
 }
 
-/** The config with the addresses of servers that `parley dev` or the tests started themselves. */
-export function withEmbeddedServers(
-  config: Config,
-  started: { temporalAddress?: string; mongoUri?: string },
-): Config {
+/** What `parley dev` or the tests started or generated themselves, for the keys left unset. */
+export interface EmbeddedDefaults {
+  temporalAddress?: string;
+  mongoUri?: string;
+  twilio?: { accountSid: string; authToken: string; apiBaseUrl: string; fromNumber: string };
+  payments?: { linkSecret: string; webhookSecret: string };
+}
+
+/** The config with embedded defaults filled in where the environment configured nothing. */
+export function withEmbeddedServers(config: Config, embedded: EmbeddedDefaults): Config {
+  const twilioConfigured = config.twilio.accountSid !== undefined;
   return deepFreeze({
     ...config,
-    temporal: { ...config.temporal, address: config.temporal.address ?? started.temporalAddress },
-    mongo: { ...config.mongo, uri: config.mongo.uri ?? started.mongoUri },
+    temporal: { ...config.temporal, address: config.temporal.address ?? embedded.temporalAddress },
+    mongo: { ...config.mongo, uri: config.mongo.uri ?? embedded.mongoUri },
+    twilio: twilioConfigured || !embedded.twilio ? config.twilio : { ...config.twilio, ...embedded.twilio },
+    payments: {
+      ...config.payments,
+      linkSecret: config.payments.linkSecret ?? embedded.payments?.linkSecret,
+      webhookSecret: config.payments.webhookSecret ?? embedded.payments?.webhookSecret,
+    },
   });
 }
 
+export type ResolvedConfig = Config & {
+  temporal: { address: string };
+  mongo: { uri: string };
+};
+
 /** Narrows a config whose server addresses are known (external or embedded). */
-export function requireServers(config: Config): Config & { temporal: { address: string }; mongo: { uri: string } } {
-  if (config.temporal.address === undefined || config.mongo.uri === undefined) {
-    throw new ConfigError([
-      ...(config.temporal.address === undefined ? ['TEMPORAL_ADDRESS: required here (only `parley dev` starts an embedded server)'] : []),
-      ...(config.mongo.uri === undefined ? ['MONGODB_URI: required here (only `parley dev` starts an embedded server)'] : []),
-    ]);
-  }
-  return config as Config & { temporal: { address: string }; mongo: { uri: string } };
+export function requireServers(config: Config): ResolvedConfig {
+  const missing = [
+    ...(config.temporal.address === undefined ? ['TEMPORAL_ADDRESS: required here (only `parley dev` starts an embedded server)'] : []),
+    ...(config.mongo.uri === undefined ? ['MONGODB_URI: required here (only `parley dev` starts an embedded server)'] : []),
+  ];
+  if (missing.length > 0) throw new ConfigError(missing);
+  return config as ResolvedConfig;
+}
+
+/** What a worker needs to contact people: Twilio credentials and a sender, and the payment-link secret. */
+export function requireWorkerSettings(config: Config): void {
+  const missing = [
+    ...(config.twilio.accountSid === undefined ? ['TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: required to send texts and place calls'] : []),
+    ...(config.twilio.fromNumber === undefined ? ['TWILIO_FROM_NUMBER: required, the sender and caller id (E.164)'] : []),
+    ...(config.payments.linkSecret === undefined ? ['PAYMENT_LINK_SECRET: required, it signs payment links'] : []),
+  ];
+  if (missing.length > 0) throw new ConfigError(missing);
 }
 
 function deepFreeze<T>(value: T): T {

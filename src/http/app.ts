@@ -5,7 +5,13 @@ import type { Config } from '../config/config';
 import type { MongoHandle } from '../adapters/mongo/connection';
 import type { TemporalGateway } from '../temporal/gateway';
 import { healthRoutes } from './routes/health.routes';
+import { campaignRoutes } from './routes/campaign.routes';
+import { debtorRoutes } from './routes/debtor.routes';
+import { openApiRoutes } from './routes/openapi.routes';
 import { AppError } from './app-error';
+import { ZodError } from 'zod';
+import { twilioWebhookRoutes } from './routes/twilio-webhooks.routes';
+import { paymentRoutes } from './routes/payment.routes';
 
 export interface AppDeps {
   config: Config;
@@ -20,11 +26,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // pino's Logger is a FastifyBaseLogger; the cast only widens the generic so routes type as usual.
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: deps.config.http.bodyLimitBytes,
+    // Payment-link tokens (signed claims) are longer than the router's default 100 characters.
+    routerOptions: { maxParamLength: 512 },
   });
   await app.register(formbody);
 
   // One error handler: the real message below 500, a generic one above (and the detail in the log).
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (err instanceof ZodError) {
+      const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return reply.code(400).send({ error: 'invalid_request', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details });
+    }
     const status = err instanceof AppError ? err.status : err.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err }, 'request failed');
@@ -38,5 +50,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'temporal', check: () => deps.gateway.ping() },
     { name: 'mongodb', check: () => deps.mongo.ping() },
   ]);
+  await campaignRoutes(app, deps);
+  await debtorRoutes(app, deps);
+  await openApiRoutes(app, deps);
+  await twilioWebhookRoutes(app, deps);
+  await paymentRoutes(app, deps);
   return app;
 }

@@ -20,6 +20,11 @@ export function installTemporalRuntimeLogger(logger: Logger): void {
   if (installed) return;
   installed = true;
   const temporalLogger = logger.child({ component: 'temporal' });
+  if (Runtime._instance !== undefined) {
+    // Something in this process (a test environment) already created the Runtime with its own logger.
+    temporalLogger.debug('Temporal runtime already installed; keeping its logger');
+    return;
+  }
   Runtime.install({
     shutdownSignals: [],
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {

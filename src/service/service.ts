@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { Worker } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
-import type { Config } from '../config/config';
+import { requireWorkerSettings, type ResolvedConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { connectMongo, type MongoHandle } from '../adapters/mongo/connection';
+import { createTwilioRestClient } from '../adapters/twilio/twilio-rest-client';
+import { twilioSmsGateway } from '../adapters/twilio/twilio-sms';
+import { createPaymentLinks } from '../payments/payment-links';
 import { connectTemporalClient } from '../temporal/client';
 import { TemporalGateway } from '../temporal/gateway';
-import { createParleyWorker } from '../temporal/worker';
+import { createParleyWorkers, type ParleyWorkers } from '../temporal/worker';
 import { installTemporalRuntimeLogger } from '../logging/temporal-runtime-logger';
 import { buildApp } from '../http/app';
 
-export type ResolvedConfig = Config & { temporal: { address: string }; mongo: { uri: string } };
+export type { ResolvedConfig };
 
 export interface RunningService {
   readonly httpUrl?: string;
@@ -21,28 +23,44 @@ export interface RunningService {
 
 /**
  * Starts the API, the worker, or both in one process, against servers that are already running.
- * stop() closes in the order that loses nothing: stop taking requests, let the worker finish
- * its in-flight tasks, then close the connections.
+ * stop() closes in the order that loses nothing: stop taking requests, let the workers finish
+ * their in-flight tasks, then close the connections.
  */
 export async function startService(
   config: ResolvedConfig,
   logger: Logger,
   roles: { api: boolean; worker: boolean },
 ): Promise<RunningService> {
+  if (roles.worker) requireWorkerSettings(config);
   const mongo = await connectMongo(config.mongo.uri, config.mongo.database);
   let client: Client | undefined;
-  let worker: Worker | undefined;
-  let workerRun: Promise<void> | undefined;
+  let workers: ParleyWorkers | undefined;
+  let workersRun: Promise<void> | undefined;
   let app: FastifyInstance | undefined;
+  const stop = () => stopAll({ app, workers, workersRun, client, mongo }, logger);
   try {
     client = await connectTemporalClient(config.temporal);
     const gateway = new TemporalGateway(client, config.temporal.taskQueue);
 
     if (roles.worker) {
       installTemporalRuntimeLogger(logger);
-      worker = await createParleyWorker(config.temporal, { models: mongo.models });
-      workerRun = worker.run();
-      workerRun.catch((err) => logger.fatal({ err }, 'worker stopped with an error'));
+      const twilio = createTwilioRestClient({
+        accountSid: config.twilio.accountSid!,
+        authToken: config.twilio.authToken!,
+        apiBaseUrl: config.twilio.apiBaseUrl,
+      });
+      workers = await createParleyWorkers(config, {
+        models: mongo.models,
+        sms: twilioSmsGateway(twilio, config.twilio.fromNumber!),
+        paymentLinks: createPaymentLinks({
+          secret: config.payments.linkSecret!,
+          publicBaseUrl: config.http.publicBaseUrl,
+          ttlMs: config.payments.linkTtlMs,
+        }),
+        publicBaseUrl: config.http.publicBaseUrl,
+      });
+      workersRun = workers.run();
+      workersRun.catch((err) => logger.fatal({ err }, 'a worker stopped with an error'));
     }
     let httpUrl: string | undefined;
     if (roles.api) {
@@ -51,23 +69,21 @@ export async function startService(
       const address = app.server.address();
       httpUrl = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}` : config.http.publicBaseUrl;
     }
-
-    const running = { app, worker, workerRun, client, mongo };
-    return { httpUrl, gateway, mongo, stop: () => stopAll(running, logger) };
+    return { httpUrl, gateway, mongo, stop };
   } catch (err) {
-    await stopAll({ app, worker, workerRun, client, mongo }, logger);
+    await stop();
     throw err;
   }
 }
 
 async function stopAll(
-  parts: { app?: FastifyInstance; worker?: Worker; workerRun?: Promise<void>; client?: Client; mongo: MongoHandle },
+  parts: { app?: FastifyInstance; workers?: ParleyWorkers; workersRun?: Promise<void>; client?: Client; mongo: MongoHandle },
   logger: Logger,
 ): Promise<void> {
   await parts.app?.close();
-  if (parts.worker && parts.worker.getState() === 'RUNNING') parts.worker.shutdown();
-  await parts.workerRun?.catch(() => undefined);
-  await parts.worker?.connection?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker connection failed'));
+  parts.workers?.shutdown();
+  await parts.workersRun?.catch(() => undefined);
+  await parts.workers?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker connection failed'));
   await parts.client?.connection.close();
   await parts.mongo.close();
 }

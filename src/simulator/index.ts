@@ -49,6 +49,8 @@ export interface TwilioSimulator {
   agents: DialAgents;
   onEvent(listener: SimulatorEventListener): () => void;
   /** Stops every call and delivery in progress, then the server. */
+  /** Waits (at most timeoutMs) until every call, delivery and reply in progress has finished. */
+  settle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function startTwilioSimulator(input: TwilioSimulatorOptions): Promi
       call: (phone, to) => receiveCallFromPerson(context, phone, to ?? options.phoneNumbers.find((n) => n.voiceUrl)?.phoneNumber ?? ''),
     },
     onEvent: (listener) => store.onEvent(listener),
+    settle: (timeoutMs = 10_000) => context.tasks.drain(timeoutMs),
     close: () => {
       closing ??= (async () => {
         lifetime.abort(new Error('Twilio simulator closed'));

@@ -3,20 +3,42 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Config } from '../config/config';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { temporalConnectionOptions } from './connection-options';
+import { taskQueuesFor } from './gateway';
 
 export const workflowsPath = path.resolve(__dirname, '../../workflows');
 
-/** A worker for the main task queue; the caller runs it and shuts it down (see src/service). */
-export async function createParleyWorker(
-  temporal: Config['temporal'] & { address: string },
-  deps: ActivityDeps,
-): Promise<Worker> {
-  const connection = await NativeConnection.connect(temporalConnectionOptions(temporal));
-  return Worker.create({
-    connection,
-    namespace: temporal.namespace,
-    taskQueue: temporal.taskQueue,
-    workflowsPath,
-    activities: createActivities(deps),
-  });
+export interface ParleyWorkers {
+  readonly workers: Worker[];
+  run(): Promise<void>;
+  shutdown(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The workers of one process: workflows and bookkeeping activities on the main queue, and
+ * outbound SMS and calls on queues of their own whose rate is capped across every worker that
+ * polls them (maxTaskQueueActivitiesPerSecond is enforced by the server), so 100,000 debtors
+ * never send faster than Twilio's per-account call rate or a sender's message rate.
+ */
+export async function createParleyWorkers(config: Config & { temporal: { address: string } }, deps: ActivityDeps): Promise<ParleyWorkers> {
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
+  const queues = taskQueuesFor(config.temporal.taskQueue);
+  const activities = createActivities(deps);
+  const common = { connection, namespace: config.temporal.namespace };
+  try {
+    const workers = [
+      await Worker.create({ ...common, taskQueue: queues.main, workflowsPath, activities }),
+      await Worker.create({ ...common, taskQueue: queues.sms, activities, maxTaskQueueActivitiesPerSecond: config.twilio.smsPerSecond }),
+      await Worker.create({ ...common, taskQueue: queues.voice, activities, maxTaskQueueActivitiesPerSecond: config.twilio.callsPerSecond }),
+    ];
+    return {
+      workers,
+      run: () => Promise.all(workers.map((w) => w.run())).then(() => undefined),
+      shutdown: () => workers.filter((w) => w.getState() === 'RUNNING').forEach((w) => w.shutdown()),
+      close: () => connection.close(),
+    };
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
 }

@@ -1,0 +1,99 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Models } from '../src/adapters/mongo/models';
+import { SmsRejectedError, type SmsGateway } from '../src/adapters/twilio/twilio-sms';
+import type { PaymentLinks } from '../src/payments/payment-links';
+import { foldConsentEvents } from '../src/policy/consent-ledger';
+
+// Outbound contact. Each send is keyed by its attempt: the intent is written first under a unique
+// key, the provider's SID after, and a retry looks the key up (and, if the previous try died
+// between the two writes, asks the provider) before it ever sends again.
+
+export interface ContactAttemptInput {
+  attemptKey: string;
+  workflowId: string;
+  campaignId: string;
+  campaignVersion: number;
+  stepId: string;
+  purpose: string;
+  to: string;
+}
+
+export interface ContactDeps {
+  models: Pick<Models, 'contactAttempts' | 'consentEvents'>;
+  sms: SmsGateway;
+  paymentLinks: PaymentLinks;
+  /** Base of the status callback URL Twilio reports delivery to. */
+  publicBaseUrl: string;
+}
+
+/** Matches the workflow's marker; the link is minted here so no token enters workflow history. */
+const paymentLinkMarker = '{{paymentLink}}';
+
+export function createContactActivities(deps: ContactDeps) {
+  const { models } = deps;
+
+  async function claimAttempt(input: ContactAttemptInput, channel: 'sms' | 'voice') {
+    const now = new Date();
+    const result = await models.contactAttempts.findOneAndUpdate(
+      { attemptKey: input.attemptKey },
+      { $setOnInsert: { ...input, channel, state: 'intent', createdAt: now, updatedAt: now } },
+      { upsert: true, returnDocument: 'after', lean: true, includeResultMetadata: true },
+    );
+    const attempt = result.value!;
+    return { attempt, fresh: !result.lastErrorObject?.updatedExisting };
+  }
+
+  async function settle(attemptKey: string, update: { state: 'sent' | 'failed'; providerSid?: string; providerStatus?: string; errorCode?: string }) {
+    await models.contactAttempts.updateOne({ attemptKey }, { $set: { ...update, updatedAt: new Date() } });
+  }
+
+  return {
+    async sendSms(input: ContactAttemptInput & { body: string }): Promise<{ sid: string }> {
+      const { attempt, fresh } = await claimAttempt(input, 'sms');
+      if (attempt.state === 'sent' && attempt.providerSid) return { sid: attempt.providerSid };
+      if (attempt.state === 'failed') throw ApplicationFailure.nonRetryable(`SMS rejected earlier (${attempt.errorCode})`, 'SmsRejected');
+
+      const events = await models.consentEvents.find({ phone: input.to }).lean();
+      if (foldConsentEvents(events).smsOptedOut) {
+        await settle(input.attemptKey, { state: 'failed', errorCode: 'opted-out' });
+        throw ApplicationFailure.nonRetryable('the number opted out of texts', 'ContactNotAllowed');
+      }
+
+      const body = input.body.replaceAll(paymentLinkMarker, deps.paymentLinks.linkFor(input.workflowId));
+      if (!fresh) {
+        // An earlier try wrote its intent and died: did Twilio take that message?
+        const earlier = await deps.sms.findSent({ to: input.to, body, since: new Date(attempt.createdAt.getTime() - 60_000) });
+        if (earlier) {
+          await settle(input.attemptKey, { state: 'sent', providerSid: earlier.sid, providerStatus: earlier.status });
+          return { sid: earlier.sid };
+        }
+      }
+      const statusCallback = `${deps.publicBaseUrl}/webhooks/twilio/sms-status?${new URLSearchParams({
+        workflowId: input.workflowId,
+        attemptKey: input.attemptKey,
+      })}`;
+      try {
+        Context.current().heartbeat();
+        const sent = await deps.sms.send({ to: input.to, body, statusCallback });
+        await settle(input.attemptKey, { state: 'sent', providerSid: sent.sid, providerStatus: sent.status });
+        return { sid: sent.sid };
+      } catch (err) {
+        if (err instanceof SmsRejectedError) {
+          await settle(input.attemptKey, { state: 'failed', errorCode: err.code });
+          throw ApplicationFailure.nonRetryable(err.message, 'SmsRejected', { code: err.code });
+        }
+        throw err;
+      }
+    },
+
+    /**
+     * The voice step until the call workflow exists: the attempt is recorded (so the caps and
+     * the audit see it) and reported as not answered. See workflows/debtor/call-step.ts.
+     */
+    async recordUnansweredCall(input: ContactAttemptInput): Promise<{ providerSid?: string }> {
+      await claimAttempt(input, 'voice');
+      await settle(input.attemptKey, { state: 'sent', providerStatus: 'no-answer' });
+      return {};
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Models } from '../src/adapters/mongo/models';
+import { foldConsentEvents, type ContactPermissions } from '../src/policy/consent-ledger';
+
+// The debtor workflow's bookkeeping: audit log, status mirror, consent ledger reads, human tasks.
+// Every write is keyed, so a retry after a crash adds nothing twice.
+
+export interface AuditInput {
+  eventKey: string;
+  workflowId: string;
+  campaignId: string;
+  campaignVersion: number;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface DebtorSnapshot {
+  workflowId: string;
+  status: string;
+  balanceMinor: number;
+  nextContactAt?: number;
+  nextContactReason?: string;
+}
+
+export function createRecordActivities(deps: { models: Pick<Models, 'auditEvents' | 'debtors' | 'consentEvents' | 'humanTasks'> }) {
+  const { models } = deps;
+  return {
+    async recordAudit(input: AuditInput): Promise<void> {
+      await models.auditEvents.updateOne(
+        { eventKey: input.eventKey },
+        { $setOnInsert: { ...input, at: new Date() } },
+        { upsert: true },
+      );
+    },
+
+    async saveDebtorSnapshot(snapshot: DebtorSnapshot): Promise<void> {
+      await models.debtors.updateOne(
+        { workflowId: snapshot.workflowId },
+        {
+          $set: {
+            status: snapshot.status,
+            balanceMinor: snapshot.balanceMinor,
+            nextContactAt: snapshot.nextContactAt === undefined ? null : new Date(snapshot.nextContactAt),
+            nextContactReason: snapshot.nextContactReason ?? null,
+            updatedAt: new Date(),
+          },
+        },
+      );
+    },
+
+    async contactPermissions(input: { phone: string }): Promise<ContactPermissions> {
+      const events = await models.consentEvents.find({ phone: input.phone }).sort({ at: 1 }).lean();
+      return foldConsentEvents(events.map((e) => ({ kind: e.kind, channel: e.channel, at: e.at })));
+    },
+
+    async openHumanTask(input: { taskId: string; workflowId: string; campaignId: string; reason: string; summary: string }): Promise<void> {
+      await models.humanTasks.updateOne(
+        { taskId: input.taskId },
+        { $setOnInsert: { ...input, status: 'open', openedAt: new Date() } },
+        { upsert: true },
+      );
+    },
+
+    async closeHumanTask(input: { taskId: string; resolution: unknown }): Promise<void> {
+      await models.humanTasks.updateOne(
+        { taskId: input.taskId, status: 'open' },
+        { $set: { status: 'resolved', resolvedAt: new Date(), resolution: input.resolution } },
+      );
+    },
+  };
+}

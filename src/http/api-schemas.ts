@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { campaignSchema } from '../campaigns/campaign-schema';
+import { accountRefPattern } from '../use-cases/debtor-row';
+import type { DebtorStatus } from '../../workflows/debtor/debtor.messages';
+
+// The shapes of the API's parameters and bodies: the routes parse requests with them, and the
+// OpenAPI document (openapi.ts) is generated from them, so the two cannot disagree.
+
+const statuses: Record<DebtorStatus, true> = {
+  contacting: true,
+  paused: true,
+  'awaiting-promise': true,
+  'on-plan': true,
+  'awaiting-agent': true,
+  'cooling-down': true,
+  paid: true,
+  'settled-by-plan': true,
+  disputed: true,
+  ceased: true,
+  exhausted: true,
+  closed: true,
+};
+/** Every status a debtor can have (the Record above fails to compile when DebtorStatus changes). */
+export const debtorStatuses = Object.keys(statuses) as [DebtorStatus, ...DebtorStatus[]];
+
+const campaignId = campaignSchema.shape.id.describe("The campaign's id, as in its document");
+const accountRef = z
+  .string()
+  .regex(accountRefPattern, 'must be 1 to 64 letters, digits, dots, dashes or underscores')
+  .describe("The debtor's account reference, as imported");
+const text = z.string().trim().min(1, 'must not be empty').max(1000);
+const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').describe("A date in the debtor's time zone, YYYY-MM-DD");
+// One of the two: the use case says so when both or neither are given.
+const amountFields = {
+  amount: z.string().max(32).optional().describe('Decimal text in the account\'s currency, like "25.00"; or give amountMinor'),
+  amountMinor: z.int().positive().optional().describe('Whole minor units (cents); or give amount'),
+};
+const promise = z.strictObject({ ...amountFields, dueDate });
+const plan = z.strictObject({
+  instalments: z.array(z.strictObject({ ...amountFields, dueDate })).min(1, 'needs at least one instalment').max(60),
+});
+
+export const campaignParams = z.strictObject({ campaignId });
+export const campaignQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).optional().describe('A version number; absent: the latest'),
+});
+
+export const debtorParams = z.strictObject({ campaignId, accountRef });
+export const humanTaskParams = z.strictObject({ campaignId, accountRef, taskId: z.string().min(1).max(300).describe('The task id the workflow gave (URL-encoded)') });
+
+export const debtorListQuery = z.strictObject({
+  status: z.enum(debtorStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: accountRef.optional().describe("The `next` of the previous page"),
+});
+
+export const debtorActionBodies = {
+  payments: z.strictObject({
+    ...amountFields,
+    paymentId: z.string().min(1).max(200).optional().describe('Your id for the payment: a request repeated with it records the payment once'),
+  }),
+  promises: promise,
+  plans: plan,
+  dispute: z.strictObject({ reason: text }),
+  cease: z.strictObject({ source: text.describe('Who asked to stop, and how (letter, call, email)') }),
+  pause: z.strictObject({ reason: text }),
+  resume: z.strictObject({}).optional(),
+  close: z.strictObject({ reason: text }),
+};
+
+export const humanTaskResolutionBody = z.strictObject({
+  outcome: z.enum(['resume-contact', 'promise', 'plan', 'close']),
+  notes: z.string().max(2000).default(''),
+  promise: promise.optional().describe('Required when the outcome is promise'),
+  plan: plan.optional().describe('Required when the outcome is plan'),
+});

@@ -1,0 +1,84 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app';
+import { AppError } from '../app-error';
+import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody } from '../api-schemas';
+import { enforceBodyLimit, parseRequest } from '../request-input';
+import { importDebtors, type ImportFormat } from '../../use-cases/import-debtors';
+import {
+  agreePlan,
+  ceaseCommunication,
+  closeDebtor,
+  disputeDebt,
+  listDebtors,
+  pauseDebtor,
+  recordOperatorPayment,
+  recordPromise,
+  resolveHumanTask,
+  resumeDebtor,
+  showDebtor,
+} from '../../use-cases/debtors';
+
+export const importTypes = { 'text/csv': 'csv', 'application/json': 'json', 'application/x-ndjson': 'ndjson' } as const;
+
+/**
+ * An import may be this many times the general body limit (1 MiB by default: 256 MiB, over a
+ * million rows). It is streamed, so its size costs time, not memory.
+ */
+export const importBodyLimitFactor = 256;
+
+/** Debtors of a campaign: import, list, show, and the operator actions on one account. */
+export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('preParsing', enforceBodyLimit);
+    // The upload is handed over as a stream and read row by row, never held whole.
+    scope.removeAllContentTypeParsers();
+    for (const [contentType, format] of Object.entries(importTypes)) {
+      scope.addContentTypeParser(contentType, (_request, payload, done) => done(null, { format, stream: payload }));
+    }
+
+    scope.post('/campaigns/:campaignId/debtors/import', { bodyLimit: deps.config.http.bodyLimitBytes * importBodyLimitFactor }, async (request) => {
+      const { campaignId } = parseRequest(campaignParams, request.params);
+      const upload = request.body as { format: ImportFormat; stream: Readable } | undefined;
+      if (!upload) throw new AppError('bad_request', `send the file as the body, typed ${Object.keys(importTypes).join(', ')}`, 400);
+      return importDebtors(deps, campaignId, upload.stream, upload.format, ({ rows, started, alreadyImported, rejected }) =>
+        request.log.info({ campaignId, rows, started, alreadyImported, rejected }, 'importing debtors'),
+      );
+    });
+  });
+
+  await app.register(async (scope) => {
+    scope.addHook('preParsing', enforceBodyLimit);
+    const account = (request: FastifyRequest) => parseRequest(debtorParams, request.params);
+    const bodies = debtorActionBodies;
+
+    scope.get('/campaigns/:campaignId/debtors', async (request) => {
+      const { campaignId } = parseRequest(campaignParams, request.params);
+      return listDebtors(deps, campaignId, parseRequest(debtorListQuery, request.query));
+    });
+
+    scope.get('/campaigns/:campaignId/debtors/:accountRef', async (request) => showDebtor(deps, account(request)));
+
+    const action = '/campaigns/:campaignId/debtors/:accountRef';
+
+    scope.post(`${action}/payments`, async (request, reply) => {
+      const recorded = await recordOperatorPayment(deps, account(request), parseRequest(bodies.payments, request.body));
+      return reply.code(202).send(recorded);
+    });
+    scope.post(`${action}/promises`, async (request) => recordPromise(deps, account(request), parseRequest(bodies.promises, request.body)));
+    scope.post(`${action}/plans`, async (request) => agreePlan(deps, account(request), parseRequest(bodies.plans, request.body)));
+    scope.post(`${action}/dispute`, async (request) => disputeDebt(deps, account(request), parseRequest(bodies.dispute, request.body).reason));
+    scope.post(`${action}/cease`, async (request) => ceaseCommunication(deps, account(request), parseRequest(bodies.cease, request.body).source));
+    scope.post(`${action}/pause`, async (request) => pauseDebtor(deps, account(request), parseRequest(bodies.pause, request.body).reason));
+    scope.post(`${action}/resume`, async (request) => {
+      parseRequest(bodies.resume, request.body);
+      return resumeDebtor(deps, account(request));
+    });
+    scope.post(`${action}/close`, async (request) => closeDebtor(deps, account(request), parseRequest(bodies.close, request.body).reason));
+
+    scope.post(`${action}/human-tasks/:taskId/resolution`, async (request) => {
+      const { taskId, ...ref } = parseRequest(humanTaskParams, request.params);
+      return resolveHumanTask(deps, ref, taskId, parseRequest(humanTaskResolutionBody, request.body));
+    });
+  });
+}

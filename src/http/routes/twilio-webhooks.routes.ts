@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { twilioSignatureGuard } from '../twilio-signature-guard';
+import { messagingResponse } from '../twiml';
+import { handleInboundSms } from '../../use-cases/inbound-sms';
+import { GatewayError } from '../../temporal/gateway';
+
+const inboundSmsForm = z.object({ MessageSid: z.string().min(1), From: z.string().min(1), Body: z.string().default('') });
+const statusForm = z.object({
+  MessageSid: z.string().min(1),
+  MessageStatus: z.string().min(1),
+  ErrorCode: z.string().optional(),
+});
+const statusQuery = z.object({ workflowId: z.string().min(1), attemptKey: z.string().min(1) });
+const finalStatuses = new Set(['queued', 'sent', 'delivered', 'undelivered', 'failed']);
+
+/** Twilio's messaging webhooks: inbound texts and delivery reports. Both verify X-Twilio-Signature. */
+export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const guard = twilioSignatureGuard({ authToken: deps.config.twilio.authToken, publicBaseUrl: deps.config.http.publicBaseUrl });
+
+  app.post('/webhooks/twilio/sms', { preHandler: guard }, async (request, reply) => {
+    const form = inboundSmsForm.parse(request.body);
+    const { reply: text } = await handleInboundSms({ models: deps.mongo.models, gateway: deps.gateway, logger: deps.logger }, { messageSid: form.MessageSid, from: form.From, body: form.Body });
+    return reply.type('text/xml').send(messagingResponse(text));
+  });
+
+  app.post('/webhooks/twilio/sms-status', { preHandler: guard }, async (request, reply) => {
+    const form = statusForm.parse(request.body);
+    const query = statusQuery.parse(request.query);
+    await deps.mongo.models.contactAttempts.updateOne(
+      { attemptKey: query.attemptKey, providerSid: form.MessageSid },
+      { $set: { providerStatus: form.MessageStatus, errorCode: form.ErrorCode ?? null, updatedAt: new Date() } },
+    );
+    if (finalStatuses.has(form.MessageStatus)) {
+      try {
+        await deps.gateway.smsDeliveryStatus(query.workflowId, {
+          attemptKey: query.attemptKey,
+          status: form.MessageStatus as 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed',
+          errorCode: form.ErrorCode,
+        });
+      } catch (err) {
+        // A report for an account that has closed since changes nothing.
+        if (!(err instanceof GatewayError)) throw err;
+      }
+    }
+    return reply.type('text/xml').send(messagingResponse());
+  });
+}

@@ -1,0 +1,70 @@
+import mongoose from 'mongoose';
+import type { Models } from '../adapters/mongo/models';
+import type { Logger } from '../logging/logger';
+import { classifyInboundSms } from '../policy/sms-keywords';
+import { GatewayError, type TemporalGateway } from '../temporal/gateway';
+import { terminalOutcomes, type InboundSms } from '../../workflows/debtor/debtor.messages';
+import type { Campaign } from '../campaigns/campaign-schema';
+
+export interface InboundSmsRequest {
+  messageSid: string;
+  from: string;
+  body: string;
+}
+
+// One confirmation text is allowed after a revocation (47 CFR 64.1200(a)(10)).
+const optOutConfirmation: Record<string, (campaignName: string) => string> = {
+  en: (name) => `You are unsubscribed from ${name} texts and will receive no more. Reply HELP for help.`,
+  'zh-CN': (name) => `您已退订${name}的短信，将不再收到。回复"帮助"获取帮助。`,
+};
+
+/**
+ * A text from a person. An opt-out is written to the consent ledger before anything else, so it
+ * holds for every campaign and channel from this moment, even if a workflow is slow to hear of it;
+ * then every open account on that number is told. Returns the text to answer with, if any.
+ */
+export async function handleInboundSms(
+  deps: { models: Models; gateway: TemporalGateway; logger: Logger },
+  sms: InboundSmsRequest,
+): Promise<{ reply?: string }> {
+  const classification = classifyInboundSms(sms.body);
+  // "Please stop texting me" is a revocation too: when in doubt, honour it.
+  const kind: InboundSms['kind'] = classification.kind === 'free-text' && classification.mentionsOptOutWord ? 'opt-out' : classification.kind;
+
+  if (kind === 'opt-out') {
+    await deps.models.consentEvents.updateOne(
+      { eventKey: `sms:${sms.messageSid}` },
+      { $setOnInsert: { eventKey: `sms:${sms.messageSid}`, phone: sms.from, kind: 'opt-out', channel: 'sms', source: `sms:${classification.keyword ?? 'free-text'}`, at: new Date() } },
+      { upsert: true },
+    );
+  }
+
+  const debtors = await deps.models.debtors
+    .find({ phone: sms.from, status: mongoose.trusted({ $nin: [...terminalOutcomes] }) })
+    .select({ workflowId: 1, campaignId: 1, language: 1 })
+    .lean();
+  for (const debtor of debtors) {
+    try {
+      await deps.gateway.inboundSms(debtor.workflowId, { messageSid: sms.messageSid, kind, body: sms.body });
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      deps.logger.info({ workflowId: debtor.workflowId }, 'inbound SMS for an account whose workflow has ended');
+    }
+  }
+  deps.logger.info({ messageSid: sms.messageSid, kind, accounts: debtors.length }, 'inbound SMS');
+
+  const first = debtors[0];
+  if (!first || (kind !== 'opt-out' && kind !== 'help')) return {};
+  const campaign = await latestCampaign(deps.models, first.campaignId);
+  if (!campaign) return {};
+  const language = campaign.languages.includes(first.language) ? first.language : campaign.languages[0];
+  if (kind === 'help') return { reply: campaign.helpText[language] ?? Object.values(campaign.helpText)[0] };
+  return { reply: (optOutConfirmation[language] ?? optOutConfirmation.en)(campaign.name) };
+}
+
+async function latestCampaign(models: Models, campaignId: string): Promise<Campaign | undefined> {
+  const state = await models.campaigns.findOne({ campaignId }).lean();
+  if (!state) return undefined;
+  const version = await models.campaignVersions.findOne({ campaignId, version: state.latestVersion }).lean();
+  return version?.document as Campaign | undefined;
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { parseCampaignDocument } from '../../src/campaigns/campaign-document';
+import { validateCampaign } from '../../src/campaigns/campaign-validation';
+import type { Campaign } from '../../src/campaigns/campaign-schema';
+import type { Models } from '../../src/adapters/mongo/models';
+import type { TemporalGateway } from '../../src/temporal/gateway';
+import type { CollectionsStack } from './collections-stack';
+import type { DebtorProfile, DebtorView } from '../../workflows/debtor/debtor.messages';
+
+export function loadTestCampaign(file = 'cadence-test.yaml', edit: (doc: Record<string, any>) => void = () => undefined): Campaign {
+  const doc = parseCampaignDocument(readFileSync(path.resolve(__dirname, '../fixtures/campaigns', file), 'utf8'), 'yaml') as Record<string, any>;
+  edit(doc);
+  const checked = validateCampaign(doc);
+  if (!checked.ok) throw new Error(`test campaign invalid: ${JSON.stringify(checked.errors)}`);
+  return checked.campaign;
+}
+
+/** Stores a campaign version as the campaign store does (the API's apply is tested on its own). */
+export async function storeCampaignVersion(models: Models, campaign: Campaign, version: number): Promise<void> {
+  await models.campaignVersions.create({ campaignId: campaign.id, version, name: campaign.name, document: campaign, createdAt: new Date() });
+  await models.campaigns.updateOne(
+    { campaignId: campaign.id },
+    { $set: { latestVersion: version, paused: false, updatedAt: new Date() } },
+    { upsert: true },
+  );
+}
+
+export function debtorProfile(accountRef: string, phone: string, overrides: Partial<DebtorProfile> = {}): DebtorProfile {
+  return {
+    accountRef,
+    fullName: 'Jordan Lee',
+    firstName: 'Jordan',
+    phone,
+    timeZone: 'America/New_York',
+    language: 'en',
+    currency: 'USD',
+    amountDueMinor: 12_500,
+    dueDate: '2026-11-01',
+    segmentData: {},
+    artificialVoiceConsent: true,
+    ...overrides,
+  };
+}
+
+/** Stores the debtor as an import does, then starts its workflow. */
+export async function startDebtor(
+  models: Models,
+  gateway: TemporalGateway,
+  campaignId: string,
+  campaignVersion: number,
+  debtor: DebtorProfile,
+): Promise<string> {
+  const workflowId = `debtor/${campaignId}/${debtor.accountRef}`;
+  await models.debtors.create({
+    ...debtor,
+    workflowId,
+    campaignId,
+    importedAt: new Date(),
+    status: 'contacting',
+    balanceMinor: debtor.amountDueMinor,
+    updatedAt: new Date(),
+  });
+  const { workflowId: started } = await gateway.startDebtor({ campaignId, campaignVersion, debtor });
+  return started;
+}
+
+/**
+ * Moves the time-skipping server's clock forward to each next contact the workflow announces,
+ * letting real-time work (texts, webhooks, payments) finish in between, until `done` holds.
+ */
+export async function advanceUntil(
+  env: TestWorkflowEnvironment,
+  stack: CollectionsStack,
+  workflowId: string,
+  done: (view: DebtorView) => boolean,
+  options: { maxDays?: number; what?: string } = {},
+): Promise<DebtorView> {
+  const { gateway } = stack.service;
+  const start = await env.currentTimeMs();
+  const limit = start + (options.maxDays ?? 30) * 24 * 3600 * 1000;
+  let idleRounds = 0;
+  for (;;) {
+    const view = await settledState(stack, workflowId);
+    if (done(view)) return view;
+    if (view.outcome) throw new Error(`${options.what ?? 'condition'} never reached: the account closed as ${view.outcome}: ${JSON.stringify(view)}`);
+    const now = await env.currentTimeMs();
+    if (now > limit) throw new Error(`${options.what ?? 'condition'} not reached within ${options.maxDays ?? 30} days: ${JSON.stringify(view)}`);
+    const next = view.nextContact?.at;
+    if (next !== undefined && next > now) {
+      await env.sleep(next - now + 1000);
+      idleRounds = 0;
+    } else if (++idleRounds > 20) {
+      // Nothing announced and nothing moving in real time: let workflow time pass (promise dates, delivery waits).
+      await env.sleep('1 hour');
+      idleRounds = 0;
+    } else {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * The workflow's state once the real-time world has caught up: the simulated people have done
+ * what they do (replied, paid) and the workflow's view has stopped changing.
+ */
+export async function settledState(stack: CollectionsStack, workflowId: string): Promise<DebtorView> {
+  let previous = '';
+  for (let round = 0; round < 50; round++) {
+    await stack.simulator.settle();
+    const view = await stack.service.gateway.debtorState(workflowId);
+    const key = JSON.stringify(view);
+    if (key === previous) return view;
+    previous = key;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return stack.service.gateway.debtorState(workflowId);
+}

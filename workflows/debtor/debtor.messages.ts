@@ -1,0 +1,171 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+// The debtor workflow's contract with the outside world: its input, the events it reacts to, the
+// operator actions it accepts, and the state it shows. Client code (src/temporal/gateway.ts)
+// and the workflow both import this file.
+
+export interface DebtorProfile {
+  accountRef: string;
+  fullName: string;
+  firstName: string;
+  /** E.164. */
+  phone: string;
+  /** IANA zone: every window and date is reasoned about here. */
+  timeZone: string;
+  language: string;
+  currency: string;
+  amountDueMinor: number;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  birthYear?: number;
+  /** Fields the campaign's segments read: daysPastDue, onTimePayments, brokenPromises, flags. */
+  segmentData: { daysPastDue?: number; onTimePayments?: number; brokenPromises?: number; flags?: string[] };
+  /** Prior express consent to calls with an artificial (TTS/AI) voice, as imported. */
+  artificialVoiceConsent: boolean;
+}
+
+export interface DebtorWorkflowInput {
+  campaignId: string;
+  /** The campaign version the debtor starts under; later versions arrive by signal. */
+  campaignVersion: number;
+  debtor: DebtorProfile;
+  /** Rate-limited task queues for outbound contact (see src/temporal/worker.ts). */
+  queues: { sms: string; voice: string };
+  /** Continue as new after this many history events (Temporal warns at 10,240). */
+  continueAsNewAfterEvents?: number;
+  /** State carried over a continue-as-new; absent on the first run. */
+  carried?: DebtorState;
+}
+
+export const terminalOutcomes = ['paid', 'settled-by-plan', 'disputed', 'ceased', 'exhausted', 'closed'] as const;
+export type TerminalOutcome = (typeof terminalOutcomes)[number];
+
+export type DebtorStatus =
+  | 'contacting'
+  | 'paused'
+  | 'awaiting-promise'
+  | 'on-plan'
+  | 'awaiting-agent'
+  | 'cooling-down'
+  | TerminalOutcome;
+
+export type AttemptOutcome =
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'no-answer'
+  | 'busy'
+  | 'answered'
+  | 'skipped-opted-out'
+  | 'handed-to-agent';
+
+export interface AttemptRecord {
+  attemptKey: string;
+  stepId: string;
+  channel: 'sms' | 'voice';
+  purpose: string;
+  /** Epoch ms. */
+  at: number;
+  outcome: AttemptOutcome;
+  campaignVersion: number;
+  providerSid?: string;
+}
+
+export interface Instalment {
+  amountMinor: number;
+  dueDate: string;
+  status: 'due' | 'paid' | 'missed';
+}
+
+export interface DebtorState {
+  status: DebtorStatus;
+  outcome?: TerminalOutcome;
+  campaignVersion: number;
+  strategy: string;
+  segmentId?: string;
+  balanceMinor: number;
+  paidMinor: number;
+  /** Cadence position. A restart after a cool-down begins a new cycle. */
+  cycle: number;
+  cycleStartedAt: number;
+  stepIndex: number;
+  stepRetries: number;
+  retryAt?: number;
+  lastStepDoneAt?: number;
+  attempts: AttemptRecord[];
+  /** Regulation F history, epoch ms: call attempts and telephone conversations about the debt. */
+  callAttempts: number[];
+  conversations: number[];
+  optedOut: { sms: boolean; voice: boolean };
+  paused: boolean;
+  promise?: { amountMinor: number; dueDate: string; paidAtPromise: number; madeAt: number };
+  plan?: { instalments: Instalment[]; paidAtPlan: number; agreedAt: number };
+  brokenPromises: number;
+  humanTask?: { taskId: string; reason: string; openedAt: number };
+  nextContact?: { at: number; reason: string; stepId: string; channel: 'sms' | 'voice' };
+  paymentIds: string[];
+  auditSeq: number;
+}
+
+export interface DebtorView extends Omit<DebtorState, 'paymentIds' | 'auditSeq'> {
+  workflowId: string;
+  campaignId: string;
+  accountRef: string;
+  currency: string;
+}
+
+// --- Events (signals): facts that happened elsewhere; the workflow cannot refuse them.
+export interface PaymentReceived {
+  paymentId: string;
+  amountMinor: number;
+  /** Epoch ms when the provider took the payment. */
+  at: number;
+}
+export const paymentReceivedSignal = defineSignal<[PaymentReceived]>('paymentReceived');
+
+export interface InboundSms {
+  messageSid: string;
+  kind: 'opt-out' | 'help' | 'pay' | 'free-text';
+  body: string;
+}
+export const inboundSmsSignal = defineSignal<[InboundSms]>('inboundSms');
+
+export interface SmsDeliveryStatus {
+  attemptKey: string;
+  status: 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+  errorCode?: string;
+}
+export const smsDeliveryStatusSignal = defineSignal<[SmsDeliveryStatus]>('smsDeliveryStatus');
+
+export const campaignUpdatedSignal = defineSignal<[{ version: number }]>('campaignUpdated');
+
+// --- Operator and agent actions (updates): validated, and refused with a reason.
+export interface PromiseToPay {
+  amountMinor: number;
+  /** YYYY-MM-DD in the debtor's zone. */
+  dueDate: string;
+}
+export const recordPromiseUpdate = defineUpdate<DebtorView, [PromiseToPay]>('recordPromise');
+
+export interface PlanRequest {
+  instalments: Array<{ amountMinor: number; dueDate: string }>;
+}
+export const agreePlanUpdate = defineUpdate<DebtorView, [PlanRequest]>('agreePlan');
+
+export const disputeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('dispute');
+export const ceaseCommunicationUpdate = defineUpdate<DebtorView, [{ source: string }]>('ceaseCommunication');
+export const pauseUpdate = defineUpdate<DebtorView, [{ reason: string }]>('pause');
+export const resumeUpdate = defineUpdate<DebtorView, []>('resume');
+export const closeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('close');
+
+export interface HumanResolution {
+  taskId: string;
+  outcome: 'resume-contact' | 'promise' | 'plan' | 'close';
+  notes: string;
+  promise?: PromiseToPay;
+  plan?: PlanRequest;
+}
+export const resolveHumanTaskUpdate = defineUpdate<DebtorView, [HumanResolution]>('resolveHumanTask');
+
+export const debtorStateQuery = defineQuery<DebtorView>('debtorState');
