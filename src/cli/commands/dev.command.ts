@@ -1,30 +1,40 @@
 import path from 'node:path';
-import { withEmbeddedServers, type Config } from '../../config/config';
+import { withEmbeddedServers, type Config, type EmbeddedDefaults, type ResolvedConfig } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import { startFerretDb, startTemporalDevServer } from '../../dev/local-servers';
-import { startService, type ResolvedConfig } from '../../service/service';
+import { loadOrCreateDevSecrets } from '../../dev/dev-secrets';
+import { repoRoot } from '../../dev/child-process';
+import { runDemo } from '../../dev/demo';
+import { startTwilioSimulator } from '../../simulator';
+import { startService } from '../../service/service';
 import { onShutdownSignal } from '../shutdown';
 
+/** The sender and caller id of the embedded Twilio (Twilio's magic test number). */
+const embeddedServiceNumber = '+15005550006';
+
 /**
- * `parley dev`: the whole service on one machine. Starts the embedded Temporal dev server and
- * FerretDB unless TEMPORAL_ADDRESS / MONGODB_URI point elsewhere, then the worker and the API,
- * prints where each listens, and closes everything in order on Ctrl-C.
+ * `parley dev`: the whole service on one machine. Starts the embedded Temporal dev server,
+ * FerretDB and the Twilio simulator unless TEMPORAL_ADDRESS / MONGODB_URI / TWILIO_ACCOUNT_SID
+ * point elsewhere, then the worker and the API, prints where each listens, runs the demo
+ * (DEV_DEMO=false skips it) and closes everything in order on Ctrl-C.
  */
 export async function devCommand(config: Config, logger: Logger): Promise<void> {
   const logDir = path.join(config.dataDir, 'logs');
-  const stops: Array<{ name: string; stop(): Promise<void> }> = [];
+  const stops: Array<{ name: string; stop(): Promise<void> | void }> = [];
   const shutdown = async () => {
     for (const part of stops.reverse()) {
       logger.info(`stopping ${part.name}`);
-      await part.stop().catch((err: unknown) => logger.error({ err }, `stopping ${part.name} failed`));
+      await Promise.resolve(part.stop()).catch((err: unknown) => logger.error({ err }, `stopping ${part.name} failed`));
     }
   };
   onShutdownSignal(logger, shutdown);
 
   try {
     const lines: string[] = [];
-    let temporalAddress = config.temporal.address;
-    if (!temporalAddress) {
+    const secrets = loadOrCreateDevSecrets(config.dataDir);
+    const embedded: EmbeddedDefaults = { payments: { linkSecret: secrets.paymentLinkSecret, webhookSecret: secrets.paymentWebhookSecret } };
+
+    if (!config.temporal.address) {
       const temporal = await startTemporalDevServer({
         port: config.temporal.devServer.port,
         uiPort: config.temporal.devServer.uiPort,
@@ -33,30 +43,52 @@ export async function devCommand(config: Config, logger: Logger): Promise<void> 
         logDir,
       });
       stops.push({ name: 'Temporal dev server', stop: temporal.stop });
-      temporalAddress = temporal.address;
+      embedded.temporalAddress = temporal.address;
       lines.push(`Temporal dev server   ${temporal.address}   (log ${temporal.logFile})`, `Temporal Web UI       ${temporal.uiUrl}`);
     } else {
-      lines.push(`Temporal              ${temporalAddress} (external)`);
+      lines.push(`Temporal              ${config.temporal.address} (external)`);
     }
 
-    let mongoUri = config.mongo.uri;
-    if (!mongoUri) {
+    if (!config.mongo.uri) {
       const mongo = await startFerretDb({ port: config.mongo.ferretDbPort, stateDir: path.join(config.dataDir, 'ferretdb'), logDir });
       stops.push({ name: 'FerretDB', stop: mongo.stop });
-      mongoUri = mongo.uri;
+      embedded.mongoUri = mongo.uri;
       lines.push(`MongoDB (FerretDB)    ${mongo.uri}${config.mongo.database}   (log ${mongo.logFile})`);
     } else {
       lines.push(`MongoDB               external (MONGODB_URI)`);
     }
 
-    const resolved = withEmbeddedServers(config, { temporalAddress, mongoUri }) as ResolvedConfig;
+    const simulator = config.twilio.accountSid
+      ? undefined
+      : await startTwilioSimulator({
+          port: config.dev.simulatorPort,
+          accounts: [{ sid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken }],
+          phoneNumbers: [{ phoneNumber: embeddedServiceNumber, smsUrl: `${config.http.publicBaseUrl}/webhooks/twilio/sms` }],
+          delayScale: config.dev.simulatorDelayScale,
+          callsPerSecond: config.twilio.callsPerSecond,
+          personaDir: path.join(repoRoot, 'personas'),
+        });
+    if (simulator) {
+      stops.push({ name: 'Twilio simulator', stop: simulator.close });
+      embedded.twilio = { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken, apiBaseUrl: simulator.url, fromNumber: embeddedServiceNumber };
+      lines.push(`Twilio (simulator)    ${simulator.url}   (calls ${simulator.url}/_sim/calls, texts ${simulator.url}/_sim/messages)`);
+    } else {
+      lines.push(`Twilio                ${config.twilio.apiBaseUrl ?? 'api.twilio.com'} (account ${config.twilio.accountSid})`);
+    }
+
+    const resolved = withEmbeddedServers(config, embedded) as ResolvedConfig;
     const service = await startService(resolved, logger, { api: true, worker: true });
     stops.push({ name: 'worker and API', stop: service.stop });
     lines.push(
       `Worker                task queue "${resolved.temporal.taskQueue}" in namespace "${resolved.temporal.namespace}"`,
-      `HTTP API              ${service.httpUrl}   (health ${service.httpUrl}/healthz, readiness ${service.httpUrl}/readyz)`,
+      `HTTP API              ${service.httpUrl}   (OpenAPI ${service.httpUrl}/openapi.json, health /healthz, readiness /readyz)`,
     );
     process.stdout.write(`\nParley is running. Ctrl-C stops everything.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+
+    if (simulator && config.dev.demo) {
+      const demo = await runDemo(service, simulator, (line) => process.stdout.write(`${line}\n`));
+      stops.push({ name: 'demo', stop: demo.stop });
+    }
   } catch (err) {
     await shutdown();
     throw err;

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { DateTime } from 'luxon';
+import { applyCampaign } from '../use-cases/campaigns';
+import { importDebtors } from '../use-cases/import-debtors';
+import type { UseCaseDeps } from '../use-cases/use-case-deps';
+import type { SimulatorEvent, TwilioSimulator } from '../simulator';
+import { repoRoot } from './child-process';
+
+// The demo `npm start` runs on the embedded servers: a campaign whose cadence takes minutes, a
+// dozen simulated people with different behaviours, and each one's journey printed as it happens.
+
+const campaignFile = path.join(repoRoot, 'examples', 'campaigns', 'demo-minutes.yaml');
+const campaignId = 'demo-minutes';
+
+interface DemoDebtor {
+  persona: string;
+  fullName: string;
+  phone: string;
+  language?: string;
+  amountDue: string;
+  artificialVoiceConsent: boolean;
+  flags?: string;
+}
+
+// 555-01xx numbers are reserved for fiction.
+const demoDebtors: DemoDebtor[] = [
+  { persona: 'cooperative-payer', fullName: 'Jordan Lee', phone: '+12025550101', amountDue: '125.00', artificialVoiceConsent: true },
+  { persona: 'promiser', fullName: 'Sam Rivera', phone: '+12025550102', amountDue: '310.50', artificialVoiceConsent: true },
+  { persona: 'instalment-seeker', fullName: 'Alex Morgan', phone: '+12025550103', amountDue: '980.00', artificialVoiceConsent: true },
+  { persona: 'angry-debtor', fullName: 'Chris Baker', phone: '+12025550104', amountDue: '450.00', artificialVoiceConsent: true },
+  { persona: 'disputer', fullName: 'Taylor Brooks', phone: '+12025550105', amountDue: '220.00', artificialVoiceConsent: true },
+  { persona: 'wrong-number', fullName: 'Jamie Fox', phone: '+12025550106', amountDue: '75.00', artificialVoiceConsent: true },
+  { persona: 'voicemail', fullName: 'Morgan Hale', phone: '+12025550107', amountDue: '160.00', artificialVoiceConsent: true },
+  { persona: 'never-answers', fullName: 'Riley Chen', phone: '+12025550108', amountDue: '540.00', artificialVoiceConsent: true },
+  { persona: 'sms-stopper', fullName: 'Casey Nguyen', phone: '+12025550109', amountDue: '95.00', artificialVoiceConsent: false },
+  { persona: 'mandarin-debtor', fullName: 'Wang Fang', phone: '+12025550110', language: 'zh-CN', amountDue: '600.00', artificialVoiceConsent: true },
+  { persona: 'busy-line', fullName: 'Drew Patel', phone: '+12025550111', amountDue: '130.00', artificialVoiceConsent: true },
+  { persona: 'cooperative-payer', fullName: 'Pat Kim', phone: '+12025550112', amountDue: '88.00', artificialVoiceConsent: true, flags: 'distressed' },
+];
+
+// Zones around the world: the demo puts its people where it is daytime now, so the calling-hours
+// rules let the journeys run while you watch (elsewhere they would wait for 08:00 local).
+const candidateZones = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Asia/Shanghai', 'Asia/Kolkata', 'Australia/Sydney', 'Pacific/Honolulu'];
+
+export function daytimeZone(now: number): string {
+  return candidateZones.find((zone) => {
+    const hour = DateTime.fromMillis(now, { zone }).hour;
+    return hour >= 9 && hour < 19;
+  }) ?? 'America/New_York';
+}
+
+export interface RunningDemo {
+  stop(): void;
+}
+
+export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, print: (line: string) => void): Promise<RunningDemo> {
+  const applied = await applyCampaign(deps, readFileSync(campaignFile, 'utf8'), 'yaml');
+  const zone = daytimeZone(Date.now());
+  const byPhone = new Map(demoDebtors.map((d) => [d.phone, d]));
+  for (const debtor of demoDebtors) simulator.people.assign(debtor.phone, debtor.persona);
+
+  const who = (phone: string) => {
+    const debtor = byPhone.get(phone);
+    return debtor ? `${debtor.fullName.padEnd(13)} ${`(${debtor.persona})`.padEnd(20)}` : phone;
+  };
+  const line = (phone: string, text: string) => print(`${DateTime.now().toFormat('HH:mm:ss')}  ${who(phone)} ${text}`);
+  const seenMessages = new Set<string>();
+  const unsubscribe = simulator.onEvent((event) => {
+    // A message is reported again at each status change; its text is shown once.
+    if (event.type === 'message' && (seenMessages.has(event.message.sid) || !seenMessages.add(event.message.sid))) return;
+    describeEvent(event, line);
+  });
+
+  const header = 'accountRef,fullName,phone,timeZone,language,amountDue,dueDate,artificialVoiceConsent,flags';
+  const rows = demoDebtors.map((d, i) =>
+    [`demo-${String(i + 1).padStart(3, '0')}`, d.fullName, d.phone, zone, d.language ?? 'en', d.amountDue, '2026-11-01', d.artificialVoiceConsent, d.flags ?? ''].join(','),
+  );
+  const report = await importDebtors(deps, campaignId, Readable.from([`${header}\n${rows.join('\n')}\n`]), 'csv');
+  print(
+    `Demo: campaign ${campaignId} v${applied.version} ${applied.created ? 'applied' : 'already applied'}; ${report.started} debtors started, ` +
+      `${report.alreadyImported} already running (from an earlier start), people in ${zone}. Journeys follow; Ctrl-C stops.`,
+  );
+
+  // Status changes come from the debtors' workflows, read through the status mirror.
+  const lastStatus = new Map<string, string>();
+  const timer = setInterval(() => {
+    deps.mongo.models.debtors
+      .find({ campaignId })
+      .select({ phone: 1, status: 1, balanceMinor: 1, nextContactReason: 1 })
+      .lean()
+      .then((debtors) => {
+        for (const d of debtors) {
+          const key = `${d.status}`;
+          if (lastStatus.get(d.phone) === key) continue;
+          lastStatus.set(d.phone, key);
+          line(d.phone, `STATUS  ${d.status}, balance ${(d.balanceMinor / 100).toFixed(2)}`);
+        }
+      })
+      .catch(() => undefined);
+  }, 2000);
+  return {
+    stop() {
+      clearInterval(timer);
+      unsubscribe();
+    },
+  };
+}
+
+function describeEvent(event: SimulatorEvent, line: (phone: string, text: string) => void): void {
+  switch (event.type) {
+    case 'message':
+      if (event.message.direction === 'inbound') line(event.message.from, `SMS →  "${oneLine(event.message.body)}"`);
+      else line(event.message.to, `SMS ←  "${oneLine(event.message.body)}"`);
+      return;
+    case 'call-status':
+      if (['ringing', 'in-progress', 'busy', 'no-answer', 'failed', 'completed'].includes(event.status)) line(event.phone, `CALL   ${event.status}`);
+      return;
+    case 'call-transcript':
+      if (event.entry.kind === 'service-said') line(event.phone, `  agent:  "${event.entry.text}"`);
+      if (event.entry.kind === 'person-said') line(event.phone, `  person: "${event.entry.text}" (confidence ${event.entry.confidence})`);
+      if (event.entry.kind === 'person-pressed') line(event.phone, `  person pressed ${event.entry.digits}`);
+      if (event.entry.kind === 'machine-greeting') line(event.phone, `  voicemail: "${event.entry.text}"`);
+      if (event.entry.kind === 'dial') line(event.phone, `  transferred to ${event.entry.target}: ${event.entry.outcome}`);
+      return;
+    case 'link-visited':
+      line(event.phone, `PAID   through the texted link (HTTP ${event.statusCode ?? event.error})`);
+      return;
+    default:
+      return;
+  }
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' / ');
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
