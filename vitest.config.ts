@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'standalone',
-          include: ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/simulator/**/*.test.ts', 'test/replay/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -59,7 +59,9 @@ export function createContactActivities(deps: ContactDeps) {
         throw ApplicationFailure.nonRetryable('the number opted out of texts', 'ContactNotAllowed');
       }
 
-      const body = input.body.replaceAll(paymentLinkMarker, deps.paymentLinks.linkFor(input.workflowId));
+      // The link is minted from the intent's time, so a retry composes the very same text and
+      // can recognise an earlier send of it.
+      const body = input.body.replaceAll(paymentLinkMarker, deps.paymentLinks.linkFor(input.workflowId, attempt.createdAt.getTime()));
       if (!fresh) {
         // An earlier try wrote its intent and died: did Twilio take that message?
         const earlier = await deps.sms.findSent({ to: input.to, body, since: new Date(attempt.createdAt.getTime() - 60_000) });

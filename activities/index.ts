@@ -5,6 +5,7 @@ import { createSelfCheckActivities } from './self-check.activities';
 import { createCampaignVersionActivities } from './campaign-versions.activities';
 import { createRecordActivities } from './records.activities';
 import { createContactActivities } from './contact.activities';
+import { createCallActivities, type CallDeps } from './call.activities';
 
 /** What the activities need from the outside world; the worker passes the real adapters. */
 export interface ActivityDeps {
@@ -12,6 +13,8 @@ export interface ActivityDeps {
   sms: SmsGateway;
   paymentLinks: PaymentLinks;
   publicBaseUrl: string;
+  /** Voice calls: the Twilio call adapter, caller id, machine detection and the LLM (optional). */
+  voice: Omit<CallDeps, 'models' | 'publicBaseUrl'>;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -20,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignVersionActivities(deps),
     ...createRecordActivities(deps),
     ...createContactActivities(deps),
+    ...createCallActivities({ ...deps.voice, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
   };
 }
 

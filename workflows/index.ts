@@ -1,3 +1,4 @@
 // Every workflow the worker registers. Nothing here may touch I/O: see workflows/README in the main README.
 export { selfCheckWorkflow } from './self-check.workflow';
 export { debtorWorkflow } from './debtor/debtor.workflow';
+export { callWorkflow } from './call/call.workflow';

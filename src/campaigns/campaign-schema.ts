@@ -278,6 +278,12 @@ const voice = z.strictObject({
   agentNumber: e164.optional(),
   agentQueue: slug.optional(),
   dtmfFallback: z.boolean().default(true),
+  /** The natural person's name the call speaks as (and a voicemail names); unset: a built-in name. */
+  agentName: nonEmptyText.optional(),
+  /** The business a voicemail names: must not say "debt collection" (12 CFR 1006.2(j)). */
+  businessName: nonEmptyText.optional(),
+  /** Number to call back, as spoken; unset: the caller id (TWILIO_FROM_NUMBER). */
+  callbackNumber: nonEmptyText.optional(),
 });
 
 /**

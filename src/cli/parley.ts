@@ -4,6 +4,10 @@ import { createLogger } from '../logging/logger';
 import { devCommand } from './commands/dev.command';
 import { serveCommand } from './commands/serve.command';
 import { doctorCommand } from './commands/doctor.command';
+import { ApiClient } from './api-client';
+import { campaignCommands } from './commands/campaign.command';
+import { importCommand } from './commands/import.command';
+import { debtorCommands } from './commands/debtor.command';
 
 // Exit codes: 0 ok, 1 the command failed, 2 bad configuration or bad input.
 
@@ -43,6 +47,12 @@ program
   .command('doctor')
   .description('check end to end that a worker runs workflows and writes to the database')
   .action(async () => doctorCommand(config()));
+
+// Commands that work on a running service, through its HTTP API.
+const api = () => new ApiClient(config().cli.apiUrl);
+campaignCommands(program, api);
+importCommand(program, api);
+debtorCommands(program, api);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {

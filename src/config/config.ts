@@ -32,6 +32,10 @@ const envSchema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
 
+  DEV_DEMO: booleanFlag,
+  DEV_SIMULATOR_PORT: port.default(4010),
+  DEV_SIMULATOR_DELAY_SCALE: z.coerce.number().min(0).max(10).default(0.1),
+
   MONGODB_URI: optionalString,
   MONGODB_DATABASE: z.string().min(1).default('parley'),
   FERRETDB_PORT: port.default(27017),
@@ -51,6 +55,9 @@ const envSchema = z.object({
   OPENAI_BASE_URL: url.optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+
+  CALL_MACHINE_DETECTION: z.enum(['Enable', 'DetectMessageEnd', 'off']).default('DetectMessageEnd'),
+  CALL_TURN_WAIT_MS: z.coerce.number().int().min(100).max(13_000).default(10_000),
 
   PARLEY_API_URL: url.optional(),
 });
@@ -92,6 +99,14 @@ export interface Config {
     readonly webhookSecret?: string;
   };
   readonly openai: { readonly apiKey?: string; readonly baseUrl?: string; readonly model: string; readonly timeoutMs: number };
+  /** `parley dev` only: the embedded Twilio simulator and the demo it runs. */
+  readonly dev: { readonly demo: boolean; readonly simulatorPort: number; readonly simulatorDelayScale: number };
+  readonly calls: {
+    /** Answering machine detection mode; 'off' sends none. */
+    readonly machineDetection: 'Enable' | 'DetectMessageEnd' | 'off';
+    /** How long a voice webhook waits for its turn before answering a holding prompt (Twilio gives up at 15 s). */
+    readonly turnWaitMs: number;
+  };
   /** The CLI's commands that talk to a running service call it here. */
   readonly cli: { readonly apiUrl: string };
 }
@@ -161,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS },
+    dev: { demo: e.DEV_DEMO ?? true, simulatorPort: e.DEV_SIMULATOR_PORT, simulatorDelayScale: e.DEV_SIMULATOR_DELAY_SCALE },
+    calls: { machineDetection: e.CALL_MACHINE_DETECTION, turnWaitMs: e.CALL_TURN_WAIT_MS },
     cli: { apiUrl: e.PARLEY_API_URL?.replace(/\/$/, '') ?? publicBaseUrl },
   });
 }

@@ -235,6 +235,10 @@ function menuStep(ctx: TurnContext, intent: Intent): Step {
 function answerStep(ctx: TurnContext, heard: Understanding): Step {
   const proposal = openProposal(ctx);
   if (isTopic(heard.intent)) return topicStep(ctx, heard.intent, heard.entities, proposal);
+  // "I can't pay it all now, but I can pay $200 on the 15th": the offer outweighs the hardship.
+  if (heard.intent === 'hardship' && heard.entities.date !== null && heard.entities.amountMinor !== null) {
+    return topicStep(ctx, 'promise-to-pay', heard.entities, proposal);
+  }
   switch (heard.intent) {
     case 'affirm':
       return proposal ? topicStep(ctx, proposal.topic, NO_ENTITIES, proposal) : menuStep(ctx, 'affirm');
@@ -264,7 +268,14 @@ function disclosureStep(ctx: TurnContext, heard: Understanding): Step {
 
 function recapStep(ctx: TurnContext, heard: Understanding): Step {
   const recapped = openProposal(ctx);
-  if (recapped && heard.intent === 'affirm') {
+  // Asking again for exactly what was recapped ("yes, send me the link") confirms it.
+  const repeatsRecap =
+    recapped !== undefined &&
+    heard.intent === recapped.topic &&
+    (['amountMinor', 'date', 'instalments'] as const).every(
+      (k) => heard.entities[k] === null || recapped.entities[k] === null || heard.entities[k] === recapped.entities[k],
+    );
+  if (recapped && (heard.intent === 'affirm' || repeatsRecap)) {
     const phrase = recapped.topic === 'pay-now' ? PHRASES.linkOnItsWay : PHRASES.noted;
     return step(phrase[ctx.language](), 'close', recapped.topic, recapped.entities);
   }

@@ -12,6 +12,7 @@ import { AppError } from './app-error';
 import { ZodError } from 'zod';
 import { twilioWebhookRoutes } from './routes/twilio-webhooks.routes';
 import { paymentRoutes } from './routes/payment.routes';
+import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
 
 export interface AppDeps {
   config: Config;
@@ -55,5 +56,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await openApiRoutes(app, deps);
   await twilioWebhookRoutes(app, deps);
   await paymentRoutes(app, deps);
+  await voiceWebhookRoutes(app, deps);
   return app;
 }

@@ -1,5 +1,5 @@
 import { Transform, pipeline, type Readable } from 'node:stream';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from './app-error';
 
@@ -23,14 +23,19 @@ export function parseRequest<T extends z.ZodType>(schema: T, value: unknown): z.
  * before reading it when its length is declared, and as soon as it passes the limit otherwise.
  * The counting stream also guards routes that take the raw stream, which Fastify does not limit.
  */
-export async function enforceBodyLimit(request: FastifyRequest, _reply: unknown, payload: Readable): Promise<Readable> {
+export async function enforceBodyLimit(request: FastifyRequest, reply: FastifyReply, payload: Readable): Promise<Readable> {
   const limit = request.routeOptions.bodyLimit ?? Infinity;
-  if (Number(request.headers['content-length']) > limit) throw bodyTooLarge(limit);
+  const tooLarge = () => {
+    // The rest of the body is not read: the connection cannot carry another request.
+    reply.header('connection', 'close');
+    return bodyTooLarge(limit);
+  };
+  if (Number(request.headers['content-length']) > limit) throw tooLarge();
   let received = 0;
   const counting = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
-      if (received > limit) done(bodyTooLarge(limit));
+      if (received > limit) done(tooLarge());
       else done(null, chunk);
     },
   });

@@ -16,9 +16,17 @@ export function isKnownCurrency(code: string): boolean {
  * in those currencies follow CLDR here, consistently for parsing and display.
  */
 export function currencyExponent(currency: string): number {
-  // Always resolved for style 'currency'; TypeScript's lib marks it optional for the other styles.
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits!;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    // Always resolved for style 'currency'; TypeScript's lib marks it optional for the other styles.
+    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits!;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
+
+/** Building a formatter is slow next to the lookup: an import of 100,000 rows asks 100,000 times. */
+const exponents = new Map<string, number>();
 
 const plainDecimal = /^(\d+)(?:\.(\d+))?$/;
 

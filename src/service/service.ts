@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger';
 import { connectMongo, type MongoHandle } from '../adapters/mongo/connection';
 import { createTwilioRestClient } from '../adapters/twilio/twilio-rest-client';
 import { twilioSmsGateway } from '../adapters/twilio/twilio-sms';
+import { twilioCallGateway } from '../adapters/twilio/twilio-calls';
+import { createLlmDialog } from '../adapters/openai/llm-dialog';
 import { createPaymentLinks } from '../payments/payment-links';
 import { connectTemporalClient } from '../temporal/client';
 import { TemporalGateway } from '../temporal/gateway';
@@ -58,6 +60,12 @@ export async function startService(
           ttlMs: config.payments.linkTtlMs,
         }),
         publicBaseUrl: config.http.publicBaseUrl,
+        voice: {
+          calls: twilioCallGateway(twilio, config.twilio.fromNumber!),
+          fromNumber: config.twilio.fromNumber!,
+          machineDetection: config.calls.machineDetection === 'off' ? undefined : config.calls.machineDetection,
+          llm: config.openai.apiKey ? createLlmDialog(config.openai, logger) : undefined,
+        },
       });
       workersRun = workers.run();
       workersRun.catch((err) => logger.fatal({ err }, 'a worker stopped with an error'));

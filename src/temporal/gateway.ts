@@ -1,9 +1,12 @@
 import {
+  ActivityNotFoundError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateStage,
   type Client,
 } from '@temporalio/client';
+import { callSummaryQuery, callWebhookUpdate, placeCallActivityId, type CallWebhookEvent, type PlacedCall } from '../../workflows/call/call.messages';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { selfCheckStatusQuery, selfCheckWorkflow, type SelfCheckStatus } from '../../workflows/self-check.workflow';
 import type { SelfCheckRecord } from '../../activities/self-check.activities';
@@ -178,6 +181,66 @@ export class TemporalGateway {
     return { notified, skipped };
   }
 
+  // ---- Calls ---------------------------------------------------------------------------------
+
+  /**
+   * A voice webhook as an Update on its call workflow; the Update's result is the TwiML Twilio
+   * runs next. The updateId (CallSid + webhook + turn) makes a repeated webhook get the first
+   * one's answer. Resolves `pending` when the turn is not ready within waitMs: the caller answers
+   * a holding prompt and picks the result up later with awaitCallTurn(updateId).
+   */
+  async callWebhook(callWorkflowId: string, event: CallWebhookEvent, updateId: string, waitMs: number): Promise<CallTurnAnswer> {
+    this.heartbeatCall(callWorkflowId);
+    return this.withErrors(callWorkflowId, async () => {
+      try {
+        const handle = this.client.workflow.getHandle(callWorkflowId);
+        const update = await handle.startUpdate(callWebhookUpdate, { args: [event], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED });
+        return await within(update.result(), waitMs);
+      } catch (err) {
+        if (err instanceof WorkflowUpdateFailedError) throw new GatewayError('rejected', err.cause?.message ?? err.message);
+        throw err;
+      }
+    });
+  }
+
+  /** The result of a call Update started earlier (see callWebhook), if ready within waitMs. */
+  async awaitCallTurn(callWorkflowId: string, updateId: string, waitMs: number): Promise<CallTurnAnswer> {
+    return this.withErrors(callWorkflowId, async () => {
+      try {
+        return await within(this.client.workflow.getHandle(callWorkflowId).getUpdateHandle<string>(updateId).result(), waitMs);
+      } catch (err) {
+        if (err instanceof WorkflowUpdateFailedError) throw new GatewayError('rejected', err.cause?.message ?? err.message);
+        throw err;
+      }
+    });
+  }
+
+  /** The hand-off summary the agent hears before being connected. */
+  callSummary(callWorkflowId: string): Promise<string> {
+    return this.withErrors(callWorkflowId, () => this.client.workflow.getHandle(callWorkflowId).query(callSummaryQuery));
+  }
+
+  /**
+   * Twilio's call status callback: a final status completes the call's placeCall activity (async
+   * completion by workflow id + activity id); a progress event heartbeats it. An activity already
+   * completed (a retry fetched the status itself) makes the callback moot.
+   */
+  async callStatus(callWorkflowId: string, report: PlacedCall | { status: 'progress' }): Promise<void> {
+    const activity = { workflowId: callWorkflowId, activityId: placeCallActivityId };
+    try {
+      if (report.status === 'progress') await this.client.activity.heartbeat(activity);
+      else await this.client.activity.complete(activity, report);
+    } catch (err) {
+      if (err instanceof ActivityNotFoundError) return;
+      throw err;
+    }
+  }
+
+  /** Each webhook shows the call is alive: the placeCall activity's heartbeat timeout catches lost callbacks only. */
+  private heartbeatCall(callWorkflowId: string): void {
+    this.callStatus(callWorkflowId, { status: 'progress' }).catch(() => undefined);
+  }
+
   /** Reachability for /readyz: a cheap call the frontend answers only when it is serving. */
   async ping(): Promise<void> {
     await this.client.workflowService.getSystemInfo({});
@@ -207,4 +270,17 @@ export class TemporalGateway {
       throw err;
     }
   }
+}
+
+export type CallTurnAnswer = { ready: true; twiml: string } | { ready: false };
+
+/** The value if it settles within `ms`; otherwise not ready (the promise's later failure is dropped). */
+function within(result: Promise<string>, ms: number): Promise<CallTurnAnswer> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<CallTurnAnswer>((resolve) => {
+    timer = setTimeout(() => resolve({ ready: false }), ms);
+  });
+  const ready = result.then((twiml): CallTurnAnswer => ({ ready: true, twiml }));
+  ready.catch(() => undefined);
+  return Promise.race([ready, late]).finally(() => clearTimeout(timer));
 }

@@ -4,16 +4,18 @@ import { createLogger } from '../../src/logging/logger';
 import { startService, type RunningService } from '../../src/service/service';
 import { TemporalGateway } from '../../src/temporal/gateway';
 import { integrationConfig } from '../support/integration-env';
+import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 
 describe('the service on the real Temporal dev server and FerretDB', () => {
-  const config = integrationConfig('foundation-smoke');
+  let stack: CollectionsStack;
   let service: RunningService;
 
   beforeAll(async () => {
-    service = await startService(config, createLogger('warn', { pretty: false }), { api: true, worker: true });
+    stack = await startCollectionsStack('foundation-smoke');
+    service = stack.service;
   });
   afterAll(async () => {
-    await service?.stop();
+    await stack?.stop();
   });
 
   it('when a self-check runs, then its activity writes through mongoose and the query, the database and the history agree', async () => {
@@ -41,7 +43,7 @@ describe('the service on the real Temporal dev server and FerretDB', () => {
     await service.gateway.runSelfCheck(checkId, 'first');
     const again = await service.gateway.client.workflow.start('selfCheckWorkflow', {
       workflowId: `${TemporalGateway.selfCheckWorkflowId(checkId)}-again`,
-      taskQueue: config.temporal.taskQueue,
+      taskQueue: stack.config.temporal.taskQueue,
       args: [{ checkId, requestedBy: 'second' }],
     });
     const second = await again.result();

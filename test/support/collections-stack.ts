@@ -4,13 +4,16 @@ import { createLogger } from '../../src/logging/logger';
 import { freePort } from '../../src/dev/child-process';
 import { startService, type RunningService, type ResolvedConfig } from '../../src/service/service';
 import { startTwilioSimulator, type TwilioSimulator } from '../../src/simulator';
-import { integrationConfig } from './integration-env';
+import { loadConfig, requireServers } from '../../src/config/config';
+import { integrationEnv } from './integration-env';
 
 export const serviceNumber = '+15005550006';
 export const personaDir = path.resolve(__dirname, '../../personas');
 
 export interface CollectionsStack {
   config: ResolvedConfig;
+  /** The environment the service was configured from, for a worker in a child process. */
+  env: Record<string, string>;
   service: RunningService;
   simulator: TwilioSimulator;
   stop(): Promise<void>;
@@ -21,7 +24,10 @@ export interface CollectionsStack {
  * the official twilio client talks to the simulator, and the simulator calls the service's
  * signed webhooks. `temporalAddress` points the service at another server (the time-skipping one).
  */
-export async function startCollectionsStack(name: string, options: { temporalAddress?: string } = {}): Promise<CollectionsStack> {
+export async function startCollectionsStack(
+  name: string,
+  options: { temporalAddress?: string; worker?: boolean } = {},
+): Promise<CollectionsStack> {
   const httpPort = await freePort();
   const publicBaseUrl = `http://127.0.0.1:${httpPort}`;
   const account = { sid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
@@ -33,7 +39,7 @@ export async function startCollectionsStack(name: string, options: { temporalAdd
     callsPerSecond: 50,
     personaDir,
   });
-  const config = integrationConfig(name, {
+  const env = integrationEnv(name, {
     HTTP_PORT: String(httpPort),
     PUBLIC_BASE_URL: publicBaseUrl,
     TWILIO_ACCOUNT_SID: account.sid,
@@ -47,9 +53,14 @@ export async function startCollectionsStack(name: string, options: { temporalAdd
     PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
     ...(options.temporalAddress ? { TEMPORAL_ADDRESS: options.temporalAddress } : {}),
   });
-  const service = await startService(config, createLogger(process.env.LOG_LEVEL ?? 'warn', { pretty: false }), { api: true, worker: true });
+  const config = requireServers(loadConfig(env));
+  const service = await startService(config, createLogger(process.env.LOG_LEVEL ?? 'warn', { pretty: false }), {
+    api: true,
+    worker: options.worker ?? true,
+  });
   return {
     config,
+    env,
     service,
     simulator,
     async stop() {

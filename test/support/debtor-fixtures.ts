@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { parseCampaignDocument } from '../../src/campaigns/campaign-document';
 import { validateCampaign } from '../../src/campaigns/campaign-validation';
 import type { Campaign } from '../../src/campaigns/campaign-schema';
@@ -51,6 +52,7 @@ export async function startDebtor(
   campaignId: string,
   campaignVersion: number,
   debtor: DebtorProfile,
+  options: { continueAsNewAfterEvents?: number } = {},
 ): Promise<string> {
   const workflowId = `debtor/${campaignId}/${debtor.accountRef}`;
   await models.debtors.create({
@@ -62,7 +64,7 @@ export async function startDebtor(
     balanceMinor: debtor.amountDueMinor,
     updatedAt: new Date(),
   });
-  const { workflowId: started } = await gateway.startDebtor({ campaignId, campaignVersion, debtor });
+  const { workflowId: started } = await gateway.startDebtor({ campaignId, campaignVersion, debtor, ...options });
   return started;
 }
 
@@ -77,10 +79,8 @@ export async function advanceUntil(
   done: (view: DebtorView) => boolean,
   options: { maxDays?: number; what?: string } = {},
 ): Promise<DebtorView> {
-  const { gateway } = stack.service;
   const start = await env.currentTimeMs();
   const limit = start + (options.maxDays ?? 30) * 24 * 3600 * 1000;
-  let idleRounds = 0;
   for (;;) {
     const view = await settledState(stack, workflowId);
     if (done(view)) return view;
@@ -88,16 +88,8 @@ export async function advanceUntil(
     const now = await env.currentTimeMs();
     if (now > limit) throw new Error(`${options.what ?? 'condition'} not reached within ${options.maxDays ?? 30} days: ${JSON.stringify(view)}`);
     const next = view.nextContact?.at;
-    if (next !== undefined && next > now) {
-      await env.sleep(next - now + 1000);
-      idleRounds = 0;
-    } else if (++idleRounds > 20) {
-      // Nothing announced and nothing moving in real time: let workflow time pass (promise dates, delivery waits).
-      await env.sleep('1 hour');
-      idleRounds = 0;
-    } else {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // To the next announced contact; with none announced (a promise date, a delivery wait), an hour at a time.
+    await env.sleep(next !== undefined && next > now ? next - now + 1000 : 3_600_000);
   }
 }
 
@@ -116,4 +108,19 @@ export async function settledState(stack: CollectionsStack, workflowId: string):
     await new Promise((r) => setTimeout(r, 150));
   }
   return stack.service.gateway.debtorState(workflowId);
+}
+
+/**
+ * Writes the workflow's history to test/golden-histories/<name>.json when UPDATE_GOLDEN_HISTORIES
+ * is set; test/replay replays every file there against today's workflow code.
+ */
+export async function saveGoldenHistory(gateway: TemporalGateway, workflowId: string, name: string): Promise<void> {
+  if (!process.env.UPDATE_GOLDEN_HISTORIES) return;
+  const history = await gateway.client.workflow.getHandle(workflowId).fetchHistory();
+  const dir = path.resolve(__dirname, '../golden-histories');
+  mkdirSync(dir, { recursive: true });
+  // The workflow id is kept beside the history: the workflow derives keys from it, so a replay
+  // under another id would diverge for a reason that is not the code's.
+  const file = { workflowId, history: JSON.parse(historyToJSON(history)) };
+  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(file, null, 1)}\n`);
 }

@@ -17,6 +17,9 @@ export function smsSender(taskQueue: string) {
   return proxyActivities<Activities>({
     taskQueue,
     startToCloseTimeout: '1 minute',
+    // A worker that dies mid-send is noticed in seconds, not after the minute; the retry then
+    // finds the send by its attempt key instead of sending again.
+    heartbeatTimeout: '10 seconds',
     retry: {
       initialInterval: '2 seconds',
       backoffCoefficient: 2,

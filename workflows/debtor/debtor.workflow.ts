@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   workflowInfo,
   ActivityFailure,
@@ -40,7 +41,7 @@ import {
   type TerminalOutcome,
 } from './debtor.messages';
 import { records, smsSender } from './debtor-activities';
-import { callDebtor } from './call-step';
+import { applyCallOutcome, callDebtor, voiceCallPatch } from './call-step';
 
 /** Placeholder the SMS activity replaces with a freshly signed link, so no link token enters history. */
 export const paymentLinkMarker = '{{paymentLink}}';
@@ -66,6 +67,11 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   let pendingCampaignVersion = state.campaignVersion;
   /** Bumped by every event, so a sleeping workflow wakes to reconsider. */
   let changes = 0;
+  /**
+   * The events the current pass of the main loop has taken into account. A wait ends at once if
+   * anything happened since, even between the decision and the start of the wait.
+   */
+  let considered = 0;
   const pendingDeliveries = new Map<string, SmsDeliveryStatus>();
   const pendingReplies: Array<{ messageSid: string; kind: string; body: string }> = [];
   const auditsInFlight: Array<Promise<void>> = [];
@@ -82,8 +88,14 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   const touched = () => {
     changes++;
   };
-  const refuseWhenClosed = () => {
+  const refuseWhenClosedOr = (check: () => void) => {
+    refuseWhenClosed();
+    check();
+  };
+  const requireCampaign = () => {
     if (!campaignLoaded) throw new Error('the account is still starting; try again in a moment');
+  };
+  const refuseWhenClosed = () => {
     if (isClosed()) throw new Error(`the account is closed (${state.outcome}); nothing more can be recorded on it`);
   };
 
@@ -143,7 +155,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       await stopAllContact('disputed', reason);
       return view();
     },
-    { validator: ({ reason }) => requireText('reason', reason) },
+    { validator: ({ reason }) => refuseWhenClosedOr(() => requireText('reason', reason)) },
   );
 
   setHandler(
@@ -152,7 +164,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       await stopAllContact('ceased', source);
       return view();
     },
-    { validator: ({ source }) => requireText('source', source) },
+    { validator: ({ source }) => refuseWhenClosedOr(() => requireText('source', source)) },
   );
 
   setHandler(
@@ -163,7 +175,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       touched();
       return view();
     },
-    { validator: ({ reason }) => requireText('reason', reason) },
+    { validator: ({ reason }) => refuseWhenClosedOr(() => requireText('reason', reason)) },
   );
 
   setHandler(
@@ -189,7 +201,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       close('closed');
       return view();
     },
-    { validator: ({ reason }) => requireText('reason', reason) },
+    { validator: ({ reason }) => refuseWhenClosedOr(() => requireText('reason', reason)) },
   );
 
   setHandler(
@@ -236,6 +248,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   }
 
   while (!isClosed()) {
+    considered = changes;
     await adoptNewCampaignVersion();
     await answerReplies();
     await flushAudits();
@@ -295,8 +308,11 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
     state.nextContact = undefined;
     state.stepIndex = next.index;
     const attemptKey = `${workflowId}/c${state.cycle}/${next.step.id}/r${state.stepRetries}`;
-    const outcome = channel === 'skip' ? 'skipped-opted-out' : await contact(next.step, channel, attemptKey);
-    afterAttempt(next.step, outcome);
+    if (channel === 'skip') {
+      recordAttempt(attemptKey, next.step.id, next.step.channel, `cadence:${next.step.id}`, 'skipped-opted-out');
+      return afterAttempt(next.step, 'skipped-opted-out');
+    }
+    afterAttempt(next.step, await contact(next.step, channel, attemptKey));
   }
 
   /** The channel a step is carried out on, given opt-outs and artificial-voice consent. */
@@ -311,13 +327,11 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   }
 
   async function contact(step: CadenceStep, channel: 'sms' | 'voice', attemptKey: string): Promise<AttemptOutcome> {
+    // The ledger is shared by every campaign: an opt-out given elsewhere holds here too.
     const permissions = await records.contactPermissions({ phone: debtor.phone });
-    if (channel === 'sms' && permissions.smsOptedOut) {
-      state.optedOut.sms = true;
-      return 'skipped-opted-out';
-    }
-    if (channel === 'voice' && permissions.voiceOptedOut) {
-      state.optedOut.voice = true;
+    if ((channel === 'sms' && permissions.smsOptedOut) || (channel === 'voice' && permissions.voiceOptedOut)) {
+      state.optedOut[channel] = true;
+      recordAttempt(attemptKey, step.id, channel, `cadence:${step.id}`, 'skipped-opted-out');
       return 'skipped-opted-out';
     }
     if (channel === 'voice') {
@@ -330,10 +344,32 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
         script: step.channel === 'voice' ? step.script : step.template,
         debtor,
         voiceQueue: input.queues.voice,
+        strategy: state.strategy,
+        balanceMinor: state.balanceMinor,
+        initialCommunication: !state.attempts.some((a) => a.outcome !== 'skipped-opted-out'),
       });
       state.callAttempts.push(Date.now());
       if (call.conversation) state.conversations.push(Date.now());
       recordAttempt(attemptKey, step.id, 'voice', `call:${step.id}`, call.outcome, call.providerSid);
+      if (patched(voiceCallPatch)) {
+        await applyCallOutcome(call, {
+          isClosed,
+          hasHumanTask: () => state.humanTask !== undefined,
+          smsOptedOut: () => state.optedOut.sms,
+          promiseProblems: (p) => problemTexts(promiseProblems(campaign, { ...p, balanceMinor: state.balanceMinor, now: Date.now(), timeZone: debtor.timeZone })),
+          planProblems: (p) => problemTexts(planProblems(campaign, { instalments: p.instalments, balanceMinor: state.balanceMinor, now: Date.now(), timeZone: debtor.timeZone })),
+          setPromise,
+          setPlan,
+          stopAllContact,
+          optOutOfVoice: async () => {
+            state.optedOut.voice = true;
+            await records.recordVoiceOptOut({ eventKey: `${attemptKey}/opt-out`, phone: debtor.phone, source: `call:${attemptKey}` });
+          },
+          openHumanTask,
+          sendPaymentLink: () => sendSms(`${attemptKey}/pay-link`, 'pay-request', smsTemplateFor(step), 'payment-link-requested'),
+          audit,
+        });
+      }
       return call.outcome;
     }
     if (step.channel === 'voice' && campaign.consent.fallbackWhenNoConsent === 'sms') {
@@ -457,13 +493,13 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   async function followUpPromise(): Promise<void> {
     const promise = state.promise!;
     setStatus('awaiting-promise');
-    const deadline = endOfLocalDay(promise.dueDate, debtor.timeZone) + promiseGraceDays * dayMs;
     state.nextContact = undefined;
-    if (await sleepUntil(deadline)) {
-      if (state.promise && state.paidMinor - promise.paidAtPromise >= promise.amountMinor) await promiseKept();
-      return;
-    }
-    if (state.paidMinor - promise.paidAtPromise >= promise.amountMinor) return promiseKept();
+    const kept = () => state.paidMinor - promise.paidAtPromise >= promise.amountMinor;
+    const deadline = endOfLocalDay(promise.dueDate, debtor.timeZone) + promiseGraceDays * dayMs;
+    // Woken by another event (not the payment), the loop comes back here to wait on.
+    if ((await sleepUntil(deadline, kept)) && !kept()) return;
+    if (state.promise !== promise) return;
+    if (kept()) return promiseKept();
     state.brokenPromises++;
     state.promise = undefined;
     audit('promise-broken', { dueDate: promise.dueDate, amountMinor: promise.amountMinor, brokenPromises: state.brokenPromises });
@@ -532,11 +568,13 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   }
 
   function validatePromise(promise: PromiseToPay): void {
+    requireCampaign();
     refuseWhenClosed();
     throwProblems(promiseProblems(campaign, { ...promise, balanceMinor: state.balanceMinor, now: Date.now(), timeZone: debtor.timeZone }));
   }
 
   function validatePlan(plan: PlanRequest): void {
+    requireCampaign();
     refuseWhenClosed();
     if (!Array.isArray(plan?.instalments)) throw new Error('instalments: required, a list of { amountMinor, dueDate }');
     throwProblems(planProblems(campaign, { instalments: plan.instalments, balanceMinor: state.balanceMinor, now: Date.now(), timeZone: debtor.timeZone }));
@@ -552,10 +590,11 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   }
 
   async function waitForAgent(): Promise<void> {
+    // Taken before any await: the agent's resolution may arrive while the snapshot is written.
+    const task = state.humanTask!;
     setStatus('awaiting-agent');
     state.nextContact = undefined;
     await saveSnapshot();
-    const task = state.humanTask!;
     const answered = await condition(() => state.humanTask !== task || isClosed() || state.paused, humanTaskReminderEvery);
     if (!answered) audit('human-task-reminder', { taskId: task.taskId, openSince: task.openedAt });
   }
@@ -619,15 +658,13 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
 
   /** Sleeps until `at`, or returns true early when an event changed something (or `until` holds). */
   async function sleepUntil(at: number, until: () => boolean = () => false): Promise<boolean> {
-    const seen = changes;
     const wait = at - Date.now();
-    if (wait <= 0) return changes !== seen || until();
-    return condition(() => changes !== seen || isClosed() || until(), wait);
+    if (wait <= 0) return changes !== considered || until();
+    return condition(() => changes !== considered || isClosed() || until(), wait);
   }
 
   async function waitForChange(): Promise<void> {
-    const seen = changes;
-    await condition(() => changes !== seen);
+    await condition(() => changes !== considered);
   }
 
   async function saveSnapshot(): Promise<void> {
@@ -706,6 +743,10 @@ function isFinal(status: SmsDeliveryStatus | undefined): boolean {
 
 function requireText(field: string, value: unknown): void {
   if (typeof value !== 'string' || value.trim() === '') throw new Error(`${field}: required, a non-empty text`);
+}
+
+function problemTexts(problems: Array<{ path: string; message: string }>): string[] {
+  return problems.map((p) => `${p.path}: ${p.message}`);
 }
 
 function throwProblems(problems: Array<{ path: string; message: string }>): void {

@@ -44,8 +44,9 @@ export function twilioSmsGateway(client: TwilioRestClient, from: string): SmsGat
       }
     },
     async findSent({ to, body, since }) {
-      const recent = await client.messages.list({ to, from, dateSentAfter: since, limit: 50 });
-      const match = recent.find((m) => m.body === body);
+      // Not filtered by DateSent: a message Twilio has accepted but not yet sent has none.
+      const recent = await client.messages.list({ to, from, limit: 50 });
+      const match = recent.find((m) => m.body === body && m.dateCreated >= since);
       return match ? { sid: match.sid, status: match.status } : undefined;
     },
   };

@@ -25,7 +25,7 @@ export const importTypes = { 'text/csv': 'csv', 'application/json': 'json', 'app
  * An import may be this many times the general body limit (1 MiB by default: 256 MiB, over a
  * million rows). It is streamed, so its size costs time, not memory.
  */
-export const importBodyLimitFactor = 256;
+const importBodyLimitFactor = 256;
 
 /** Debtors of a campaign: import, list, show, and the operator actions on one account. */
 export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

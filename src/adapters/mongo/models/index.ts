@@ -7,6 +7,7 @@ import { consentEventModel } from './consent-event.model';
 import { auditEventModel } from './audit-event.model';
 import { paymentModel } from './payment.model';
 import { humanTaskModel } from './human-task.model';
+import { callModel, callTurnModel } from './call.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -19,6 +20,8 @@ export function registerModels(connection: Connection) {
     auditEvents: auditEventModel(connection),
     payments: paymentModel(connection),
     humanTasks: humanTaskModel(connection),
+    calls: callModel(connection),
+    callTurns: callTurnModel(connection),
   };
 }
 

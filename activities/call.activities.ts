@@ -1,0 +1,207 @@
+import { ApplicationFailure, CompleteAsyncError, Context } from '@temporalio/activity';
+import type { Models } from '../src/adapters/mongo/models';
+import { CallRejectedError, isFinalCallStatus, type CallGateway, type CallReport, type MachineDetectionMode } from '../src/adapters/twilio/twilio-calls';
+import type { LlmDialog } from '../src/adapters/openai/llm-dialog';
+import { validateCampaign } from '../src/campaigns/campaign-validation';
+import type { TurnContext } from '../src/dialog/turn-context';
+import { foldConsentEvents } from '../src/policy/consent-ledger';
+import { redactSensitive } from '../src/policy/redaction';
+import { buildCallSetup, type CallSetup } from '../src/voice/call-context';
+import type { CallResult, CallWorkflowInput, PlacedCall } from '../workflows/call/call.messages';
+
+// The call workflow's side effects: placing the call (once per attempt, completed by Twilio's
+// final status callback), the LLM's turns, and the call's records. Every write is keyed, so a
+// retry adds nothing twice.
+
+export interface CallDeps {
+  models: Pick<Models, 'contactAttempts' | 'consentEvents' | 'campaignVersions' | 'calls' | 'callTurns'>;
+  calls: CallGateway;
+  publicBaseUrl: string;
+  /** The caller id, spoken as the call-back number when the campaign names none. */
+  fromNumber: string;
+  /** Unset: no answering machine detection. */
+  machineDetection?: MachineDetectionMode;
+  /** Unset: the rule-based dialog engine carries every call. */
+  llm?: LlmDialog;
+}
+
+export interface CallPrepared extends CallSetup {
+  /** Base of the voice webhook URLs (answer, gather, dial, status, whisper). */
+  webhookBase: string;
+  engine: 'rules' | 'llm';
+  /** The LLM turn activity's timeout: above the client's own, so the client gives up first. */
+  llmTimeoutMs: number;
+}
+
+export interface PlaceCallInput {
+  attemptKey: string;
+  callWorkflowId: string;
+  debtorWorkflowId: string;
+  campaignId: string;
+  campaignVersion: number;
+  stepId: string;
+  to: string;
+}
+
+export interface CallTurnRecord {
+  callWorkflowId: string;
+  seq: number;
+  state: string;
+  heard: string;
+  asrConfidence?: number;
+  digits?: string;
+  said: string;
+  intent: string;
+  entities: Record<string, unknown>;
+  sentiment: number;
+  confidence: number;
+  nextState: string;
+  engine: 'rules' | 'llm' | 'llm-cached' | 'rules-fallback';
+  violations: string[];
+  latencyMs: Record<string, number>;
+}
+
+// Twilio rings for 60 s by default; 30 s reaches a person and leaves voicemail to the detection.
+const ringTimeoutSeconds = 30;
+
+export function voiceWebhookBase(publicBaseUrl: string): string {
+  return `${publicBaseUrl}/webhooks/twilio/voice`;
+}
+
+export function createCallActivities(deps: CallDeps) {
+  const { models } = deps;
+
+  async function claimAttempt(input: PlaceCallInput) {
+    const now = new Date();
+    const { callWorkflowId: _c, debtorWorkflowId, ...rest } = input;
+    const result = await models.contactAttempts.findOneAndUpdate(
+      { attemptKey: input.attemptKey },
+      { $setOnInsert: { ...rest, workflowId: debtorWorkflowId, purpose: `call:${input.stepId}`, channel: 'voice', state: 'intent', createdAt: now, updatedAt: now } },
+      { upsert: true, returnDocument: 'after', lean: true, includeResultMetadata: true },
+    );
+    return { attempt: result.value!, fresh: !result.lastErrorObject?.updatedExisting };
+  }
+
+  async function settle(attemptKey: string, update: { state: 'sent' | 'failed'; providerSid?: string; providerStatus?: string; errorCode?: string }) {
+    await models.contactAttempts.updateOne({ attemptKey }, { $set: { ...update, updatedAt: new Date() } });
+  }
+
+  /** The call's final status, or (still live) wait again for the status callback. */
+  async function finishedOrWait(attemptKey: string, call: CallReport): Promise<PlacedCall> {
+    if (!isFinalCallStatus(call.status)) throw new CompleteAsyncError();
+    await settle(attemptKey, { state: 'sent', providerSid: call.sid, providerStatus: call.status });
+    return { callSid: call.sid, status: call.status, answeredBy: call.answeredBy, durationSeconds: call.durationSeconds };
+  }
+
+  return {
+    /** The campaign version's voice settings and the first turn context of the call. */
+    async prepareCall(input: CallWorkflowInput & { now: number }): Promise<CallPrepared> {
+      const doc = await models.campaignVersions.findOne({ campaignId: input.campaignId, version: input.campaignVersion }).lean();
+      if (!doc) throw ApplicationFailure.nonRetryable(`campaign ${input.campaignId} has no version ${input.campaignVersion}`, 'CampaignNotFound');
+      const checked = validateCampaign(doc.document);
+      if (!checked.ok) throw ApplicationFailure.nonRetryable(`campaign ${input.campaignId} v${input.campaignVersion} no longer validates`, 'CampaignInvalid');
+      const setup = buildCallSetup(checked.campaign, input, { callbackNumber: deps.fromNumber });
+      return { ...setup, webhookBase: voiceWebhookBase(deps.publicBaseUrl), engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000 };
+    },
+
+    /**
+     * Places the call under the attempt's intent record, then completes asynchronously: the final
+     * status callback (completed, busy, no-answer, failed, canceled) completes this activity by
+     * workflow id + activity id. A retry (heartbeat timeout: the callback was lost, or a worker
+     * died) never places a second call: it finds the SID and asks Twilio for the call's status.
+     */
+    async placeCall(input: PlaceCallInput): Promise<PlacedCall> {
+      const { attempt, fresh } = await claimAttempt(input);
+      if (attempt.state === 'failed') {
+        throw ApplicationFailure.nonRetryable(`the call was refused earlier (${attempt.errorCode})`, attempt.errorCode === 'opted-out' ? 'ContactNotAllowed' : 'CallRejected');
+      }
+      if (attempt.providerSid) return finishedOrWait(input.attemptKey, await deps.calls.fetch(attempt.providerSid));
+      if (!fresh) {
+        // An earlier try wrote its intent and died: did Twilio take that call?
+        const earlier = await deps.calls.findPlaced({ to: input.to, since: new Date(attempt.createdAt.getTime() - 60_000) });
+        if (earlier) {
+          await settle(input.attemptKey, { state: 'sent', providerSid: earlier.sid, providerStatus: earlier.status });
+          return finishedOrWait(input.attemptKey, earlier);
+        }
+      }
+      const events = await models.consentEvents.find({ phone: input.to }).lean();
+      if (foldConsentEvents(events).voiceOptedOut) {
+        await settle(input.attemptKey, { state: 'failed', errorCode: 'opted-out' });
+        throw ApplicationFailure.nonRetryable('the number opted out of calls', 'ContactNotAllowed');
+      }
+      const query = `?${new URLSearchParams({ call: input.callWorkflowId })}`;
+      const base = voiceWebhookBase(deps.publicBaseUrl);
+      try {
+        Context.current().heartbeat();
+        const placed = await deps.calls.place({
+          to: input.to,
+          url: `${base}/answer${query}`,
+          statusCallback: `${base}/status${query}`,
+          machineDetection: deps.machineDetection,
+          ringTimeoutSeconds,
+        });
+        await settle(input.attemptKey, { state: 'sent', providerSid: placed.sid, providerStatus: placed.status });
+      } catch (err) {
+        if (err instanceof CallRejectedError) {
+          await settle(input.attemptKey, { state: 'failed', errorCode: err.code });
+          throw ApplicationFailure.nonRetryable(err.message, 'CallRejected', { code: err.code });
+        }
+        throw err;
+      }
+      throw new CompleteAsyncError();
+    },
+
+    /** One turn, redacted (card, ID and account numbers) before it is stored. */
+    async recordCallTurn(turn: CallTurnRecord): Promise<void> {
+      await models.callTurns.updateOne(
+        { callWorkflowId: turn.callWorkflowId, seq: turn.seq },
+        { $setOnInsert: { ...turn, heard: redactSensitive(turn.heard), said: redactSensitive(turn.said), at: new Date() } },
+        { upsert: true },
+      );
+    },
+
+    async saveCall(record: {
+      callWorkflowId: string;
+      attemptKey: string;
+      debtorWorkflowId: string;
+      campaignId: string;
+      callSid?: string;
+      status?: string;
+      answeredBy?: string;
+      outcome?: CallResult;
+      escalationSummary?: string;
+      ended: boolean;
+    }): Promise<void> {
+      const { ended, ...fields } = record;
+      const now = new Date();
+      await models.calls.updateOne(
+        { callWorkflowId: record.callWorkflowId },
+        {
+          $set: { ...fields, escalationSummary: fields.escalationSummary && redactSensitive(fields.escalationSummary), ...(ended ? { endedAt: now } : {}) },
+          $setOnInsert: { startedAt: now },
+        },
+        { upsert: true },
+      );
+    },
+
+    /** The caller asked on the phone not to be called again (TCPA revocation, 12 CFR 1006.14(h)). */
+    async recordVoiceOptOut(input: { eventKey: string; phone: string; source: string }): Promise<void> {
+      await models.consentEvents.updateOne(
+        { eventKey: input.eventKey },
+        { $setOnInsert: { ...input, kind: 'opt-out', channel: 'voice', at: new Date() } },
+        { upsert: true },
+      );
+    },
+
+    /**
+     * One LLM turn: the raw candidate, which the workflow validates (schema and turn policy) and
+     * replaces with the rule engine's turn when it is refused. Throws when no LLM is configured.
+     */
+    async llmTurn(input: { campaignId: string; context: TurnContext }): Promise<{ candidate: unknown; cached: boolean; latencyMs: number }> {
+      if (!deps.llm) throw ApplicationFailure.nonRetryable('no LLM is configured', 'LlmNotConfigured');
+      const started = Date.now();
+      const { candidate, cached } = await deps.llm.turn(input.campaignId, input.context);
+      return { candidate, cached, latencyMs: Date.now() - started };
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import { AppError } from '../http/app-error';
+import { parseAmount } from '../policy/money';
+import type { DebtorDoc } from '../adapters/mongo/models/debtor.model';
+import type { DebtorProfile, DebtorStatus, DebtorView, HumanResolution } from '../../workflows/debtor/debtor.messages';
+import { campaignState } from './campaigns';
+import { recordPayment } from './record-payment';
+import { askWorkflow } from './workflow-errors';
+import type { UseCaseDeps } from './use-case-deps';
+
+// A debtor's account as operators see and act on it: the stored profile and the workflow's live
+// state; every action goes to the workflow, which accepts it or says why not.
+
+export interface DebtorRef {
+  campaignId: string;
+  accountRef: string;
+}
+
+/** An amount as an operator writes it: decimal text in the account's currency, or minor units; one of the two. */
+export interface MoneyInput {
+  amount?: string;
+  amountMinor?: number;
+}
+
+export interface DebtorSummary {
+  accountRef: string;
+  workflowId: string;
+  fullName: string;
+  status: string;
+  balanceMinor: number;
+  currency: string;
+  nextContactAt?: Date;
+  nextContactReason?: string;
+  importedAt: Date;
+  updatedAt: Date;
+}
+
+export interface DebtorPage {
+  debtors: DebtorSummary[];
+  /** Pass as `after` for the next page; absent on the last page. */
+  next?: string;
+}
+
+async function findDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<DebtorDoc> {
+  const debtor = await deps.mongo.models.debtors.findOne({ campaignId: ref.campaignId, accountRef: ref.accountRef }).lean();
+  if (!debtor) throw new AppError('not_found', `no debtor '${ref.accountRef}' in campaign '${ref.campaignId}'`, 404);
+  return debtor;
+}
+
+/** The profile as imported: the fields a workflow starts with, and nothing else stored beside them. */
+export function storedProfile(debtor: DebtorDoc): DebtorProfile {
+  return {
+    accountRef: debtor.accountRef,
+    fullName: debtor.fullName,
+    firstName: debtor.firstName,
+    phone: debtor.phone,
+    timeZone: debtor.timeZone,
+    language: debtor.language,
+    currency: debtor.currency,
+    amountDueMinor: debtor.amountDueMinor,
+    dueDate: debtor.dueDate,
+    ...(debtor.birthYear != null ? { birthYear: debtor.birthYear } : {}),
+    segmentData: debtor.segmentData ?? {},
+    artificialVoiceConsent: debtor.artificialVoiceConsent,
+  };
+}
+
+/** A page of a campaign's debtors in account order, from the status mirror the workflows keep. */
+export async function listDebtors(
+  deps: UseCaseDeps,
+  campaignId: string,
+  query: { status?: DebtorStatus; limit: number; after?: string },
+): Promise<DebtorPage> {
+  await campaignState(deps, campaignId);
+  const found = await deps.mongo.models.debtors
+    .find({
+      campaignId,
+      ...(query.status ? { status: query.status } : {}),
+      // trusted: our own operator on a validated value; sanitizeFilter would make it a literal.
+      ...(query.after ? { accountRef: mongoose.trusted({ $gt: query.after }) } : {}),
+    })
+    .sort({ accountRef: 1 })
+    .limit(query.limit + 1)
+    .lean();
+  const page = found.slice(0, query.limit).map(
+    (debtor): DebtorSummary => ({
+      accountRef: debtor.accountRef,
+      workflowId: debtor.workflowId,
+      fullName: debtor.fullName,
+      status: debtor.status,
+      balanceMinor: debtor.balanceMinor,
+      currency: debtor.currency,
+      nextContactAt: debtor.nextContactAt ?? undefined,
+      nextContactReason: debtor.nextContactReason ?? undefined,
+      importedAt: debtor.importedAt,
+      updatedAt: debtor.updatedAt,
+    }),
+  );
+  return { debtors: page, ...(found.length > query.limit ? { next: page[page.length - 1].accountRef } : {}) };
+}
+
+/** The stored profile and the workflow's live state. */
+export async function showDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<{ profile: DebtorProfile; state: DebtorView }> {
+  const debtor = await findDebtor(deps, ref);
+  const state = await askWorkflow(() => deps.gateway.debtorState(debtor.workflowId));
+  return { profile: storedProfile(debtor), state };
+}
+
+/** A payment an operator took (by phone, at a branch): recorded like a provider's, under provider 'manual'. */
+export async function recordOperatorPayment(deps: UseCaseDeps, ref: DebtorRef, payment: MoneyInput & { paymentId?: string }) {
+  const debtor = await findDebtor(deps, ref);
+  return recordPayment(deps, {
+    workflowId: debtor.workflowId,
+    // Without an id of the operator's, a retried request records the payment twice: clients should send one.
+    paymentId: payment.paymentId ?? `manual-${randomUUID()}`,
+    amountMinor: minorUnits(payment, debtor.currency, 'amount'),
+    currency: debtor.currency,
+    provider: 'manual',
+    at: Date.now(),
+  });
+}
+
+export async function recordPromise(deps: UseCaseDeps, ref: DebtorRef, promise: MoneyInput & { dueDate: string }): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  const amountMinor = minorUnits(promise, debtor.currency, 'amount');
+  return askWorkflow(() => deps.gateway.recordPromise(debtor.workflowId, { amountMinor, dueDate: promise.dueDate }));
+}
+
+export async function agreePlan(deps: UseCaseDeps, ref: DebtorRef, plan: { instalments: Array<MoneyInput & { dueDate: string }> }): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  const instalments = instalmentsIn(plan, debtor.currency, 'instalments');
+  return askWorkflow(() => deps.gateway.agreePlan(debtor.workflowId, { instalments }));
+}
+
+export async function disputeDebt(deps: UseCaseDeps, ref: DebtorRef, reason: string): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  return askWorkflow(() => deps.gateway.dispute(debtor.workflowId, reason));
+}
+
+export async function ceaseCommunication(deps: UseCaseDeps, ref: DebtorRef, source: string): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  return askWorkflow(() => deps.gateway.ceaseCommunication(debtor.workflowId, source));
+}
+
+export async function pauseDebtor(deps: UseCaseDeps, ref: DebtorRef, reason: string): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  return askWorkflow(() => deps.gateway.pause(debtor.workflowId, reason));
+}
+
+export async function resumeDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  return askWorkflow(() => deps.gateway.resume(debtor.workflowId));
+}
+
+export async function closeDebtor(deps: UseCaseDeps, ref: DebtorRef, reason: string): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  return askWorkflow(() => deps.gateway.close(debtor.workflowId, reason));
+}
+
+export interface HumanTaskResolution {
+  outcome: HumanResolution['outcome'];
+  notes: string;
+  promise?: MoneyInput & { dueDate: string };
+  plan?: { instalments: Array<MoneyInput & { dueDate: string }> };
+}
+
+/** An agent's answer to a task the workflow handed over: go on contacting, a promise, a plan, or close. */
+export async function resolveHumanTask(deps: UseCaseDeps, ref: DebtorRef, taskId: string, resolution: HumanTaskResolution): Promise<DebtorView> {
+  const debtor = await findDebtor(deps, ref);
+  const { promise, plan } = resolution;
+  return askWorkflow(() =>
+    deps.gateway.resolveHumanTask(debtor.workflowId, {
+      taskId,
+      outcome: resolution.outcome,
+      notes: resolution.notes,
+      ...(promise ? { promise: { amountMinor: minorUnits(promise, debtor.currency, 'promise.amount'), dueDate: promise.dueDate } } : {}),
+      ...(plan ? { plan: { instalments: instalmentsIn(plan, debtor.currency, 'plan.instalments') } } : {}),
+    }),
+  );
+}
+
+function instalmentsIn(plan: { instalments: Array<MoneyInput & { dueDate: string }> }, currency: string, path: string) {
+  return plan.instalments.map((instalment, i) => ({
+    amountMinor: minorUnits(instalment, currency, `${path}.${i}.amount`),
+    dueDate: instalment.dueDate,
+  }));
+}
+
+function minorUnits(money: MoneyInput, currency: string, path: string): number {
+  if ((money.amount === undefined) === (money.amountMinor === undefined)) {
+    const reason = `give amount (decimal text like "25.00") or amountMinor (whole minor units): one of the two`;
+    throw new AppError('invalid_amount', `${path}: ${reason}`, 400, [{ path, message: reason }]);
+  }
+  if (money.amountMinor !== undefined) return money.amountMinor;
+  const parsed = parseAmount(money.amount!, currency);
+  if (!parsed.ok) throw new AppError('invalid_amount', `${path}: ${parsed.reason}`, 400, [{ path, message: parsed.reason }]);
+  return parsed.minorUnits;
+}

@@ -1,0 +1,145 @@
+import type { Readable } from 'node:stream';
+import { AppError } from '../http/app-error';
+import type { Campaign } from '../campaigns/campaign-schema';
+import { TemporalGateway } from '../temporal/gateway';
+import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
+import { forEachBounded } from './bounded';
+import { getCampaign } from './campaigns';
+import { debtorRowReader, readHeader, type RowProblem } from './debtor-row';
+import { storedProfile } from './debtors';
+import { isDuplicateKeyError } from './duplicate-key';
+import { csvRecords, jsonArrayRecords, ndjsonRecords, type RawRecord } from './record-streams';
+import type { UseCaseDeps } from './use-case-deps';
+
+export type ImportFormat = 'csv' | 'json' | 'ndjson';
+
+export interface ImportRowError {
+  /** The file line a CSV or NDJSON record ends on (a CSV header is line 1); a JSON array's 1-based element. */
+  row: number;
+  /** The column at fault, or '(row)' when the record itself could not be read. */
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  started: number;
+  /** Rows whose account was imported before (its workflow runs or has run): nothing changed. */
+  alreadyImported: number;
+  rejected: number;
+  /** The first errors, in file order; a rejected row may have several. */
+  errors: ImportRowError[];
+  /** Errors beyond those listed. */
+  unlistedErrors: number;
+}
+
+export type DebtorRecord = { row: number; profile: DebtorProfile } | { row: number; problems: RowProblem[] };
+
+const maxListedErrors = 1000;
+/** Rows being stored and started at once: enough to hide round trips, few enough not to flood Temporal. */
+const startConcurrency = 16;
+const progressEvery = 1000;
+
+/**
+ * Imports a file of debtors into a campaign: each good row is stored once under its
+ * (campaign, account) key and its workflow started on the campaign's latest version; each bad
+ * row is reported with the column at fault. Importing the same file again starts nothing new.
+ */
+export async function importDebtors(
+  deps: UseCaseDeps,
+  campaignId: string,
+  input: Readable,
+  format: ImportFormat,
+  onProgress?: (progress: Readonly<ImportReport>) => void,
+): Promise<ImportReport> {
+  const campaign = await getCampaign(deps, campaignId);
+  // A paused campaign contacts nobody, and a new workflow cannot be started paused: the operator resumes first.
+  if (campaign.paused) throw new AppError('campaign_paused', `campaign '${campaignId}' is paused: resume it before importing debtors`, 409);
+
+  const report: ImportReport = { rows: 0, started: 0, alreadyImported: 0, rejected: 0, errors: [], unlistedErrors: 0 };
+  await forEachBounded(readDebtorRecords(input, format, campaign.document), startConcurrency, async (record) => {
+    report.rows++;
+    if ('problems' in record) {
+      reject(report, record.row, record.problems);
+    } else if (await importDebtor(deps, campaignId, campaign.version, record.profile)) {
+      report.started++;
+    } else {
+      report.alreadyImported++;
+    }
+    if (report.rows % progressEvery === 0) onProgress?.(report);
+  });
+  onProgress?.(report);
+  return report;
+}
+
+/** Each record of the file read into a profile, or the problems that reject it; nothing is stored. */
+export async function* readDebtorRecords(input: Readable, format: ImportFormat, campaign: Campaign): AsyncGenerator<DebtorRecord> {
+  const readRow = debtorRowReader(campaign);
+  for await (const raw of rawRecords(input, format)) {
+    if ('problem' in raw) {
+      yield { row: raw.row, problems: [{ field: '(row)', message: raw.problem }] };
+      continue;
+    }
+    const read = readRow(raw.fields);
+    yield read.ok ? { row: raw.row, profile: read.profile } : { row: raw.row, problems: read.problems };
+  }
+}
+
+function rawRecords(input: Readable, format: ImportFormat): AsyncIterable<RawRecord> {
+  if (format === 'json') return jsonArrayRecords(input);
+  if (format === 'ndjson') return ndjsonRecords(input);
+  return csvRecords(input, (names) => {
+    const header = readHeader(names);
+    if (header.ok) return header.columns;
+    const details = header.problems.map((problem) => ({ path: problem.field, message: problem.message }));
+    throw new AppError('bad_header', `the CSV header is not usable: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, 400, details);
+  });
+}
+
+/** True when this row started the account's workflow; false when the account was imported before. */
+async function importDebtor(deps: UseCaseDeps, campaignId: string, campaignVersion: number, profile: DebtorProfile): Promise<boolean> {
+  const stored = await storeOnce(deps, campaignId, profile);
+  // Started even when the document existed: an import cut short between the two steps is completed
+  // by importing again, and the gateway starts nothing for a workflow that runs or has run.
+  const { started } = await deps.gateway.startDebtor({ campaignId, campaignVersion, debtor: storedProfile(stored) });
+  return started;
+}
+
+/** The debtor document, written only if the account is new: a repeated row keeps the first import's data. */
+async function storeOnce(deps: UseCaseDeps, campaignId: string, profile: DebtorProfile) {
+  const now = new Date();
+  const upsert = () =>
+    deps.mongo.models.debtors
+      .findOneAndUpdate(
+        { campaignId, accountRef: profile.accountRef },
+        {
+          $setOnInsert: {
+            ...profile,
+            workflowId: TemporalGateway.debtorWorkflowId(campaignId, profile.accountRef),
+            campaignId,
+            importedAt: now,
+            status: 'contacting',
+            balanceMinor: profile.amountDueMinor,
+            updatedAt: now,
+          },
+        },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean()
+      .orFail();
+  try {
+    return await upsert();
+  } catch (err) {
+    // The same account twice in one file, written at the same moment: the other row inserted it.
+    if (!isDuplicateKeyError(err)) throw err;
+    return upsert();
+  }
+}
+
+function reject(report: ImportReport, row: number, problems: RowProblem[]): void {
+  report.rejected++;
+  for (const problem of problems) {
+    if (report.errors.length < maxListedErrors) report.errors.push({ row, field: problem.field, message: problem.message });
+    else report.unlistedErrors++;
+  }
+}

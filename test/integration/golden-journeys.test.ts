@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { Worker } from '@temporalio/worker';
+import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
+import { debtorProfile, loadTestCampaign, saveGoldenHistory, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
+import { workflowsPath } from '../../src/temporal/worker';
+import type { DebtorView } from '../../workflows/debtor/debtor.messages';
+
+// Short journeys in real time on the Temporal dev server. Each is replayed against the workflow
+// code at once, and with UPDATE_GOLDEN_HISTORIES=1 saved under test/golden-histories, which
+// test/replay replays in every CI run: a change that would break running workflows fails there.
+
+describe('golden journeys on the dev server', () => {
+  let stack: CollectionsStack;
+  const campaign = loadTestCampaign('fast-cadence.yaml');
+  const models = () => stack.service.mongo.models;
+  const gateway = () => stack.service.gateway;
+
+  beforeAll(async () => {
+    stack = await startCollectionsStack('golden-journeys');
+    await storeCampaignVersion(models(), campaign, 1);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function journey(name: string, persona: string, act: (workflowId: string) => Promise<void>, done: (v: DebtorView) => boolean): Promise<DebtorView> {
+    const phone = `+1202555${String(1000 + name.length * 37 + persona.length).slice(-4)}`;
+    stack.simulator.people.assign(phone, persona);
+    const workflowId = await startDebtor(models(), gateway(), campaign.id, 1, debtorProfile(name, phone));
+    await act(workflowId);
+    let last: DebtorView | undefined;
+    const view = await eventually(`${name} to finish (last state: ${JSON.stringify(last)})`, async () => {
+      last = await gateway().debtorState(workflowId);
+      return done(last) ? last : undefined;
+    }, 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}; last state: ${JSON.stringify(last)}`);
+    });
+    const history = await gateway().client.workflow.getHandle(workflowId).fetchHistory();
+    await Worker.runReplayHistory({ workflowsPath, replayName: name }, history, workflowId);
+    await saveGoldenHistory(gateway(), workflowId, name);
+    return view;
+  }
+
+  const waitForAttempts = (workflowId: string, count: number) =>
+    eventually(`${count} attempts`, async () => ((await gateway().debtorState(workflowId)).attempts.length >= count ? true : undefined), 30_000);
+
+  it('when a payer pays through the texted link, then the account closes as paid and its history replays', async () => {
+    const view = await journey('payer-pays', 'cooperative-payer', async () => undefined, (v) => v.status === 'paid');
+    expect(view.balanceMinor).toBe(0);
+  });
+
+  it('when nobody answers, then the cadence runs out and its history replays', async () => {
+    const view = await journey('nobody-answers', 'never-answers', async () => undefined, (v) => v.status === 'exhausted');
+    expect(view.attempts.map((a) => a.stepId)).toEqual(['first-text', 'first-call', 'first-call', 'second-text']);
+  });
+
+  it('when the person texts STOP, then later texts are skipped and its history replays', async () => {
+    const view = await journey('texts-stop', 'sms-stopper', async () => undefined, (v) => v.status === 'exhausted');
+    expect(view.attempts.filter((a) => a.channel === 'sms').map((a) => a.outcome)).toEqual(['delivered', 'skipped-opted-out']);
+  });
+
+  it('when the debt is disputed, then contact stops and its history replays', async () => {
+    const view = await journey(
+      'disputes',
+      'never-answers',
+      async (workflowId) => {
+        await waitForAttempts(workflowId, 1);
+        await gateway().dispute(workflowId, 'not my debt');
+      },
+      (v) => v.status === 'disputed',
+    );
+    expect(view.attempts).toHaveLength(1);
+  });
+
+  it('when a promise is kept by a payment, then the cadence goes on to the end and its history replays', async () => {
+    const view = await journey(
+      'promise-kept',
+      'never-answers',
+      async (workflowId) => {
+        await waitForAttempts(workflowId, 1);
+        const today = DateTime.now().setZone('America/New_York').toISODate()!;
+        await gateway().recordPromise(workflowId, { amountMinor: 2_500, dueDate: today });
+        await gateway().paymentReceived(workflowId, { paymentId: 'promise-kept-1', amountMinor: 2_500, at: Date.now() });
+      },
+      (v) => v.status === 'exhausted',
+    );
+    expect(view.balanceMinor).toBe(10_000);
+    expect(view.brokenPromises).toBe(0);
+  });
+
+  it('when a plan is agreed and paid, then the account is settled by plan and its history replays', async () => {
+    const view = await journey(
+      'plan-settled',
+      'never-answers',
+      async (workflowId) => {
+        await waitForAttempts(workflowId, 1);
+        const today = DateTime.now().setZone('America/New_York');
+        await gateway().agreePlan(workflowId, {
+          instalments: [
+            { amountMinor: 6_250, dueDate: today.plus({ days: 1 }).toISODate()! },
+            { amountMinor: 6_250, dueDate: today.plus({ days: 8 }).toISODate()! },
+          ],
+        });
+        await gateway().paymentReceived(workflowId, { paymentId: 'plan-1', amountMinor: 6_250, at: Date.now() });
+        await gateway().paymentReceived(workflowId, { paymentId: 'plan-2', amountMinor: 6_250, at: Date.now() });
+      },
+      (v) => v.status === 'settled-by-plan',
+    );
+    expect(view.paidMinor).toBe(12_500);
+  });
+
+  it('when the campaign changes mid-flight, then the next text follows the new version and its history replays', async () => {
+    const v2 = loadTestCampaign('fast-cadence.yaml', (doc) => {
+      doc.templates.notice.text.en = 'VERSION TWO: {{name}}, {{amountDue}} is open. Pay: {{paymentLink}}';
+    });
+    const view = await journey(
+      'campaign-updated',
+      'never-answers',
+      async (workflowId) => {
+        await waitForAttempts(workflowId, 1);
+        await storeCampaignVersion(models(), v2, 2);
+        await gateway().campaignUpdated([workflowId], 2);
+      },
+      (v) => v.status === 'exhausted',
+    );
+    expect(view.attempts.at(-1)?.campaignVersion).toBe(2);
+  });
+});

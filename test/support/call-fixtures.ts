@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon';
+import type { CollectionsStack } from './collections-stack';
+import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
+import type { CallResult, CallWorkflowInput } from '../../workflows/call/call.messages';
+import type { TranscriptEntry } from '../../src/simulator';
+
+/**
+ * A time zone where it is now mid-day, so a call placed now is inside every contact window
+ * (08:00-21:00 local) whenever the tests run.
+ */
+export function daytimeZone(now = Date.now()): string {
+  const zones = ['America/New_York', 'America/Los_Angeles', 'Pacific/Honolulu', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Shanghai', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Sao_Paulo'];
+  const zone = zones.find((z) => {
+    const hour = DateTime.fromMillis(now, { zone: z }).hour;
+    return hour >= 10 && hour < 18;
+  });
+  if (!zone) throw new Error('no listed time zone is in its daytime now');
+  return zone;
+}
+
+/** Starts one call workflow directly (as the debtor workflow's child would be) and waits for its outcome. */
+export async function runCall(stack: CollectionsStack, callWorkflowId: string, input: Omit<CallWorkflowInput, 'voiceQueue'>): Promise<CallResult> {
+  const { gateway } = stack.service;
+  return gateway.client.workflow.execute('callWorkflow', {
+    workflowId: callWorkflowId,
+    taskQueue: gateway.queues.main,
+    args: [{ ...input, voiceQueue: gateway.queues.voice }],
+    workflowExecutionTimeout: '2 minutes',
+  });
+}
+
+export function callInput(debtor: DebtorProfile, overrides: Partial<CallWorkflowInput> = {}): Omit<CallWorkflowInput, 'voiceQueue'> {
+  return {
+    attemptKey: `test/${debtor.accountRef}/call`,
+    debtorWorkflowId: `debtor/voice-test/${debtor.accountRef}`,
+    campaignId: 'voice-test',
+    campaignVersion: 1,
+    stepId: 'first-call',
+    debtor,
+    strategy: 'friendly-reminder',
+    balanceMinor: debtor.amountDueMinor,
+    initialCommunication: true,
+    ...overrides,
+  };
+}
+
+/** What the person heard the service say, in order. */
+export function serviceSaid(transcript: readonly TranscriptEntry[]): string[] {
+  return transcript.flatMap((e) => (e.kind === 'service-said' ? [e.text] : []));
+}
+
+export function personSaid(transcript: readonly TranscriptEntry[]): string[] {
+  return transcript.flatMap((e) => (e.kind === 'person-said' ? [e.text] : e.kind === 'person-pressed' ? [e.digits] : []));
+}

@@ -1,0 +1,75 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DebtorProfile } from '../debtor/debtor.messages';
+
+// The call workflow's contract: its input, the webhook events Twilio's requests become, and the
+// structured outcome it returns to the debtor workflow. The gateway and the workflow import it.
+
+export interface CallWorkflowInput {
+  attemptKey: string;
+  debtorWorkflowId: string;
+  campaignId: string;
+  campaignVersion: number;
+  stepId: string;
+  debtor: DebtorProfile;
+  /** The debtor's segment strategy; it shapes the tone and the offers. */
+  strategy: string;
+  /** What is owed now (not what was imported): payments since may have lowered it. */
+  balanceMinor: number;
+  /** First communication with this consumer about this debt (12 CFR 1006.18(e)(1) vs (e)(2)). */
+  initialCommunication: boolean;
+  /** The rate-limited voice task queue placeCall runs on. */
+  voiceQueue: string;
+}
+
+/** A voice webhook, as the call workflow receives it (already redacted by the route). */
+export type CallWebhookEvent =
+  | { kind: 'answered'; callSid: string; answeredBy?: string }
+  | { kind: 'heard'; callSid: string; turn: number; text: string; confidence: number; digits?: string }
+  | { kind: 'dial-ended'; callSid: string; dialStatus: string };
+
+/** The Update's result is the TwiML document Twilio runs next. */
+export const callWebhookUpdate = defineUpdate<string, [CallWebhookEvent]>('callWebhook');
+
+/** The hand-off summary an agent hears (whisper) before being connected. */
+export const callSummaryQuery = defineQuery<string>('callSummary');
+
+/** The placeCall activity's id: the status webhook completes it by workflow id + this id. */
+export const placeCallActivityId = 'place-call';
+
+/** What placeCall returns once Twilio reports the call's final status. */
+export interface PlacedCall {
+  callSid: string;
+  status: 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+  answeredBy?: string;
+  durationSeconds: number;
+}
+
+export interface CallResult {
+  status: PlacedCall['status'];
+  callSid?: string;
+  /** Who picked up: a person, a machine (voicemail, fax), or nobody. */
+  answeredBy: 'human' | 'machine' | 'nobody';
+  rightPartyVerified: boolean;
+  /** A telephone conversation about the debt with the right party (Regulation F's 7 quiet days). */
+  conversation: boolean;
+  intents: string[];
+  promise?: { amountMinor: number; dueDate: string };
+  plan?: { instalments: Array<{ amountMinor: number; dueDate: string }> };
+  /** The caller asked to pay now: the payment link goes out by text during the call. */
+  payNow?: { amountMinor: number };
+  callbackDate?: string;
+  dispute: boolean;
+  optOut: boolean;
+  wrongPerson: boolean;
+  voicemailLeft: boolean;
+  escalated?: {
+    reason: string;
+    /** Where the caller was sent; 'none' when the campaign has no agent number or queue. */
+    to: 'agent-number' | 'agent-queue' | 'none';
+    target?: string;
+    agentAnswered: boolean;
+    summary: string;
+  };
+  turns: number;
+  durationSeconds: number;
+}

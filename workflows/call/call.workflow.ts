@@ -1,0 +1,291 @@
+import {
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+  ActivityFailure,
+  ApplicationFailure,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { CallPrepared, CallTurnRecord } from '../../activities/call.activities';
+import { confirmedArrangement } from '../../src/dialog/arrangement';
+import { addDays, localToday } from '../../src/dialog/calendar';
+import { isVerifiedState } from '../../src/dialog/call-states';
+import { splitIntoInstalments } from '../../src/dialog/offer-limits';
+import { ruleEngineTurn } from '../../src/dialog/rule-engine';
+import { nextTurnContext, type TurnContext, type Utterance } from '../../src/dialog/turn-context';
+import { checkTurnPolicy } from '../../src/dialog/turn-policy';
+import { turnDecisionSchema, type TurnDecision } from '../../src/dialog/turn-schema';
+import {
+  agentFinishedTwiml,
+  gatherTwiml,
+  hangUpTwiml,
+  noAgentTwiml,
+  sayAndHangUpTwiml,
+  transferTwiml,
+  voiceStyle,
+  type VoiceStyle,
+} from '../../src/voice/call-twiml';
+import {
+  callSummaryQuery,
+  callWebhookUpdate,
+  placeCallActivityId,
+  type CallResult,
+  type CallWebhookEvent,
+  type CallWorkflowInput,
+  type PlacedCall,
+} from './call.messages';
+
+/** Call bookkeeping (setup, turn records): idempotent writes, retried briskly during a live call. */
+const calls = proxyActivities<Activities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 10 },
+});
+
+/**
+ * The call itself, on the rate-limited voice queue. It completes asynchronously when Twilio's
+ * final status callback arrives; webhooks and progress callbacks heartbeat it, and a heartbeat
+ * timeout (a lost callback) retries it, which asks Twilio for the status instead of calling again.
+ * Twilio ends any call after 4 hours.
+ */
+function callPlacer(taskQueue: string) {
+  return proxyActivities<Activities>({
+    taskQueue,
+    activityId: placeCallActivityId,
+    scheduleToCloseTimeout: '5 hours',
+    startToCloseTimeout: '270 minutes',
+    heartbeatTimeout: '2 minutes',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: ['CallRejected', 'ContactNotAllowed'] },
+  });
+}
+
+/** An LLM turn is worth one try: on a live call the rule engine answers at once instead. */
+function llmTurns(timeoutMs: number) {
+  return proxyActivities<Activities>({ startToCloseTimeout: timeoutMs, retry: { maximumAttempts: 1 } });
+}
+
+const daysToFirstInstalment = 7;
+const maxTurns = 40;
+const daysBetweenInstalments = 30;
+
+/**
+ * One outbound call of a debtor's cadence, from placing it to its structured outcome. Twilio's
+ * voice webhooks arrive as Updates whose results are the TwiML Twilio runs next; each turn comes
+ * from the dialog engine (the LLM when configured, checked by the turn policy; the rule engine
+ * otherwise and as the fallback). Turns are stored by activity; only small summaries stay here.
+ */
+export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult> {
+  const callWorkflowId = workflowInfo().workflowId;
+  let setup: CallPrepared | undefined;
+  let style: VoiceStyle;
+  let ctx!: TurnContext;
+  let callSid: string | undefined;
+  let answeredBy: CallResult['answeredBy'] = 'nobody';
+  let voicemailLeft = false;
+  let finished = false;
+  /** Gathers asked so far: the number a Gather's action URL carries, so a repeated webhook is seen as one. */
+  let asked = 0;
+  const answers = new Map<number, string>();
+  const intents: string[] = [];
+  let escalation: CallResult['escalated'];
+  const writes: Array<Promise<void>> = [];
+
+  setHandler(
+    callWebhookUpdate,
+    async (event: CallWebhookEvent): Promise<string> => {
+      callSid ??= event.callSid;
+      if (event.kind === 'answered') return onAnswered(event.answeredBy);
+      if (event.kind === 'dial-ended') return onTransferEnded(event.dialStatus);
+      const earlier = answers.get(event.turn);
+      if (earlier !== undefined) return earlier;
+      const twiml = await takeTurn({ text: event.text, asrConfidence: event.confidence, ...(event.digits ? { digits: event.digits } : {}) });
+      answers.set(event.turn, twiml);
+      return twiml;
+    },
+    {
+      validator: (event) => {
+        if (!setup) throw new Error('the call is not set up yet');
+        if (finished) throw new Error('the call has ended');
+        if (event.kind === 'heard' && (event.turn < 1 || event.turn > asked)) throw new Error(`turn ${event.turn} was never asked`);
+      },
+    },
+  );
+  setHandler(callSummaryQuery, () => escalation?.summary ?? '');
+
+  setup = await calls.prepareCall({ ...input, now: Date.now() });
+  ctx = setup.context;
+  style = voiceStyle(setup.language, setup.dtmf);
+  const record = { callWorkflowId, attemptKey: input.attemptKey, debtorWorkflowId: input.debtorWorkflowId, campaignId: input.campaignId };
+  await calls.saveCall({ ...record, ended: false });
+
+  let placed: PlacedCall | undefined;
+  try {
+    placed = await callPlacer(input.voiceQueue).placeCall({
+      attemptKey: input.attemptKey,
+      callWorkflowId,
+      debtorWorkflowId: input.debtorWorkflowId,
+      campaignId: input.campaignId,
+      campaignVersion: input.campaignVersion,
+      stepId: input.stepId,
+      to: input.debtor.phone,
+    });
+  } catch (err) {
+    const type = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause.type : undefined;
+    if (type !== 'CallRejected' && type !== 'ContactNotAllowed') throw err;
+  }
+  finished = true;
+  await condition(allHandlersFinished);
+  await Promise.all(writes);
+  const result = outcome(placed);
+  await calls.saveCall({ ...record, callSid: result.callSid, status: result.status, answeredBy: placed?.answeredBy, outcome: result, ended: true });
+  return result;
+
+  // ---- Webhooks ------------------------------------------------------------------------------
+
+  async function onAnswered(detected: string | undefined): Promise<string> {
+    // Answering machine detection: machine_start, machine_end_beep/silence/other, fax; or human/unknown.
+    if (detected?.startsWith('machine') || detected === 'fax') {
+      answeredBy = 'machine';
+      if (detected === 'fax' || setup!.voicemailPolicy === 'hang-up') return hangUpTwiml();
+      voicemailLeft = true;
+      return sayAndHangUpTwiml(setup!.voicemailText, style);
+    }
+    answeredBy = 'human';
+    if (answers.has(0)) return answers.get(0)!;
+    const twiml = await takeTurn({ text: '', asrConfidence: 1 });
+    answers.set(0, twiml);
+    return twiml;
+  }
+
+  function onTransferEnded(status: string): string {
+    if (escalation && status === 'completed') escalation.agentAnswered = true;
+    return escalation?.agentAnswered ? agentFinishedTwiml(style) : noAgentTwiml(style);
+  }
+
+  // ---- Turns ---------------------------------------------------------------------------------
+
+  async function takeTurn(utterance: Utterance): Promise<string> {
+    const turnCtx: TurnContext = { ...ctx, utterance, now: Date.now() };
+    const turn = await decide(turnCtx);
+    const { decision } = turn;
+    intents.push(decision.intent);
+    const seq = ctx.history.length;
+    const stored: CallTurnRecord = {
+      callWorkflowId,
+      seq,
+      state: turnCtx.state,
+      heard: utterance.text,
+      asrConfidence: utterance.asrConfidence,
+      digits: utterance.digits,
+      said: decision.reply,
+      intent: decision.intent,
+      entities: decision.entities,
+      sentiment: decision.sentiment,
+      confidence: decision.confidence,
+      nextState: decision.nextState,
+      engine: turn.engine,
+      violations: turn.violations,
+      latencyMs: { decide: turn.latencyMs },
+    };
+    writes.push(calls.recordCallTurn(stored));
+    ctx = nextTurnContext(turnCtx, decision, { text: '', asrConfidence: 1 }, Date.now());
+    return twimlFor(decision);
+  }
+
+  async function decide(turnCtx: TurnContext): Promise<{ decision: TurnDecision; engine: CallTurnRecord['engine']; violations: string[]; latencyMs: number }> {
+    if (setup!.engine === 'llm') {
+      try {
+        const answer = await llmTurns(setup!.llmTimeoutMs).llmTurn({ campaignId: input.campaignId, context: turnCtx });
+        const policy = checkTurnPolicy(turnCtx, answer.candidate);
+        if (policy.ok) {
+          return { decision: turnDecisionSchema.parse(answer.candidate), engine: answer.cached ? 'llm-cached' : 'llm', violations: [], latencyMs: answer.latencyMs };
+        }
+        // Refused by code, never spoken: the rule engine answers this turn.
+        return { decision: ruleEngineTurn(turnCtx), engine: 'rules-fallback', violations: policy.violations, latencyMs: answer.latencyMs };
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        return { decision: ruleEngineTurn(turnCtx), engine: 'rules-fallback', violations: ['llm-unavailable'], latencyMs: 0 };
+      }
+    }
+    return { decision: ruleEngineTurn(turnCtx), engine: 'rules', violations: [], latencyMs: 0 };
+  }
+
+  function twimlFor(decision: TurnDecision): string {
+    if (decision.nextState === 'ended') return sayAndHangUpTwiml(decision.reply, style);
+    if (decision.nextState === 'escalate') return handOff(decision);
+    // A call going round in circles ends politely, well inside the 2,000 Updates a workflow takes.
+    if (asked >= maxTurns) return agentFinishedTwiml(style);
+    asked++;
+    return gatherTwiml(decision.reply, style, webhookUrl('gather', { turn: String(asked), lang: setup!.language }));
+  }
+
+  function handOff(decision: TurnDecision): string {
+    const agent = setup!.agent;
+    const summary = handOffSummary(decision.intent);
+    escalation = {
+      reason: decision.intent,
+      to: agent === null ? 'none' : agent.kind === 'number' ? 'agent-number' : 'agent-queue',
+      target: agent === null ? undefined : agent.kind === 'number' ? agent.number : agent.name,
+      agentAnswered: false,
+      summary,
+    };
+    // The summary is stored the moment the caller is handed over, with the turns already written.
+    writes.push(calls.saveCall({ ...record, callSid, escalationSummary: summary, ended: false }));
+    if (agent === null) return noAgentTwiml(style, decision.reply);
+    const target = agent.kind === 'number' ? { ...agent, whisperUrl: webhookUrl('whisper') } : agent;
+    return transferTwiml(decision.reply, style, target, webhookUrl('transfer'));
+  }
+
+  function handOffSummary(reason: string): string {
+    const verified = ctx.history.some((t) => isVerifiedState(t.nextState));
+    const who = verified ? `${input.debtor.fullName}, identity verified` : 'caller not verified';
+    const lastHeard = [...ctx.history].reverse().find((t) => t.heard !== '')?.heard ?? '';
+    return `Parley hand-off: ${who}. Reason: ${reason}. Account ${input.debtor.accountRef}. Last words: "${lastHeard.slice(0, 160)}".`;
+  }
+
+  function webhookUrl(path: string, params: Record<string, string> = {}): string {
+    const query = Object.entries({ call: callWorkflowId, ...params })
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&');
+    return `${setup!.webhookBase}/${path}?${query}`;
+  }
+
+  // ---- Outcome -------------------------------------------------------------------------------
+
+  function outcome(call: PlacedCall | undefined): CallResult {
+    const history = ctx.history;
+    const verified = history.some((t) => isVerifiedState(t.nextState));
+    const arrangement = confirmedArrangement(history);
+    const today = localToday(Date.now(), input.debtor.timeZone);
+    const has = (intent: string) => intents.includes(intent);
+    const result: CallResult = {
+      status: call?.status ?? 'failed',
+      callSid: call?.callSid ?? callSid,
+      answeredBy,
+      rightPartyVerified: verified,
+      conversation: answeredBy === 'human' && verified,
+      intents: [...new Set(intents)],
+      dispute: has('dispute'),
+      optOut: has('opt-out'),
+      wrongPerson: has('wrong-person'),
+      voicemailLeft,
+      escalated: escalation,
+      turns: history.length,
+      durationSeconds: call?.durationSeconds ?? 0,
+    };
+    if (arrangement?.kind === 'promise') result.promise = { amountMinor: arrangement.amountMinor, dueDate: arrangement.date };
+    if (arrangement?.kind === 'pay-now') result.payNow = { amountMinor: arrangement.amountMinor };
+    if (arrangement?.kind === 'callback') result.callbackDate = arrangement.date;
+    if (arrangement?.kind === 'plan') {
+      const { firstMinor, regularMinor } = splitIntoInstalments(ctx.account.amountDueMinor, arrangement.instalments);
+      result.plan = {
+        instalments: Array.from({ length: arrangement.instalments }, (_, i) => ({
+          amountMinor: i === 0 ? firstMinor : regularMinor,
+          dueDate: addDays(today, daysToFirstInstalment + i * daysBetweenInstalments),
+        })),
+      };
+    }
+    return result;
+  }
+}
