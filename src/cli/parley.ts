@@ -44,6 +44,13 @@ program
   });
 
 program
+  .command('sim')
+  .description('run the local Twilio simulator on its own (for load tests); configured by SIM_* variables, see src/simulator/main.ts')
+  .action(async () => {
+    await import('../simulator/main');
+  });
+
+program
   .command('doctor')
   .description('check end to end that a worker runs workflows and writes to the database')
   .action(async () => doctorCommand(config()));

@@ -28,7 +28,9 @@ export function installTemporalRuntimeLogger(logger: Logger): void {
   Runtime.install({
     shutdownSignals: [],
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
-      temporalLogger[levels[level]](meta as LogMetadata, message);
+      // Our SMS and voice workers poll activities only, by design: not worth a warning.
+      const expected = message.startsWith('No workflows registered');
+      temporalLogger[expected ? 'debug' : levels[level]](meta as LogMetadata, message);
     }),
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
   });
