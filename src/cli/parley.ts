@@ -46,8 +46,9 @@ program
 program
   .command('sim')
   .description('run the local Twilio simulator on its own (for load tests); configured by SIM_* variables, see src/simulator/main.ts')
-  .action(async () => {
-    await import('../simulator/main');
+  .action(() => {
+    // The simulator's entry point starts it as it is loaded.
+    require('../simulator/main');
   });
 
 program
