@@ -7,8 +7,12 @@ cd "$repo"
 mkdir -p .data
 results=.data/test-results.json
 rm -f "$results"
+# Types first: a type error fails the run even when every test passes.
+npx tsc --noEmit -p .
+types=$?
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@"
 status=$?
+[ "$types" -eq 0 ] || { echo "typecheck failed (see above)"; [ "$status" -ne 0 ] || status=$types; }
 if [ -s "$results" ]; then
   node -e '
     const r = require(process.argv[1]);
