@@ -12,6 +12,7 @@ import { AppError } from './app-error';
 import { ZodError } from 'zod';
 import { twilioWebhookRoutes } from './routes/twilio-webhooks.routes';
 import { paymentRoutes } from './routes/payment.routes';
+import { consentRoutes } from './routes/consent.routes';
 import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
 
 export interface AppDeps {
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await openApiRoutes(app, deps);
   await twilioWebhookRoutes(app, deps);
   await paymentRoutes(app, deps);
+  await consentRoutes(app, deps);
   await voiceWebhookRoutes(app, deps);
   return app;
 }

@@ -13,6 +13,7 @@ import {
 } from './api-schemas';
 import { campaignDocumentTypes } from './routes/campaign.routes';
 import { importTypes } from './routes/debtor.routes';
+import { consentEntryBody, consentParams } from './routes/consent.routes';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts); responses are described here.
@@ -332,6 +333,21 @@ const paths: Record<string, JsonSchema> = {
     post: {
       ...debtorAction('Resolve a task the workflow handed to a person', humanTaskResolutionBody).post,
       parameters: parameters(humanTaskParams, 'path'),
+    },
+  },
+  '/contacts/{phone}/consent': {
+    get: {
+      summary: "A phone number's consent and opt-out ledger, and what it allows",
+      tags: ['consent'],
+      parameters: parameters(consentParams, 'path'),
+      responses: { 200: ok('The permissions folded from the events, and the events', { type: 'object' }), ...common },
+    },
+    post: {
+      summary: 'An operator entry in the ledger (a revocation by letter, consent given on a recorded line)',
+      tags: ['consent'],
+      parameters: parameters(consentParams, 'path'),
+      requestBody: { required: true, content: jsonContent(requestSchema(consentEntryBody)) },
+      responses: { 201: ok('Recorded', { type: 'object' }), 200: ok('Already recorded under this entryId', { type: 'object' }), ...common },
     },
   },
   '/webhooks/twilio/sms': {

@@ -11,13 +11,16 @@ export interface ConsentEvent {
 export interface ContactPermissions {
   smsOptedOut: boolean;
   voiceOptedOut: boolean;
-  /** Recorded prior express consent to artificial-voice calls (FCC 24-17); imports may add more. */
-  artificialVoiceConsent: boolean;
+  /**
+   * Prior express consent to artificial-voice calls (FCC 24-17) as the ledger last recorded it;
+   * undefined when the ledger holds none, and the consent given with the debtor's import decides.
+   */
+  artificialVoiceConsent?: boolean;
 }
 
 export function foldConsentEvents(events: readonly ConsentEvent[]): ContactPermissions {
   const ordered = [...events].sort((a, b) => Number(a.at) - Number(b.at));
-  const permissions: ContactPermissions = { smsOptedOut: false, voiceOptedOut: false, artificialVoiceConsent: false };
+  const permissions: ContactPermissions = { smsOptedOut: false, voiceOptedOut: false };
   for (const event of ordered) {
     const sms = event.channel === 'sms' || event.channel === 'all';
     const voice = event.channel === 'voice' || event.channel === 'all';

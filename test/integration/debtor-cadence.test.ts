@@ -204,6 +204,33 @@ describe('the debtor workflow', () => {
     expect(eighth.diff(days[0], 'days').days).toBeGreaterThanOrEqual(7);
   });
 
+  it('when an operator records that consent to artificial voices was revoked, then the next call step falls back to a text', async () => {
+    const phone = '+12025550111';
+    const workflowId = await begin('revoked-1', phone, 'never-answers');
+    await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 1, { what: 'first text' });
+
+    const refused = await fetch(`${stack.service.httpUrl}/contacts/12025550111/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'artificial-voice-revoked', channel: 'voice', source: 'letter' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ details: [{ path: 'phone' }] });
+    const entry = await fetch(`${stack.service.httpUrl}/contacts/${encodeURIComponent(phone)}/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'artificial-voice-revoked', channel: 'voice', source: 'agent: letter of revocation', entryId: 'letter-1' }),
+    });
+    expect(entry.status).toBe(201);
+
+    const view = await advanceUntil(env, stack, workflowId, (v) => v.attempts.some((a) => a.stepId === 'first-call'), { what: 'the call step' });
+
+    expect(view.attempts.map((a) => `${a.stepId}:${a.channel}`)).toEqual(['first-text:sms', 'first-call:sms']);
+    expect(stack.simulator.store.listCalls({ to: phone })).toHaveLength(0);
+    const fellBack = await models().auditEvents.countDocuments({ workflowId, type: 'voice-fell-back-to-sms' });
+    expect(fellBack).toBe(1);
+  });
+
   it('when a long campaign outgrows its history, then the workflow continues as new with its state and works on to the end', async () => {
     await storeVariant('long-campaign', (doc) => {
       doc.cadence.steps = Array.from({ length: 12 }, (_, i) => ({

@@ -43,6 +43,8 @@ import {
 import { records, smsSender } from './debtor-activities';
 import { applyCallOutcome, callDebtor, voiceCallPatch } from './call-step';
 
+/** Artificial-voice consent is read from the consent ledger (operator entries), not only the import. */
+const consentLedgerPatch = 'consent-ledger-decides-artificial-voice';
 /** Placeholder the SMS activity replaces with a freshly signed link, so no link token enters history. */
 export const paymentLinkMarker = '{{paymentLink}}';
 const defaultContinueAsNewAfterEvents = 4000;
@@ -317,11 +319,10 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
 
   /** The channel a step is carried out on, given opt-outs and artificial-voice consent. */
   function effectiveChannel(step: CadenceStep): 'sms' | 'voice' | 'skip' {
-    if (step.channel === 'sms') return state.optedOut.sms ? 'skip' : 'sms';
-    if (state.optedOut.voice) return 'skip';
-    const needsConsent = campaign.consent.requireConsentForArtificialVoice && !debtor.artificialVoiceConsent;
-    if (!needsConsent) return 'voice';
-    // FCC 24-17: no artificial-voice call without prior express consent; fall back as configured.
+    if (state.optedOut[step.channel]) return 'skip';
+    if (step.channel === 'sms' || patched(consentLedgerPatch)) return step.channel;
+    // Before the consent ledger decided (see contact()), only the imported consent did.
+    if (!campaign.consent.requireConsentForArtificialVoice || debtor.artificialVoiceConsent) return 'voice';
     if (campaign.consent.fallbackWhenNoConsent === 'sms') return state.optedOut.sms ? 'skip' : 'sms';
     return 'skip';
   }
@@ -333,6 +334,22 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       state.optedOut[channel] = true;
       recordAttempt(attemptKey, step.id, channel, `cadence:${step.id}`, 'skipped-opted-out');
       return 'skipped-opted-out';
+    }
+    // The ledger's latest word on artificial-voice consent wins over the one given with the import.
+    const consented = permissions.artificialVoiceConsent ?? debtor.artificialVoiceConsent;
+    if (channel === 'voice' && patched(consentLedgerPatch) && campaign.consent.requireConsentForArtificialVoice && !consented) {
+      // FCC 24-17: no artificial-voice call without prior express consent; fall back as configured.
+      if (campaign.consent.fallbackWhenNoConsent === 'human-call') {
+        await openHumanTask('human-call', `No consent to artificial-voice calls: a person should make call step ${step.id}.`);
+        recordAttempt(attemptKey, step.id, 'voice', `cadence:${step.id}`, 'handed-to-agent');
+        return 'handed-to-agent';
+      }
+      if (state.optedOut.sms || permissions.smsOptedOut) {
+        recordAttempt(attemptKey, step.id, 'voice', `cadence:${step.id}`, 'skipped-opted-out');
+        return 'skipped-opted-out';
+      }
+      audit('voice-fell-back-to-sms', { stepId: step.id, reason: 'no prior express consent to artificial-voice calls' });
+      return sendSms(attemptKey, step.id, smsTemplateFor(step), `cadence:${step.id}`);
     }
     if (channel === 'voice') {
       const call = await callDebtor({
@@ -372,7 +389,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       }
       return call.outcome;
     }
-    if (step.channel === 'voice' && campaign.consent.fallbackWhenNoConsent === 'sms') {
+    if (step.channel === 'voice' && !patched(consentLedgerPatch) && campaign.consent.fallbackWhenNoConsent === 'sms') {
       audit('voice-fell-back-to-sms', { stepId: step.id, reason: 'no prior express consent to artificial-voice calls' });
     }
     return sendSms(attemptKey, step.id, smsTemplateFor(step), `cadence:${step.id}`);
@@ -457,8 +474,17 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   }
 
   /** A voice step that falls back to SMS uses the nearest SMS template before it in the cadence. */
+  /**
+   * The SMS template for a step: the step's own, in the variant for the debtor's strategy when the
+   * campaign has one (`reminder-consequences-and-plan` beside `reminder`). A voice step falling
+   * back to SMS uses the nearest SMS template before it in the cadence.
+   */
   function smsTemplateFor(step: CadenceStep): string {
-    if (step.channel === 'sms') return step.template;
+    const base = step.channel === 'sms' ? step.template : nearestSmsTemplate(step);
+    return campaign.templates[`${base}-${state.strategy}`] ? `${base}-${state.strategy}` : base;
+  }
+
+  function nearestSmsTemplate(step: CadenceStep): string {
     const steps = campaign.cadence.steps;
     const index = steps.findIndex((s) => s.id === step.id);
     const before = steps.slice(0, index).reverse().concat(steps.slice(index + 1));

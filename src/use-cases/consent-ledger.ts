@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { UseCaseDeps } from './use-case-deps';
+import { foldConsentEvents, type ConsentEvent, type ContactPermissions } from '../policy/consent-ledger';
+
+export interface OperatorConsentEntry {
+  phone: string;
+  kind: ConsentEvent['kind'];
+  channel: ConsentEvent['channel'];
+  /** Who recorded it and why ('agent:jlee', 'letter of 2026-11-20'). */
+  source: string;
+  /** The client's id for this entry: repeating a request with it records nothing new. */
+  entryId?: string;
+}
+
+/**
+ * An operator's entry in a phone number's consent ledger (a written revocation, consent given on a
+ * recorded line). Every debtor workflow reads the ledger before each contact, so the entry holds
+ * from the next contact of every campaign on.
+ */
+export async function recordOperatorConsent(deps: UseCaseDeps, entry: OperatorConsentEntry): Promise<{ recorded: boolean; permissions: ContactPermissions }> {
+  const eventKey = `operator:${entry.entryId ?? randomUUID()}`;
+  const result = await deps.mongo.models.consentEvents.updateOne(
+    { eventKey },
+    { $setOnInsert: { eventKey, phone: entry.phone, kind: entry.kind, channel: entry.channel, source: `operator:${entry.source}`, at: new Date() } },
+    { upsert: true },
+  );
+  return { recorded: result.upsertedCount === 1, permissions: (await consentLedger(deps, entry.phone)).permissions };
+}
+
+export async function consentLedger(deps: UseCaseDeps, phone: string) {
+  const events = await deps.mongo.models.consentEvents.find({ phone }).sort({ at: 1 }).select({ _id: 0 }).lean();
+  return { phone, permissions: foldConsentEvents(events), events };
+}
