@@ -18,8 +18,8 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a long-running server whose output goes to a log file; stop() sends SIGTERM, then SIGKILL after 10 s. */
-export function startLogged(command: string, args: string[], logFile: string): RunningProcess {
+/** Starts a long-running server whose output goes to a log file; stop() sends SIGTERM, then SIGKILL after `graceMs`. */
+export function startLogged(command: string, args: string[], logFile: string, graceMs = 10_000): RunningProcess {
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,7 +32,7 @@ export function startLogged(command: string, args: string[], logFile: string): R
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
     },

@@ -24,6 +24,8 @@ export async function startTemporalDevServer(options: {
   dbFile?: string;
   logDir: string;
   namespace?: string;
+  /** How long a stop waits for a graceful exit (an in-memory server has nothing to save). */
+  graceMs?: number;
 }): Promise<LocalTemporal> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
@@ -33,7 +35,7 @@ export async function startTemporalDevServer(options: {
     args.push('--db-filename', options.dbFile);
   }
   if (options.namespace && options.namespace !== 'default') args.push('--namespace', options.namespace);
-  const proc = startLogged(toolPath('temporal'), args, path.join(options.logDir, `temporal-${options.port}.log`));
+  const proc = startLogged(toolPath('temporal'), args, path.join(options.logDir, `temporal-${options.port}.log`), options.graceMs);
   const address = `127.0.0.1:${options.port}`;
   await waitUntilReady('Temporal dev server', proc, async () => {
     const connection = await Connection.connect({ address, connectTimeout: '1 second' });
@@ -53,7 +55,7 @@ export interface LocalMongo {
 }
 
 /** FerretDB on its SQLite backend: the MongoDB wire protocol, with the data in stateDir. */
-export async function startFerretDb(options: { port: number; stateDir: string; logDir: string }): Promise<LocalMongo> {
+export async function startFerretDb(options: { port: number; stateDir: string; logDir: string; graceMs?: number }): Promise<LocalMongo> {
   mkdirSync(options.stateDir, { recursive: true });
   const args = [
     '--handler=sqlite',
@@ -64,7 +66,7 @@ export async function startFerretDb(options: { port: number; stateDir: string; l
     '--telemetry=disable',
     '--log-level=warn',
   ];
-  const proc: RunningProcess = startLogged(toolPath('ferretdb'), args, path.join(options.logDir, `ferretdb-${options.port}.log`));
+  const proc: RunningProcess = startLogged(toolPath('ferretdb'), args, path.join(options.logDir, `ferretdb-${options.port}.log`), options.graceMs);
   const uri = `mongodb://127.0.0.1:${options.port}/`;
   await waitUntilReady('FerretDB', proc, async () => {
     await tcpAccepts(options.port);

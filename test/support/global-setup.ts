@@ -22,12 +22,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stops: Array<() => Promise<void>> = [];
   const [temporalAddress, mongoUri] = await Promise.all([
     process.env.TEMPORAL_ADDRESS ||
-      startTemporalDevServer({ port: await freePort(), logDir: scratch }).then((t) => {
+      startTemporalDevServer({ port: await freePort(), logDir: scratch, graceMs: 2000 }).then((t) => {
         stops.push(t.stop);
         return t.address;
       }),
     process.env.MONGODB_URI ||
-      startFerretDb({ port: await freePort(), stateDir: path.join(scratch, 'ferretdb'), logDir: scratch }).then((m) => {
+      startFerretDb({ port: await freePort(), stateDir: path.join(scratch, 'ferretdb'), logDir: scratch, graceMs: 2000 }).then((m) => {
         stops.push(m.stop);
         return m.uri;
       }),
