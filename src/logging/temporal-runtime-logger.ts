@@ -28,8 +28,9 @@ export function installTemporalRuntimeLogger(logger: Logger): void {
   Runtime.install({
     shutdownSignals: [],
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
-      // Our SMS and voice workers poll activities only, by design: not worth a warning.
-      const expected = message.startsWith('No workflows registered');
+      // Our SMS and voice workers poll activities only, by design: not worth a warning. And the
+      // workflow bundler's full webpack report is for debugging, not for every start.
+      const expected = message.startsWith('No workflows registered') || message.startsWith('asset workflow-bundle');
       temporalLogger[expected ? 'debug' : levels[level]](meta as LogMetadata, message);
     }),
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
