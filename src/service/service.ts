@@ -20,6 +20,8 @@ export interface RunningService {
   readonly httpUrl?: string;
   readonly gateway: TemporalGateway;
   readonly mongo: MongoHandle;
+  /** The LLM dialog's prompt cache (hits, misses, hit rate) when an LLM is configured on this worker. */
+  readonly llmCacheStats?: () => { hits: number; misses: number; hitRate: number };
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startService(
   let workers: ParleyWorkers | undefined;
   let workersRun: Promise<void> | undefined;
   let app: FastifyInstance | undefined;
+  const llm = roles.worker && config.openai.apiKey ? createLlmDialog(config.openai, logger) : undefined;
   const stop = () => stopAll({ app, workers, workersRun, client, mongo }, logger);
   try {
     client = await connectTemporalClient(config.temporal);
@@ -64,7 +67,7 @@ export async function startService(
           calls: twilioCallGateway(twilio, config.twilio.fromNumber!),
           fromNumber: config.twilio.fromNumber!,
           machineDetection: config.calls.machineDetection === 'off' ? undefined : config.calls.machineDetection,
-          llm: config.openai.apiKey ? createLlmDialog(config.openai, logger) : undefined,
+          llm,
         },
       });
       workersRun = workers.run();
@@ -77,7 +80,7 @@ export async function startService(
       const address = app.server.address();
       httpUrl = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}` : config.http.publicBaseUrl;
     }
-    return { httpUrl, gateway, mongo, stop };
+    return { httpUrl, gateway, mongo, llmCacheStats: llm && (() => llm.cacheStats()), stop };
   } catch (err) {
     await stop();
     throw err;

@@ -26,7 +26,7 @@ export interface CollectionsStack {
  */
 export async function startCollectionsStack(
   name: string,
-  options: { temporalAddress?: string; worker?: boolean } = {},
+  options: { temporalAddress?: string; worker?: boolean; env?: Record<string, string> } = {},
 ): Promise<CollectionsStack> {
   const httpPort = await freePort();
   const publicBaseUrl = `http://127.0.0.1:${httpPort}`;
@@ -52,6 +52,8 @@ export async function startCollectionsStack(
     PAYMENT_LINK_SECRET: randomBytes(32).toString('hex'),
     PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
     ...(options.temporalAddress ? { TEMPORAL_ADDRESS: options.temporalAddress } : {}),
+    // Extra settings of one test file (OPENAI_*, CALL_TURN_WAIT_MS, ...).
+    ...options.env,
   });
   const config = requireServers(loadConfig(env));
   const service = await startService(config, createLogger(process.env.LOG_LEVEL ?? 'warn', { pretty: false }), {

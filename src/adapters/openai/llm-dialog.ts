@@ -4,6 +4,7 @@ import type { Logger } from '../../logging/logger';
 import type { TurnContext } from '../../dialog/turn-context';
 import { turnDecisionJsonSchema, turnDecisionSchema } from '../../dialog/turn-schema';
 import { llmTurnMessages } from '../../voice/llm-prompt';
+import { checkTurnPolicy } from '../../dialog/turn-policy';
 
 // The LLM dialog engine through the official openai client, against any OpenAI-compatible
 // endpoint. Temporal owns retries (the client's are off) and the client's timeout is below the
@@ -60,7 +61,8 @@ export function createLlmDialog(config: LlmDialogConfig, logger: Pick<Logger, 'i
       } catch {
         // Left as text: the workflow's schema check refuses it and the rule engine answers.
       }
-      if (turnDecisionSchema.safeParse(candidate).success) {
+      // Only an answer that may be spoken is worth serving again; a refused one is asked anew.
+      if (turnDecisionSchema.safeParse(candidate).success && checkTurnPolicy(context, candidate).ok) {
         if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
         cache.set(key, candidate);
       }

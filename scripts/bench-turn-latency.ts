@@ -1,0 +1,189 @@
+// Benchmark of one call turn's orchestration overhead: a signed Twilio gather webhook through the
+// real service (signature guard, redaction, the gateway's Update, the call workflow on a Temporal
+// dev server, the turn record in FerretDB) and back as TwiML, with the rule engine as the dialog
+// engine (it answers at once, so what is measured is the plumbing). Beside it, in the same run, a
+// plain Fastify handler that parses the same form and returns the same TwiML.
+//
+//   npx tsx scripts/bench-turn-latency.ts [turns]     (default 200)
+//
+// Starts its own Temporal dev server, FerretDB and Twilio simulator on free ports and stops them.
+// The simulator only takes the calls (the callee keeps ringing); the webhooks are sent from here.
+
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import { freePort } from '../src/dev/child-process';
+import { startFerretDb, startTemporalDevServer } from '../src/dev/local-servers';
+import { loadConfig, requireServers } from '../src/config/config';
+import { createLogger } from '../src/logging/logger';
+import { startService } from '../src/service/service';
+import { startTwilioSimulator } from '../src/simulator';
+import { twilioSignature } from '../src/simulator/webhooks/signature';
+import { parseCampaignDocument } from '../src/campaigns/campaign-document';
+import { validateCampaign } from '../src/campaigns/campaign-validation';
+import { readFileSync } from 'node:fs';
+import type { CallWorkflowInput } from '../workflows/call/call.messages';
+
+const turnCount = Number(process.argv[2] ?? 200);
+const serviceNumber = '+15005550006';
+/** A cooperative caller, as the rule engine hears it: one line a turn, then the call ends. */
+const lines = ['Yes, this is Jordan Lee.', '1985', 'Okay, I understand.', "Yes, I'd like to pay the full balance today.", "Yes, that's right.", "No, that's all. Thank you."];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summary(ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
+
+async function timed(run: () => Promise<string>): Promise<{ ms: number; body: string }> {
+  const started = process.hrtime.bigint();
+  const body = await run();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, body };
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
+  const stops: Array<() => Promise<unknown>> = [];
+  const hardStop = setTimeout(() => {
+    console.error('benchmark took over 5 minutes; giving up');
+    process.exit(2);
+  }, 300_000);
+  try {
+    const [temporal, mongo] = await Promise.all([
+      freePort().then((port) => startTemporalDevServer({ port, logDir: scratch })),
+      freePort().then((port) => startFerretDb({ port, stateDir: path.join(scratch, 'ferretdb'), logDir: scratch })),
+    ]);
+    stops.push(temporal.stop, mongo.stop);
+
+    const httpPort = await freePort();
+    const publicBaseUrl = `http://127.0.0.1:${httpPort}`;
+    const account = { sid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
+    const simulator = await startTwilioSimulator({
+      port: 0,
+      accounts: [account],
+      phoneNumbers: [{ phoneNumber: serviceNumber, smsUrl: `${publicBaseUrl}/webhooks/twilio/sms` }],
+      delayScale: 1,
+      callsPerSecond: 100,
+      personaDir: path.resolve(__dirname, '../personas'),
+    });
+    stops.unshift(() => simulator.close());
+    const config = requireServers(
+      loadConfig({
+        LOG_LEVEL: 'error',
+        HTTP_PORT: String(httpPort),
+        PUBLIC_BASE_URL: publicBaseUrl,
+        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_TASK_QUEUE: 'bench-turns',
+        MONGODB_URI: mongo.uri,
+        MONGODB_DATABASE: 'bench_turns',
+        TWILIO_ACCOUNT_SID: account.sid,
+        TWILIO_AUTH_TOKEN: account.authToken,
+        TWILIO_API_BASE_URL: simulator.url,
+        TWILIO_FROM_NUMBER: serviceNumber,
+        TWILIO_CALLS_PER_SECOND: '100',
+        PAYMENT_LINK_SECRET: randomBytes(32).toString('hex'),
+        PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
+      }),
+    );
+    const service = await startService(config, createLogger('error', { pretty: false }), { api: true, worker: true });
+    stops.unshift(() => service.stop());
+
+    const campaign = validateCampaign(parseCampaignDocument(readFileSync(path.resolve(__dirname, '../test/fixtures/campaigns/voice-test.yaml'), 'utf8'), 'yaml'));
+    if (!campaign.ok) throw new Error('the voice test campaign does not validate');
+    await service.mongo.models.campaignVersions.create({ campaignId: campaign.campaign.id, version: 1, name: campaign.campaign.name, document: campaign.campaign, createdAt: new Date() });
+
+    const post = async (url: string, params: Record<string, string>): Promise<string> => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(account.authToken, url, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${body}`);
+      return body;
+    };
+
+    // ---- The service: calls placed for real (the simulated callee keeps ringing), webhooks from here.
+    const serviceMs: number[] = [];
+    let sampleTwiml = '';
+    const { gateway } = service;
+    for (let call = 0; serviceMs.length < turnCount; call++) {
+      const phone = `+1202556${String(1000 + call).padStart(4, '0')}`;
+      simulator.people.assign(phone, { description: 'Lets it ring.', answers: 'nobody', ringSeconds: 600 });
+      const workflowId = `bench/call/${call}`;
+      const input: CallWorkflowInput = {
+        attemptKey: `bench/${call}`,
+        debtorWorkflowId: `bench/debtor/${call}`,
+        campaignId: campaign.campaign.id,
+        campaignVersion: 1,
+        stepId: 'first-call',
+        debtor: { accountRef: `bench-${call}`, fullName: 'Jordan Lee', firstName: 'Jordan', birthYear: 1985, phone, timeZone: 'Pacific/Kiritimati', language: 'en', currency: 'USD', amountDueMinor: 12_500, dueDate: '2026-11-01', segmentData: {}, artificialVoiceConsent: true },
+        strategy: 'friendly-reminder',
+        balanceMinor: 12_500,
+        initialCommunication: true,
+        voiceQueue: gateway.queues.voice,
+      } as CallWorkflowInput;
+      const handle = await gateway.client.workflow.start('callWorkflow', { workflowId, taskQueue: gateway.queues.main, args: [input], workflowExecutionTimeout: '5 minutes' });
+      const placed = await waitFor(() => simulator.store.listCalls({ to: phone })[0]);
+      const base = `${publicBaseUrl}/webhooks/twilio/voice`;
+      const callQuery = `call=${encodeURIComponent(workflowId)}`;
+      await post(`${base}/answer?${callQuery}`, { CallSid: placed.sid, AnsweredBy: 'human' });
+      for (const [i, line] of lines.entries()) {
+        if (serviceMs.length >= turnCount) break;
+        const { ms, body } = await timed(() => post(`${base}/gather?${callQuery}&turn=${i + 1}&lang=en`, { CallSid: placed.sid, SpeechResult: line, Confidence: '0.95' }));
+        if (body.includes('One moment')) throw new Error('a turn was not ready in CALL_TURN_WAIT_MS');
+        serviceMs.push(ms);
+        if (i === 0) sampleTwiml = body;
+      }
+      await handle.terminate('benchmark done with this call').catch(() => undefined);
+    }
+
+    // ---- The baseline: a plain Fastify handler, same form, same TwiML.
+    const plain = Fastify();
+    plain.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+    plain.post('/gather', async (_request, reply) => reply.type('text/xml').send(sampleTwiml));
+    const plainUrl = await plain.listen({ host: '127.0.0.1', port: 0 });
+    stops.unshift(() => plain.close());
+    const plainMs: number[] = [];
+    for (let i = 0; i < 20; i++) await post(`${plainUrl}/gather`, { CallSid: 'CAwarmup', SpeechResult: lines[0]!, Confidence: '0.95' });
+    for (let i = 0; i < turnCount; i++) {
+      plainMs.push((await timed(() => post(`${plainUrl}/gather`, { CallSid: 'CAbench', SpeechResult: lines[i % lines.length]!, Confidence: '0.95' }))).ms);
+    }
+
+    const s = summary(serviceMs);
+    const b = summary(plainMs);
+    const fmt = (x: number) => x.toFixed(2).padStart(8);
+    console.log(`turns: ${s.n} through the service, ${b.n} through the plain handler (ms)`);
+    console.log(`                      p50       p99      mean`);
+    console.log(`service turn    ${fmt(s.p50)}  ${fmt(s.p99)}  ${fmt(s.mean)}`);
+    console.log(`plain Fastify   ${fmt(b.p50)}  ${fmt(b.p99)}  ${fmt(b.mean)}`);
+    console.log(`ratio           ${fmt(s.p50 / b.p50)}x ${fmt(s.p99 / b.p99)}x`);
+  } finally {
+    for (const stop of stops) await stop().catch((err: unknown) => console.error('stopping:', err));
+    rmSync(scratch, { recursive: true, force: true });
+    clearTimeout(hardStop);
+  }
+}
+
+async function waitFor<T>(check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the simulator to take the call');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
