@@ -28,6 +28,11 @@ export async function startTemporalDevServer(options: {
   graceMs?: number;
 }): Promise<LocalTemporal> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
+  // A task queue's activity rate limit is split across its partitions, each with a burst of its
+  // own, so with the default four partitions four calls can start within one second on a queue
+  // limited to one per second. One partition holds the rate exactly (Twilio's CPS). A production
+  // cluster needs the same for the SMS and voice queues (see README, Running against real servers).
+  args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1', '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   if (options.dbFile) {

@@ -7,6 +7,16 @@ import { taskQueuesFor } from './gateway';
 
 export const workflowsPath = path.resolve(__dirname, '../../workflows');
 
+/**
+ * The server dispatches at the configured rate on average, but its first dispatches come close to
+ * a second apart and jitter can bring two under a second; Twilio counts per second and refuses
+ * (20429) the one over. A fifth of headroom keeps every second under the account's limit
+ * (measured in test/integration/outbound-rate-limit.test.ts).
+ */
+function belowLimit(perSecond: number): number {
+  return perSecond * 0.8;
+}
+
 export interface ParleyWorkers {
   readonly workers: Worker[];
   run(): Promise<void>;
@@ -28,8 +38,8 @@ export async function createParleyWorkers(config: Config & { temporal: { address
   try {
     const workers = [
       await Worker.create({ ...common, taskQueue: queues.main, workflowsPath, activities }),
-      await Worker.create({ ...common, taskQueue: queues.sms, activities, maxTaskQueueActivitiesPerSecond: config.twilio.smsPerSecond }),
-      await Worker.create({ ...common, taskQueue: queues.voice, activities, maxTaskQueueActivitiesPerSecond: config.twilio.callsPerSecond }),
+      await Worker.create({ ...common, taskQueue: queues.sms, activities, maxTaskQueueActivitiesPerSecond: belowLimit(config.twilio.smsPerSecond) }),
+      await Worker.create({ ...common, taskQueue: queues.voice, activities, maxTaskQueueActivitiesPerSecond: belowLimit(config.twilio.callsPerSecond) }),
     ];
     return {
       workers,

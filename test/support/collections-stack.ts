@@ -26,7 +26,13 @@ export interface CollectionsStack {
  */
 export async function startCollectionsStack(
   name: string,
-  options: { temporalAddress?: string; worker?: boolean; env?: Record<string, string> } = {},
+  options: {
+    temporalAddress?: string;
+    worker?: boolean;
+    env?: Record<string, string>;
+    /** Twilio's calls-per-second limit on the simulated account (default: high enough never to matter). */
+    simulatorCallsPerSecond?: number;
+  } = {},
 ): Promise<CollectionsStack> {
   const httpPort = await freePort();
   const publicBaseUrl = `http://127.0.0.1:${httpPort}`;
@@ -36,7 +42,7 @@ export async function startCollectionsStack(
     accounts: [account],
     phoneNumbers: [{ phoneNumber: serviceNumber, smsUrl: `${publicBaseUrl}/webhooks/twilio/sms` }],
     delayScale: 0,
-    callsPerSecond: 50,
+    callsPerSecond: options.simulatorCallsPerSecond ?? 50,
     personaDir,
   });
   const env = integrationEnv(name, {

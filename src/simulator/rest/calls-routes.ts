@@ -26,7 +26,11 @@ export function registerCallRoutes(app: FastifyInstance, context: SimulatorConte
 
   app.post<AccountRoute>(`${base}.json`, async (request, reply) => {
     const account = authenticate(context.options.accounts, request.headers.authorization, request.params.accountSid);
-    if (!rateLimiter.tryAcquire(account.sid)) throw twilioErrors.tooManyRequests();
+    if (!rateLimiter.tryAcquire(account.sid)) {
+      // Recorded so a test can prove the service never trips the account's rate.
+      context.log({ level: 'warn', code: 20429, message: `call refused: over ${context.options.callsPerSecond} new calls per second` });
+      throw twilioErrors.tooManyRequests();
+    }
     const call = placeCall(context, account, request.body ?? {});
     return reply.code(201).send(callJson(call));
   });
