@@ -6,6 +6,7 @@ import { createCampaignVersionActivities } from './campaign-versions.activities'
 import { createRecordActivities } from './records.activities';
 import { createContactActivities } from './contact.activities';
 import { createCallActivities, type CallDeps } from './call.activities';
+import { createSpeechActivities, type SpeechDeps } from './speech.activities';
 
 /** What the activities need from the outside world; the worker passes the real adapters. */
 export interface ActivityDeps {
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   publicBaseUrl: string;
   /** Voice calls: the Twilio call adapter, caller id, machine detection and the LLM (optional). */
   voice: Omit<CallDeps, 'models' | 'publicBaseUrl'>;
+  /** Speech engines other than Twilio's own (SPEECH_ENGINE), and the recording download. */
+  speech: Omit<SpeechDeps, 'models' | 'publicBaseUrl'>;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -24,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRecordActivities(deps),
     ...createContactActivities(deps),
     ...createCallActivities({ ...deps.voice, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
+    ...createSpeechActivities({ ...deps.speech, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
   };
 }
 

@@ -3,6 +3,7 @@
 #   .tools/bin/temporal               Temporal CLI (dev server + Web UI), built from the Go module proxy
 #   .tools/bin/ferretdb               FerretDB (MongoDB wire protocol on SQLite), built from the Go module proxy
 #   .tools/bin/temporal-test-server   Temporal's Java time-skipping test server, resolved from Maven Central
+#   espeak-ng, sox, pocketsphinx(-en-us)  Debian packages for the offline speech engine, apt-get installed when missing
 # Idempotent: a second run only checks that the files are there. Builds land in a per-user cache
 # (PARLEY_TOOLS_CACHE, default ~/.cache/parley-tools) so a fresh clone on the same machine links them in seconds.
 set -euo pipefail
@@ -71,7 +72,26 @@ WRAPPER
   chmod +x "$bin/temporal-test-server"
 }
 
+# The offline speech pair (SPEECH_ENGINE=local) and its test: Debian packages, installed only when
+# missing. Without apt-get or root this only warns: the speech test then fails naming what is missing.
+ensure_speech_tools() {
+  local missing=()
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+  command -v sox >/dev/null 2>&1 || missing+=(sox)
+  command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
+  [ -f /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict ] || missing+=(pocketsphinx-en-us)
+  [ "${#missing[@]}" -eq 0 ] && return
+  if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" -ne 0 ]; then
+    log "speech tools missing (${missing[*]}); install them with: apt-get install -y --no-install-recommends ${missing[*]}"
+    return
+  fi
+  log "installing the offline speech tools: ${missing[*]}"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >&2 \
+    || log "could not install ${missing[*]}; the local speech engine and its test will not work"
+}
+
 ensure_temporal
 ensure_ferretdb
 ensure_test_server
+ensure_speech_tools
 log "tools ready in .tools/bin"

@@ -56,6 +56,8 @@ const envSchema = z.object({
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
 
+  SPEECH_ENGINE: z.enum(['twilio', 'local', 'openai']).default('twilio'),
+
   CALL_MACHINE_DETECTION: z.enum(['Enable', 'DetectMessageEnd', 'off']).default('DetectMessageEnd'),
   CALL_TURN_WAIT_MS: z.coerce.number().int().min(100).max(13_000).default(10_000),
 
@@ -99,6 +101,8 @@ export interface Config {
     readonly webhookSecret?: string;
   };
   readonly openai: { readonly apiKey?: string; readonly baseUrl?: string; readonly model: string; readonly timeoutMs: number };
+  /** 'twilio': Twilio's own <Say> and <Gather input="speech">; 'local': espeak-ng + pocketsphinx; 'openai': the OPENAI_* endpoint. */
+  readonly speech: { readonly engine: 'twilio' | 'local' | 'openai' };
   /** `parley dev` only: the embedded Twilio simulator and the demo it runs. */
   readonly dev: { readonly demo: boolean; readonly simulatorPort: number; readonly simulatorDelayScale: number };
   readonly calls: {
@@ -132,6 +136,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if ((e.TWILIO_ACCOUNT_SID === undefined) !== (e.TWILIO_AUTH_TOKEN === undefined)) {
     problems.push('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both or neither');
+  }
+  if (e.SPEECH_ENGINE === 'openai' && e.OPENAI_API_KEY === undefined) {
+    problems.push('SPEECH_ENGINE=openai: needs OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -176,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS },
+    speech: { engine: e.SPEECH_ENGINE },
     dev: { demo: e.DEV_DEMO ?? true, simulatorPort: e.DEV_SIMULATOR_PORT, simulatorDelayScale: e.DEV_SIMULATOR_DELAY_SCALE },
     calls: { machineDetection: e.CALL_MACHINE_DETECTION, turnWaitMs: e.CALL_TURN_WAIT_MS },
     cli: { apiUrl: e.PARLEY_API_URL?.replace(/\/$/, '') ?? publicBaseUrl },

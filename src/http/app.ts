@@ -14,6 +14,7 @@ import { twilioWebhookRoutes } from './routes/twilio-webhooks.routes';
 import { paymentRoutes } from './routes/payment.routes';
 import { consentRoutes } from './routes/consent.routes';
 import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
+import { audioRoutes } from './routes/audio.routes';
 
 export interface AppDeps {
   config: Config;
@@ -59,5 +60,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await paymentRoutes(app, deps);
   await consentRoutes(app, deps);
   await voiceWebhookRoutes(app, deps);
+  await audioRoutes(app, deps);
   return app;
 }

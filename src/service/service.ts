@@ -7,6 +7,8 @@ import { createTwilioRestClient } from '../adapters/twilio/twilio-rest-client';
 import { twilioSmsGateway } from '../adapters/twilio/twilio-sms';
 import { twilioCallGateway } from '../adapters/twilio/twilio-calls';
 import { createLlmDialog } from '../adapters/openai/llm-dialog';
+import { createSpeechEngine } from '../adapters/speech/speech-engines';
+import { twilioRecordingFetcher } from '../adapters/twilio/twilio-recordings';
 import { createPaymentLinks } from '../payments/payment-links';
 import { connectTemporalClient } from '../temporal/client';
 import { TemporalGateway } from '../temporal/gateway';
@@ -68,6 +70,10 @@ export async function startService(
           fromNumber: config.twilio.fromNumber!,
           machineDetection: config.calls.machineDetection === 'off' ? undefined : config.calls.machineDetection,
           llm,
+        },
+        speech: {
+          engine: createSpeechEngine(config),
+          recordings: twilioRecordingFetcher({ accountSid: config.twilio.accountSid!, authToken: config.twilio.authToken!, apiBaseUrl: config.twilio.apiBaseUrl }),
         },
       });
       workersRun = workers.run();

@@ -8,6 +8,7 @@ import { auditEventModel } from './audit-event.model';
 import { paymentModel } from './payment.model';
 import { humanTaskModel } from './human-task.model';
 import { callModel, callTurnModel } from './call.model';
+import { speechClipModel } from './speech-clip.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -22,6 +23,7 @@ export function registerModels(connection: Connection) {
     humanTasks: humanTaskModel(connection),
     calls: callModel(connection),
     callTurns: callTurnModel(connection),
+    speechClips: speechClipModel(connection),
   };
 }
 

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Models } from '../src/adapters/mongo/models';
+import { SpeechEngineError, type SpeechEngine, type SpeechLanguage, type Transcript } from '../src/adapters/speech/speech-engine';
+import { RecordingUnavailableError, type RecordingFetcher } from '../src/adapters/twilio/twilio-recordings';
+import { redactSensitive } from '../src/policy/redaction';
+
+// Speech through a pluggable engine (SPEECH_ENGINE=local or openai), for calls that <Play> the
+// service's own audio and transcribe a <Record>ing instead of Twilio's <Say>/<Gather input="speech">.
+// Audio never enters workflow payloads: clips are stored in MongoDB and passed by id.
+
+export interface SpeechDeps {
+  models: Pick<Models, 'speechClips'>;
+  publicBaseUrl: string;
+  /** Unset (SPEECH_ENGINE=twilio): Twilio speaks and listens; these activities refuse to run. */
+  engine?: SpeechEngine;
+  /** Downloads a Twilio recording; unset without Twilio credentials. */
+  recordings?: RecordingFetcher;
+}
+
+export interface SynthesizeSpeechInput {
+  text: string;
+  language: SpeechLanguage;
+  /** Idempotency key, e.g. `<CallSid>/turn/<n>`: a retry returns the clip stored the first time. */
+  key: string;
+}
+
+export interface SpeechClipRef {
+  clipId: string;
+  /** What <Play> fetches. */
+  url: string;
+}
+
+export type TranscribeRecordingInput = ({ recordingUrl: string } | { clipId: string }) & { language?: SpeechLanguage; hints?: string[] };
+
+/** A reply longer than this is a script bug, not a turn; at 16 kHz 16-bit a clip of 1 MB is about 30 s. */
+export const maxSpeechTextChars = 1_000;
+export const maxClipBytes = 1_048_576;
+
+export function audioUrl(publicBaseUrl: string, clipId: string): string {
+  return `${publicBaseUrl}/audio/${clipId}`;
+}
+
+export function createSpeechActivities(deps: SpeechDeps) {
+  const { models } = deps;
+
+  function requireEngine(): SpeechEngine {
+    if (!deps.engine) throw ApplicationFailure.nonRetryable('no speech engine is configured (SPEECH_ENGINE=twilio)', 'SpeechEngineNotConfigured');
+    return deps.engine;
+  }
+
+  async function clipByKey(key: string): Promise<SpeechClipRef | undefined> {
+    const found = await models.speechClips.findOne({ key }, { clipId: 1 }).lean();
+    return found ? { clipId: found.clipId, url: audioUrl(deps.publicBaseUrl, found.clipId) } : undefined;
+  }
+
+  return {
+    /** Text to a stored WAV clip; the same key never stores a second clip (or synthesizes again once stored). */
+    async synthesizeSpeech(input: SynthesizeSpeechInput): Promise<SpeechClipRef> {
+      if (input.text.length > maxSpeechTextChars) {
+        throw ApplicationFailure.nonRetryable(`reply of ${input.text.length} characters is longer than ${maxSpeechTextChars}`, 'SpeechInputRejected');
+      }
+      const stored = await clipByKey(input.key);
+      if (stored) return stored;
+      const engine = requireEngine();
+      const audio = await speechCall(() => engine.synthesize(input.text, input.language));
+      if (audio.length > maxClipBytes) throw ApplicationFailure.nonRetryable(`clip of ${audio.length} bytes is larger than ${maxClipBytes}`, 'SpeechInputRejected');
+      try {
+        await models.speechClips.updateOne(
+          { key: input.key },
+          {
+            $setOnInsert: {
+              clipId: randomUUID(),
+              key: input.key,
+              language: input.language,
+              engine: engine.name,
+              contentType: 'audio/wav',
+              audio,
+              bytes: audio.length,
+              createdAt: new Date(),
+            },
+          },
+          { upsert: true },
+        );
+      } catch (err) {
+        // Two attempts raced on the same key: the unique index kept the first one's clip.
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+      const clip = await clipByKey(input.key);
+      if (!clip) throw ApplicationFailure.retryable(`clip ${input.key} was not stored`, 'SpeechClipMissing');
+      return clip;
+    },
+
+    /** A Twilio recording (or a stored clip) to text, redacted before it enters the workflow's history. */
+    async transcribeRecording(input: TranscribeRecordingInput): Promise<Transcript> {
+      const engine = requireEngine();
+      let audio: Buffer;
+      if ('clipId' in input) {
+        // Hydrated, not lean: mongoose gives a Buffer for a Buffer path only on documents.
+        const clip = await models.speechClips.findOne({ clipId: input.clipId }, { audio: 1 });
+        if (!clip) throw ApplicationFailure.nonRetryable(`no speech clip ${input.clipId}`, 'SpeechClipMissing');
+        audio = Buffer.from(clip.audio);
+      } else {
+        if (!deps.recordings) throw ApplicationFailure.nonRetryable('recordings cannot be fetched without Twilio credentials', 'RecordingUnavailable');
+        const recordings = deps.recordings;
+        audio = await speechCall(() => recordings.fetchWav(input.recordingUrl));
+      }
+      const transcript = await speechCall(() => engine.transcribe(audio, { language: input.language, hints: input.hints }));
+      return { ...transcript, text: redactSensitive(transcript.text) };
+    },
+  };
+}
+
+/** Engine and recording failures become Temporal failures with explicit types: a retry helps only `failed`. */
+async function speechCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof SpeechEngineError) {
+      if (err.kind === 'missing') throw ApplicationFailure.nonRetryable(err.message, 'SpeechEngineMissing');
+      if (err.kind === 'rejected') throw ApplicationFailure.nonRetryable(err.message, 'SpeechInputRejected');
+      throw ApplicationFailure.retryable(err.message, 'SpeechEngineFailed');
+    }
+    if (err instanceof RecordingUnavailableError) {
+      throw err.retryable ? ApplicationFailure.retryable(err.message, 'RecordingUnavailable') : ApplicationFailure.nonRetryable(err.message, 'RecordingUnavailable');
+    }
+    throw err;
+  }
+}
