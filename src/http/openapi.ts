@@ -215,6 +215,42 @@ const twilioSignature = { name: 'X-Twilio-Signature', in: 'header', required: tr
 const twiml = { description: 'TwiML', content: { 'text/xml': { schema: text } } };
 const html = (description: string) => ({ description, content: { 'text/html': { schema: text } } });
 
+/** Twilio's voice webhooks: each names the call workflow (`call`) and answers TwiML (status: 204). */
+function voiceWebhookPaths(): Record<string, JsonSchema> {
+  const call = { name: 'call', in: 'query', required: true, schema: text, description: 'The call workflow the webhook advances' };
+  const callForm = (extra: Record<string, JsonSchema>, required: string[] = []) => ({
+    required: true,
+    content: formContent({ CallSid: text, AnsweredBy: text, ...extra }, ['CallSid', ...required]),
+  });
+  const refused = failure('Missing or invalid X-Twilio-Signature');
+  const hook = (summary: string, parameters: JsonSchema[], extra: Record<string, JsonSchema> = {}, required: string[] = []) => ({
+    post: { summary, tags: ['webhooks'], parameters: [twilioSignature, ...parameters], requestBody: callForm(extra, required), responses: { 200: twiml, 403: refused } },
+  });
+  return {
+    '/webhooks/twilio/voice/answer': hook('Twilio: the call was answered (by a person or a machine)', [call]),
+    '/webhooks/twilio/voice/gather': hook(
+      "Twilio: what the caller said or pressed in a turn's <Gather>",
+      [call, { name: 'turn', in: 'query', required: true, schema: { type: 'integer' } }, { name: 'lang', in: 'query', required: false, schema: text }],
+      { SpeechResult: text, Confidence: text, Digits: text },
+    ),
+    '/webhooks/twilio/voice/pending': hook(
+      'Twilio (after a holding prompt): picks up a turn that was not ready in time',
+      [call, { name: 'update', in: 'query', required: true, schema: text }, { name: 'lang', in: 'query', required: false, schema: text }],
+    ),
+    '/webhooks/twilio/voice/transfer': hook('Twilio: a <Dial> or <Enqueue> to an agent ended', [call], { DialCallStatus: text, QueueResult: text }),
+    '/webhooks/twilio/voice/whisper': hook('Twilio: what the agent hears before being connected', [call]),
+    '/webhooks/twilio/voice/status': {
+      post: {
+        summary: "Twilio: the call's progress and final status (completes the placeCall activity)",
+        tags: ['webhooks'],
+        parameters: [twilioSignature, call],
+        requestBody: callForm({ CallStatus: text, CallDuration: text }, ['CallStatus']),
+        responses: { 204: { description: 'Received' }, 403: refused },
+      },
+    },
+  };
+}
+
 const paths: Record<string, JsonSchema> = {
   '/campaigns/validate': {
     post: {
@@ -376,6 +412,15 @@ const paths: Record<string, JsonSchema> = {
         ),
       },
       responses: { 200: twiml, 403: failure('Missing or invalid X-Twilio-Signature') },
+    },
+  },
+  ...voiceWebhookPaths(),
+  '/audio/{clipId}': {
+    get: {
+      summary: 'A synthesized speech clip, for TwiML <Play> (SPEECH_ENGINE local or openai)',
+      tags: ['webhooks'],
+      parameters: [{ name: 'clipId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      responses: { 200: { description: 'WAV audio', content: { 'audio/wav': { schema: { type: 'string', format: 'binary' } } } }, 400: failure('Not a clip id'), 404: failure('No such clip') },
     },
   },
   '/pay/{token}': {
