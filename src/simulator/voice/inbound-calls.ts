@@ -1,8 +1,8 @@
 import { type SimulatorContext, accountOfNumber } from '../context';
-import { newSid } from '../ids';
 import { SimulatorUsageError } from '../personas/people-registry';
 import { isE164 } from '../phone-numbers';
 import type { CallRecord } from '../records';
+import { newCallRecord } from './call-record';
 import { runAnsweredCall, runCall } from './call-lifecycle';
 import { type CallRequest, CallSession, type StatusCallbackEvent } from './call-session';
 
@@ -15,24 +15,7 @@ export function receiveCallFromPerson(context: SimulatorContext, personPhone: st
   if (!number?.voiceUrl) throw new SimulatorUsageError(`${servicePhone} is not a service phone number with a voiceUrl`);
   if (!isE164(personPhone)) throw new SimulatorUsageError(`phone must be in E.164 format, got "${personPhone}"`);
   const account = accountOfNumber(context, number);
-  const now = new Date();
-  const call: CallRecord = {
-    sid: newSid('CA'),
-    accountSid: account.sid,
-    from: personPhone,
-    to: servicePhone,
-    direction: 'inbound',
-    status: 'ringing',
-    answeredBy: null,
-    dateCreated: now,
-    dateUpdated: now,
-    startTime: null,
-    endTime: null,
-    durationSeconds: null,
-    price: null,
-    errorCode: null,
-    transcript: [],
-  };
+  const call = newCallRecord({ accountSid: account.sid, from: personPhone, to: servicePhone, direction: 'inbound', status: 'ringing' });
   context.store.addCall(call);
   const request: CallRequest = {
     url: number.voiceUrl,

@@ -1,9 +1,9 @@
 import { blockReasonOf } from '../blocked-numbers';
 import type { SimulatorContext } from '../context';
-import { newSid } from '../ids';
 import type { SimulatorAccount } from '../options';
 import { isE164 } from '../phone-numbers';
 import type { CallRecord } from '../records';
+import { newCallRecord } from './call-record';
 import { twilioErrors } from '../twilio-errors';
 import type { HttpMethod } from '../webhooks/webhook-sender';
 import { DETECTION_SECONDS, type MachineDetection, detectAnsweredBy, waitsForGreetingEnd } from './answering';
@@ -40,24 +40,7 @@ export function placeCall(context: SimulatorContext, account: SimulatorAccount, 
   if (blocked === 'geo-permission') throw twilioErrors.callGeoPermission(to);
   if (blocked === 'blocklisted') throw twilioErrors.callBlocked(to);
 
-  const now = new Date();
-  const call: CallRecord = {
-    sid: newSid('CA'),
-    accountSid: account.sid,
-    from,
-    to,
-    direction: 'outbound-api',
-    status: 'queued',
-    answeredBy: null,
-    dateCreated: now,
-    dateUpdated: now,
-    startTime: null,
-    endTime: null,
-    durationSeconds: null,
-    price: null,
-    errorCode: null,
-    transcript: [],
-  };
+  const call = newCallRecord({ accountSid: account.sid, from, to, direction: 'outbound-api', status: 'queued' });
   context.store.addCall(call);
   const session = new CallSession(context, account, call.sid, request, context.people.at(to));
   context.liveCalls.set(call.sid, session);
