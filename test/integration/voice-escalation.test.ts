@@ -129,10 +129,10 @@ describe('call escalation', () => {
 
     const { outcome, summary } = await storedOutcome(workflowId);
     expect(outcome).toMatchObject({ answeredBy: 'human', rightPartyVerified: true, conversation: true, optOut: false });
-    expect(outcome.escalated).toMatchObject({ to: 'agent-number', target: AGENT, agentAnswered: true });
+    expect(outcome.escalated).toMatchObject({ reason: 'hard-to-hear', to: 'agent-number', target: AGENT, agentAnswered: true });
     // Misheard twice is not an agreement: the low-confidence "send me the link" sent nothing.
     expect(outcome.payNow).toBeUndefined();
-    expect(summary).toMatch(/Dana Fox, identity verified/);
+    expect(summary).toMatch(/Dana Fox, identity verified\. Reason: hard-to-hear\./);
 
     expect(view.attempts).toMatchObject([{ channel: 'voice', stepId: 'first-call', outcome: 'handed-to-agent' }]);
     expect(view.status).toBe('contacting');

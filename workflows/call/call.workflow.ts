@@ -222,9 +222,10 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
 
   function handOff(decision: TurnDecision): string {
     const agent = setup!.agent;
-    const summary = handOffSummary(decision.intent);
+    const reason = escalationLabel(decision);
+    const summary = handOffSummary(reason);
     escalation = {
-      reason: decision.intent,
+      reason,
       to: agent === null ? 'none' : agent.kind === 'number' ? 'agent-number' : 'agent-queue',
       target: agent === null ? undefined : agent.kind === 'number' ? agent.number : agent.name,
       agentAnswered: false,
@@ -235,6 +236,17 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     if (agent === null) return noAgentTwiml(style, decision.reply);
     const target = agent.kind === 'number' ? { ...agent, whisperUrl: webhookUrl('whisper') } : agent;
     return transferTwiml(decision.reply, style, target, webhookUrl('transfer'));
+  }
+
+  /**
+   * Why the call goes to a person, for the agent's whisper and the task: what the caller wanted
+   * when that is known, else the trigger (hard to hear, upset) read from the turn itself.
+   */
+  function escalationLabel(decision: TurnDecision): string {
+    if (decision.intent !== 'unknown') return decision.intent;
+    if (decision.confidence < ctx.escalation.minConfidence) return 'hard-to-hear';
+    if (decision.sentiment < ctx.escalation.minSentiment) return 'upset';
+    return 'not-understood';
   }
 
   function handOffSummary(reason: string): string {
