@@ -92,6 +92,12 @@ const later =
   (m, t) =>
     t.plus({ [unit]: count(m[1] ?? m[2]) });
 
+function dayOfNextMonth(today: DateTime, day: number | undefined): DateTime | undefined {
+  if (day === undefined) return undefined;
+  const next = today.plus({ months: 1 });
+  return DateTime.fromObject({ year: next.year, month: next.month, day }, { zone: today.zone });
+}
+
 const englishWeekday = (name: string | undefined): number => ENGLISH_WEEKDAYS.indexOf(name ?? '') + 1;
 const chineseWeekday = (char: string | undefined): number => CHINESE_WEEKDAYS[char ?? ''] ?? Number(char);
 
@@ -117,6 +123,9 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*${ZH_AFTER}`), later('weeks')],
   [new RegExp(`\\bin\\s+(a|one)\\s+month\\b|${COUNT}\\s*个月\\s*${ZH_AFTER}`), later('months')],
   [/过两天/, (_m, t) => t.plus({ days: 2 })],
+  // "the 15th of next month" is the 15th, not today's date a month on.
+  [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+of\\s+next\\s+month\\b`), (m, t) => dayOfNextMonth(t, parseDay(m[1] ?? ''))],
+  [new RegExp(`下个?月\\s*${ZH_SMALL}\\s*(?:号|日)`), (m, t) => dayOfNextMonth(t, parseSmallNumber(m[1] ?? ''))],
   [/\bend of next month\b|下个?月底/, (_m, t) => t.plus({ months: 1 }).endOf('month').startOf('day')],
   [/\bend of (?:the |this )?month\b|月底/, (_m, t) => t.endOf('month').startOf('day')],
   [/\bnext week\b|下个?(?:周|星期|礼拜)/, (_m, t) => t.plus({ weeks: 1 })],

@@ -42,6 +42,9 @@ describe('extractEntities: dates, from Thursday 2025-12-04 in Los Angeles', () =
     ['三天后', '2025-12-07'],
     ['一个月后', '2026-01-04'],
     ['下个月', '2026-01-04'],
+    ['$200 on the 15th of next month', '2026-01-15'],
+    ['the 31st of next month', '2026-01-31'],
+    ['下个月15号', '2026-01-15'],
   ])('"%s" is %s', (text, date) => {
     expect(entities(text).date).toBe(date);
   });
