@@ -28,9 +28,13 @@ export function installTemporalRuntimeLogger(logger: Logger): void {
   Runtime.install({
     shutdownSignals: [],
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
-      // Our SMS and voice workers poll activities only, by design: not worth a warning. And the
-      // workflow bundler's full webpack report is for debugging, not for every start.
-      const expected = message.startsWith('No workflows registered') || message.startsWith('asset workflow-bundle');
+      // Our SMS and voice workers poll activities only, by design: not worth a warning. The
+      // workflow bundler's full webpack report is for debugging, not for every start. And the Java
+      // time-skipping test server (tests only) lacks a capability the core warns about on each connect.
+      const expected =
+        message.startsWith('No workflows registered') ||
+        message.startsWith('asset workflow-bundle') ||
+        message.includes('activity_failure_include_heartbeat');
       temporalLogger[expected ? 'debug' : levels[level]](meta as LogMetadata, message);
     }),
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
