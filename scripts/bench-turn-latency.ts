@@ -12,22 +12,17 @@
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { freePort } from '../src/dev/child-process';
 import { startFerretDb, startTemporalDevServer } from '../src/dev/local-servers';
-import { loadConfig, requireServers } from '../src/config/config';
-import { createLogger } from '../src/logging/logger';
-import { startService } from '../src/service/service';
-import { startTwilioSimulator } from '../src/simulator';
 import { twilioSignature } from '../src/simulator/webhooks/signature';
+import { startSimulatedService } from '../test/support/simulated-service';
 import { parseCampaignDocument } from '../src/campaigns/campaign-document';
 import { validateCampaign } from '../src/campaigns/campaign-validation';
 import { readFileSync } from 'node:fs';
 import type { CallWorkflowInput } from '../workflows/call/call.messages';
 
 const turnCount = Number(process.argv[2] ?? 200);
-const serviceNumber = '+15005550006';
 /** A cooperative caller, as the rule engine hears it: one line a turn, then the call ends. */
 const lines = ['Yes, this is Jordan Lee.', '1985', 'Okay, I understand.', "Yes, I'd like to pay the full balance today.", "Yes, that's right.", "No, that's all. Thank you."];
 
@@ -60,38 +55,17 @@ async function main(): Promise<void> {
     ]);
     stops.push(temporal.stop, mongo.stop);
 
-    const httpPort = await freePort();
-    const publicBaseUrl = `http://127.0.0.1:${httpPort}`;
-    const account = { sid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
-    const simulator = await startTwilioSimulator({
-      port: 0,
-      accounts: [account],
-      phoneNumbers: [{ phoneNumber: serviceNumber, smsUrl: `${publicBaseUrl}/webhooks/twilio/sms` }],
-      delayScale: 1,
-      callsPerSecond: 100,
-      personaDir: path.resolve(__dirname, '../personas'),
-    });
-    stops.unshift(() => simulator.close());
-    const config = requireServers(
-      loadConfig({
+    const { config, service, simulator, stop } = await startSimulatedService(
+      {
         LOG_LEVEL: 'error',
-        HTTP_PORT: String(httpPort),
-        PUBLIC_BASE_URL: publicBaseUrl,
         TEMPORAL_ADDRESS: temporal.address,
         TEMPORAL_TASK_QUEUE: 'bench-turns',
         MONGODB_URI: mongo.uri,
         MONGODB_DATABASE: 'bench_turns',
-        TWILIO_ACCOUNT_SID: account.sid,
-        TWILIO_AUTH_TOKEN: account.authToken,
-        TWILIO_API_BASE_URL: simulator.url,
-        TWILIO_FROM_NUMBER: serviceNumber,
-        TWILIO_CALLS_PER_SECOND: '100',
-        PAYMENT_LINK_SECRET: randomBytes(32).toString('hex'),
-        PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
-      }),
+      },
+      { overrides: { TWILIO_CALLS_PER_SECOND: '100' }, simulatorCallsPerSecond: 100, delayScale: 1 },
     );
-    const service = await startService(config, createLogger('error', { pretty: false }), { api: true, worker: true });
-    stops.unshift(() => service.stop());
+    stops.unshift(stop);
 
     const campaign = validateCampaign(parseCampaignDocument(readFileSync(path.resolve(__dirname, '../test/fixtures/campaigns/voice-test.yaml'), 'utf8'), 'yaml'));
     if (!campaign.ok) throw new Error('the voice test campaign does not validate');
@@ -100,7 +74,7 @@ async function main(): Promise<void> {
     const post = async (url: string, params: Record<string, string>): Promise<string> => {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(account.authToken, url, params) },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(config.twilio.authToken!, url, params) },
         body: new URLSearchParams(params).toString(),
       });
       const body = await response.text();
@@ -130,7 +104,7 @@ async function main(): Promise<void> {
       } as CallWorkflowInput;
       const handle = await gateway.client.workflow.start('callWorkflow', { workflowId, taskQueue: gateway.queues.main, args: [input], workflowExecutionTimeout: '5 minutes' });
       const placed = await waitFor(() => simulator.store.listCalls({ to: phone })[0]);
-      const base = `${publicBaseUrl}/webhooks/twilio/voice`;
+      const base = `${config.http.publicBaseUrl}/webhooks/twilio/voice`;
       const callQuery = `call=${encodeURIComponent(workflowId)}`;
       await post(`${base}/answer?${callQuery}`, { CallSid: placed.sid, AnsweredBy: 'human' });
       for (const [i, line] of lines.entries()) {
