@@ -60,9 +60,11 @@ const INTENT_RULES: readonly IntentRule[] = [
   },
   { intent: 'abuse', patterns: containsAbuse },
   {
+    // "Sick of", "sick and tired of", "sick to death of" are anger at the calls, not illness: the
+    // sentiment score reads them, and a hand-off must not tell the agent the caller is ill.
     intent: 'hardship',
     patterns: [
-      /\b(?:lost (?:my|a|the) job|laid off|unemployed|out of work|no (?:job|income|money)|(?:can't|cannot|can not) afford|(?:i'm|i am) broke|(?:in|out of) (?:the )?hospital|medical (?:bills|issues|problems|emergency)|(?:i'm|i am|been) (?:sick|ill|disabled)|hardship|struggling|(?:can't|cannot) pay|(?:don't|do not) have (?:the |any )?money)\b/,
+      /\b(?:lost (?:my|a|the) job|laid off|unemployed|out of work|no (?:job|income|money)|(?:can't|cannot|can not) afford|(?:i'm|i am) broke|(?:in|out of) (?:the )?hospital|medical (?:bills|issues|problems|emergency)|(?:i'm|i am|been) (?:sick|ill|disabled)(?! (?:of|and tired|to death)\b)|(?:can't|cannot|unable to) work|hardship|struggling|(?:can't|cannot) pay|(?:don't|do not) have (?:the |any )?money)\b/,
       /失业|丢了工作|没(?:有)?工作|下岗|被裁|没(?:有)?钱|付不起|还不起|交不起|经济困难|手头紧|生病|住院|困难/,
     ],
   },

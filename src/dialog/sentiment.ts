@@ -10,7 +10,7 @@ const ENGLISH_LEXICON: ReadonlyArray<[string, number]> = [
   ['happy', 0.5], ['glad', 0.4], ['helpful', 0.4], ['good', 0.3], ['sure', 0.2], ['no problem', 0.3], ['fine', 0.1],
   ['annoying', -0.5], ['annoyed', -0.5], ['angry', -0.6], ['mad', -0.5], ['upset', -0.5], ['frustrated', -0.5],
   ['ridiculous', -0.6], ['unfair', -0.5], ['terrible', -0.6], ['awful', -0.6], ['worst', -0.7], ['hate', -0.7],
-  ['harass', -0.7], ['harassing', -0.7], ['harassment', -0.7], ['sick of', -0.6], ['tired of', -0.5], ['fed up', -0.6],
+  ['harass', -0.7], ['harassing', -0.7], ['harassment', -0.7], ['sick of', -0.6], ['tired of', -0.5], ['sick and tired', -0.3], ['sick to death', -0.7], ['fed up', -0.6],
   ['scam', -0.6], ['liar', -0.7], ['liars', -0.7], ['useless', -0.6], ['leave me alone', -0.5], ['stressed', -0.4],
   ['worried', -0.3], ['bothering', -0.4],
 ];
@@ -21,7 +21,7 @@ const ENGLISH_LEXICON: ReadonlyArray<[string, number]> = [
  */
 const CHINESE_LEXICON: ReadonlyArray<[string, number]> = [
   ['麻烦', 0], ['不好意思', 0], ['不满意', -0.5], ['不高兴', -0.5], ['不开心', -0.5], ['烦死了', -0.8], ['气死', -0.8], ['太过分', -0.7], ['受不了', -0.6],
-  ['别烦我', -0.6], ['太好了', 0.6], ['没问题', 0.3], ['谢谢', 0.4], ['感谢', 0.5], ['满意', 0.4], ['高兴', 0.4],
+  ['别烦我', -0.6], ['受够', -0.6], ['太好了', 0.6], ['没问题', 0.3], ['谢谢', 0.4], ['感谢', 0.5], ['满意', 0.4], ['高兴', 0.4],
   ['开心', 0.4], ['好的', 0.2], ['骚扰', -0.7], ['骗子', -0.7], ['骗人', -0.6], ['恶心', -0.7], ['讨厌', -0.6],
   ['生气', -0.6], ['过分', -0.5], ['无语', -0.4], ['烦', -0.5], ['不好', -0.4],
 ];

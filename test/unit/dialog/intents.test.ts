@@ -79,6 +79,29 @@ describe('detectIntent', () => {
   });
 
   it.each<[string, Intent]>([
+    ["I'm sick of this harassment", 'unknown'],
+    ["This is ridiculous. I'm sick of this harassment.", 'unknown'],
+    ["I'm sick and tired of these calls", 'unknown'],
+    ["I'm sick to death of you people calling", 'unknown'],
+    ["I'm fed up with this", 'unknown'],
+    ["I'm sick of these calls, I lost my job", 'hardship'],
+  ])('reads the anger in "%s" as no hardship (%s): being sick of the calls is not being ill', (text, intent) => {
+    expect(detectIntent({ text }).intent).toBe(intent);
+  });
+
+  it.each([
+    "I'm sick and can't work",
+    "I've been ill",
+    "I've been sick for months",
+    'I lost my job',
+    'I have medical bills I can barely pay',
+    "I'm sick",
+    '我生病了',
+  ])('still reads real hardship in "%s"', (text) => {
+    expect(detectIntent({ text }).intent).toBe('hardship');
+  });
+
+  it.each<[string, Intent]>([
     ["I don't want to pay now", 'unknown'],
     ['我不想现在付', 'unknown'],
     ['不可以', 'deny'],

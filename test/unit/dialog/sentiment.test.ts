@@ -6,6 +6,11 @@ describe('scoreSentiment', () => {
     ["Thank you so much, that's great", 0.5, 1],
     ['ok', -0.2, 0.2],
     ["This is ridiculous, I'm sick of these calls", -1, -0.5],
+    // Upset enough for the default escalation rule (minSentiment -0.5) on its own.
+    ["I'm sick and tired of these calls", -1, -0.51],
+    ["I'm sick to death of this", -1, -0.51],
+    ["I'm fed up with you people", -1, -0.51],
+    ['我受够了', -1, -0.51],
     ["I'm not happy about this", -0.5, -0.01],
     ['谢谢，太好了', 0.5, 1],
     ['烦死了，别烦我', -1, -0.5],
