@@ -75,7 +75,16 @@ export type TranscriptEntry = { at: string; elapsedSeconds: number } & (
       error: string | null;
     }
   | { kind: 'service-said'; text: string; language: string; voice: string }
-  | { kind: 'service-played'; url: string | null; digits: string | null }
+  | {
+      kind: 'service-played';
+      url: string | null;
+      digits: string | null;
+      durationSeconds: number;
+      /** The words a played WAV carries in its INFO comment: what the simulated person heard. */
+      transcript: string | null;
+    }
+  /** Twilio skips a <Play> it cannot fetch (11200, 11205) or play (12300). */
+  | { kind: 'play-failed'; url: string; code: number; reason: string }
   | { kind: 'pause'; seconds: number }
   | { kind: 'person-said'; text: string; confidence: number; language: string }
   | { kind: 'person-pressed'; digits: string }

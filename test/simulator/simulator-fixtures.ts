@@ -2,7 +2,7 @@ import formBody from '@fastify/formbody';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
 import { createTwilioRestClient } from '../../src/adapters/twilio/twilio-rest-client';
-import { type TwilioSimulator, type TwilioSimulatorOptions, startTwilioSimulator } from '../../src/simulator';
+import { type CallRecord, type TranscriptEntry, type TwilioSimulator, type TwilioSimulatorOptions, startTwilioSimulator } from '../../src/simulator';
 
 /** Shared set-up for the simulator tests: an account, a service number and a stand-in service. */
 
@@ -19,7 +19,9 @@ export interface ReceivedWebhook {
   params: Record<string, string>;
 }
 
-type Handler = (hook: ReceivedWebhook) => string | { status: number; body?: string } | Promise<string | { status: number; body?: string }>;
+/** A TwiML string, or any answer: an error status, audio for <Play>. */
+type Answer = string | { status: number; body?: string | Buffer; contentType?: string };
+type Handler = (hook: ReceivedWebhook) => Answer | Promise<Answer>;
 
 /** A small fastify app playing the service: answers webhooks with scripted TwiML and records them. */
 export interface WebhookReceiver {
@@ -49,8 +51,8 @@ export async function startReceiver(): Promise<WebhookReceiver> {
     received.push(hook);
     waiters.forEach((notify) => notify(hook));
     const answer = (await handlers.get(path)?.(hook)) ?? '<Response/>';
-    const { status, body } = typeof answer === 'string' ? { status: 200, body: answer } : answer;
-    return reply.code(status).type('text/xml').send(body ?? '');
+    const { status, body, contentType } = typeof answer === 'string' ? { status: 200, body: answer, contentType: undefined } : answer;
+    return reply.code(status).type(contentType ?? 'text/xml').send(body ?? '');
   };
   app.all('/*', handle);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -111,4 +113,9 @@ export async function placeCallAndWait(
 ) {
   const call = await restClientFor(simulator).calls.create({ from: SERVICE_NUMBER, ...params });
   return simulator.store.waitForCallSettled(call.sid);
+}
+
+/** A call's transcript entries of one kind, typed. */
+export function entries<K extends TranscriptEntry['kind']>(call: Readonly<CallRecord>, kind: K) {
+  return call.transcript.filter((entry): entry is Extract<TranscriptEntry, { kind: K }> => entry.kind === kind);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecord, TranscriptEntry, TwilioSimulator } from '../../src/simulator';
-import { type WebhookReceiver, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
+import type { CallRecord, TwilioSimulator } from '../../src/simulator';
+import { type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
 
 let receiver: WebhookReceiver;
 let simulator: TwilioSimulator;
@@ -24,25 +24,22 @@ async function callWith(name: string, firstTwiml: string, script: unknown[] = []
   return placeCallAndWait(simulator, { to: phone, url: receiver.url(`/${name}`) });
 }
 
-function entries<K extends TranscriptEntry['kind']>(call: Readonly<CallRecord>, kind: K) {
-  return call.transcript.filter((entry): entry is Extract<TranscriptEntry, { kind: K }> => entry.kind === kind);
-}
-
 function lastHangup(call: Readonly<CallRecord>) {
   return entries(call, 'hangup').at(-1)?.by;
 }
 
 describe('Say, Play and Pause', () => {
   it('When the TwiML speaks, plays and pauses, then the person hears each with its language and voice, and the call ends with the document', async () => {
+    receiver.on('/jingle.mp3', () => ({ status: 200, body: Buffer.from('ID3 not measured'), contentType: 'audio/mpeg' }));
     const call = await callWith(
       'prompts',
-      '<Say voice="Polly.Joanna" language="en-GB">Good morning.</Say><Play>https://example.com/jingle.mp3</Play><Pause length="2"/><Say>Your total is <say-as interpret-as="currency">$12</say-as> today.</Say>',
+      `<Say voice="Polly.Joanna" language="en-GB">Good morning.</Say><Play>${receiver.url('/jingle.mp3')}</Play><Pause length="2"/><Say>Your total is <say-as interpret-as="currency">$12</say-as> today.</Say>`,
     );
     expect(entries(call, 'service-said')).toEqual([
       expect.objectContaining({ text: 'Good morning.', voice: 'Polly.Joanna', language: 'en-GB' }),
       expect.objectContaining({ text: 'Your total is $12 today.', language: 'en-US' }),
     ]);
-    expect(entries(call, 'service-played')).toEqual([expect.objectContaining({ url: 'https://example.com/jingle.mp3' })]);
+    expect(entries(call, 'service-played')).toEqual([expect.objectContaining({ url: receiver.url('/jingle.mp3'), durationSeconds: 5, transcript: null })]);
     expect(entries(call, 'pause')).toEqual([expect.objectContaining({ seconds: 2 })]);
     expect(lastHangup(call)).toBe('end-of-document');
     expect(call.status).toBe('completed');

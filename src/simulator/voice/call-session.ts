@@ -110,6 +110,11 @@ export class CallSession implements LiveCall {
     return source;
   }
 
+  /** Aborted when the call leaves its current document, ends, or the simulator closes. */
+  get signal(): AbortSignal {
+    return AbortSignal.any([this.documentControl.signal, this.ended.signal, this.context.lifetime]);
+  }
+
   isAnswered(): boolean {
     return this.answeredAtMs !== null;
   }
@@ -224,7 +229,7 @@ export class CallSession implements LiveCall {
         params: { ...this.callParams(), ...source.params },
         purpose: source.purpose,
         callSid: this.sid,
-        signal: AbortSignal.any([this.documentControl.signal, this.ended.signal, this.context.lifetime]),
+        signal: this.signal,
       })
       .catch((error: unknown) => {
         throw this.interruption(error);

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTranscript } from '../../src/audio/wav';
+import type { CallRecord, TwilioSimulator } from '../../src/simulator';
+import { type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
+
+let receiver: WebhookReceiver;
+let simulator: TwilioSimulator;
+let nextPhone = 1;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+  simulator = await startTestSimulator(receiver);
+});
+
+afterAll(async () => {
+  await simulator.close();
+  await receiver.close();
+});
+
+/** A silent 8 kHz mono 16-bit WAV of `seconds`, carrying `text` as the service's clips do. */
+function clip(seconds: number, text: string): Buffer {
+  const data = Buffer.alloc(seconds * 16_000);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(16_000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  return withTranscript(Buffer.concat([header, data]), text);
+}
+
+/** A fresh person with `conversation` and a call to them running `firstTwiml` from /{name}. */
+async function callWith(name: string, firstTwiml: string, conversation: Record<string, unknown> = {}): Promise<Readonly<CallRecord>> {
+  const phone = `+1555400${String(nextPhone++).padStart(4, '0')}`;
+  simulator.people.assign(phone, { description: name, answers: 'person', conversation });
+  receiver.on(`/${name}`, () => twiml(firstTwiml));
+  return placeCallAndWait(simulator, { to: phone, url: receiver.url(`/${name}`) });
+}
+
+describe('<Play> of the service’s own audio', () => {
+  it('When a Gather plays a WAV carrying its words, then the person hears them as if said and answers them', async () => {
+    receiver.on('/clips/ask.wav', () => ({ status: 200, body: clip(3, 'Can you pay fifty dollars today?'), contentType: 'audio/wav' }));
+    receiver.on('/play-gather-done', () => twiml('<Hangup/>'));
+    const call = await callWith(
+      'play-gather',
+      `<Gather input="speech" action="/play-gather-done"><Play>${receiver.url('/clips/ask.wav')}</Play></Gather>`,
+      { rules: [{ keywords: ['fifty dollars'], reply: 'Yes, I can pay fifty today.' }] },
+    );
+    const action = await receiver.nextRequest('/play-gather-done', (hook) => hook.params.CallSid === call.sid);
+    expect(action.params.SpeechResult).toBe('Yes, I can pay fifty today.');
+    expect(entries(call, 'service-played')).toEqual([
+      expect.objectContaining({ url: receiver.url('/clips/ask.wav'), durationSeconds: 3, transcript: 'Can you pay fifty dollars today?' }),
+    ]);
+    expect(receiver.received('/clips/ask.wav')[0]).toMatchObject({ method: 'GET' });
+    expect(receiver.received('/clips/ask.wav')[0]!.headers['x-twilio-signature']).toBeUndefined();
+  });
+
+  it('When a played WAV loops, then it is fetched once and each play lasts the clip’s length', async () => {
+    receiver.on('/clips/hold.wav', () => ({ status: 200, body: clip(2, 'Please hold.'), contentType: 'audio/x-wav' }));
+    const call = await callWith('play-loop', `<Play loop="3">${receiver.url('/clips/hold.wav')}</Play><Hangup/>`);
+    expect(entries(call, 'service-played').map((e) => e.durationSeconds)).toEqual([2, 2, 2]);
+    expect(receiver.received('/clips/hold.wav')).toHaveLength(1);
+    expect(call.durationSeconds).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each([
+    { name: 'answers 404', path: '/clips/missing.wav', answer: { status: 404, body: 'gone' }, code: 11200 },
+    { name: 'answers HTML', path: '/clips/page.wav', answer: { status: 200, body: '<html/>', contentType: 'text/html' }, code: 12300 },
+    { name: 'cannot be reached', path: null, answer: null, code: 11205 },
+  ])('When the <Play> URL $name, then Twilio’s error $code is logged, the Play is skipped and the next verb runs', async ({ name, path, answer, code }) => {
+    if (path && answer) receiver.on(path, () => answer);
+    const url = path ? receiver.url(path) : 'http://127.0.0.1:9/unreachable.wav';
+    const call = await callWith(`play-fails-${name.replace(/\W+/g, '-')}`, `<Play>${url}</Play><Say>After the clip.</Say>`);
+    expect(entries(call, 'play-failed')).toEqual([expect.objectContaining({ url, code })]);
+    expect(entries(call, 'service-played')).toHaveLength(0);
+    expect(entries(call, 'service-said').map((e) => e.text)).toEqual(['After the clip.']);
+    expect(simulator.store.logs()).toContainEqual(expect.objectContaining({ callSid: call.sid, code, level: 'warn' }));
+  });
+});
