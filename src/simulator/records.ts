@@ -92,7 +92,8 @@ export type TranscriptEntry = { at: string; elapsedSeconds: number } & (
   | { kind: 'machine-greeting'; text: string }
   | { kind: 'dial'; target: string; outcome: DialOutcome; talkSeconds: number }
   | { kind: 'enqueue'; queue: string; result: 'bridged' | 'hangup' }
-  | { kind: 'recording'; recordingSid: string; durationSeconds: number }
+  /** What <Record> captured; the Recordings resource serves it (its media synthesized from `text`). */
+  | { kind: 'recording'; recordingSid: string; durationSeconds: number; text: string; language: string }
   | { kind: 'hangup'; by: HangupCause }
   | { kind: 'application-error'; code: number; reason: string }
 );

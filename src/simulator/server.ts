@@ -6,6 +6,7 @@ import { SimulatorUsageError } from './personas/people-registry';
 import { PersonaValidationError } from './personas/persona-loader';
 import { registerCallRoutes } from './rest/calls-routes';
 import { registerMessageRoutes } from './rest/messages-routes';
+import { registerRecordingRoutes } from './rest/recordings-routes';
 import { TwilioApiError, twilioErrors } from './twilio-errors';
 
 /** The simulator's HTTP face: Twilio's REST API where the twilio client expects it, and /_sim/. */
@@ -14,6 +15,7 @@ export async function buildSimulatorApp(context: SimulatorContext): Promise<Fast
   await app.register(formBody);
   registerMessageRoutes(app, context);
   registerCallRoutes(app, context);
+  registerRecordingRoutes(app, context);
   registerAdminRoutes(app, context);
 
   app.setErrorHandler((error, request, reply) => {

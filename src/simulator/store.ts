@@ -10,8 +10,9 @@ import type {
   WebhookAttempt,
 } from './records';
 
-export type SimulatorEventListener = (event: SimulatorEvent) => void;
+type RecordingEntry = Extract<TranscriptEntry, { kind: 'recording' }>;
 
+export type SimulatorEventListener = (event: SimulatorEvent) => void;
 
 // A demo left running records without end; the oldest events go first. Calls and messages stay.
 const MAX_EVENTS = 50_000;
@@ -102,6 +103,15 @@ export class SimulatorStore {
 
   call(sid: string): Readonly<CallRecord> | undefined {
     return this.calls.get(sid);
+  }
+
+  /** A <Record> result by RecordingSid, with its call: the call's transcript is where recordings live. */
+  recording(sid: string): { call: Readonly<CallRecord>; recording: RecordingEntry } | undefined {
+    for (const call of this.calls.values()) {
+      const recording = call.transcript.find((entry): entry is RecordingEntry => entry.kind === 'recording' && entry.recordingSid === sid);
+      if (recording) return { call, recording };
+    }
+    return undefined;
   }
 
   /** Calls in the order they were created; `phone` matches either end. */

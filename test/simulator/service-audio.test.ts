@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTranscript } from '../../src/audio/wav';
+import { twilioRecordingFetcher } from '../../src/adapters/twilio/twilio-recordings';
+import { readWav, withTranscript } from '../../src/audio/wav';
 import type { CallRecord, TwilioSimulator } from '../../src/simulator';
-import { type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
+import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
 
 let receiver: WebhookReceiver;
 let simulator: TwilioSimulator;
@@ -82,5 +84,70 @@ describe('<Play> of the service’s own audio', () => {
     expect(entries(call, 'service-played')).toHaveLength(0);
     expect(entries(call, 'service-said').map((e) => e.text)).toEqual(['After the clip.']);
     expect(simulator.store.logs()).toContainEqual(expect.objectContaining({ callSid: call.sid, code, level: 'warn' }));
+  });
+});
+
+describe('Recording media', () => {
+  const speechTools = ['espeak-ng', 'sox'].every((tool) => {
+    try {
+      execFileSync('sh', ['-c', 'command -v "$1"', 'sh', tool]);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const basicAuth = (token = ACCOUNT.authToken) => `Basic ${Buffer.from(`${ACCOUNT.sid}:${token}`).toString('base64')}`;
+
+  /** A call in which the person leaves `said` at a <Record>; resolves with the action's RecordingUrl. */
+  async function recordingOf(name: string, said: string, language = 'en-US'): Promise<{ call: Readonly<CallRecord>; recordingUrl: string }> {
+    receiver.on(`/${name}-recorded`, () => twiml('<Hangup/>'));
+    const call = await callWith(name, `<Record action="/${name}-recorded" maxLength="30" timeout="3" playBeep="false"/>`, { language, script: [said] });
+    const action = await receiver.nextRequest(`/${name}-recorded`, (hook) => hook.params.CallSid === call.sid);
+    return { call, recordingUrl: action.params.RecordingUrl! };
+  }
+
+  it.skipIf(!speechTools).each([
+    { language: 'en-US', said: 'I lost my job last month, can we set up a payment plan?' },
+    { language: 'zh-CN', said: '我下个月15号可以付款。' },
+  ])('When the service downloads a $language recording as its adapter does, then it is 8 kHz mono 16-bit WAV carrying what the person said', async ({ language, said }) => {
+    const { call, recordingUrl } = await recordingOf(`record-media-${language}`, said, language);
+    const fetcher = twilioRecordingFetcher({ accountSid: ACCOUNT.sid, authToken: ACCOUNT.authToken, apiBaseUrl: simulator.url });
+    const wav = readWav(await fetcher.fetchWav(recordingUrl));
+    expect(wav).toMatchObject({ sampleRate: 8000, channels: 1, bitsPerSample: 16, transcript: said });
+    expect(wav.durationSeconds).toBeGreaterThan(0.5);
+    expect(entries(call, 'recording')).toEqual([expect.objectContaining({ recordingSid: recordingUrl.split('/').at(-1), text: said, language })]);
+  });
+
+  it.skipIf(!speechTools)('When the recording is asked for as .wav and as .json, then the media and the Twilio resource are served', async () => {
+    const { call, recordingUrl } = await recordingOf('record-forms', 'Please call me back tomorrow.');
+    const media = await fetch(`${recordingUrl}.wav`, { headers: { authorization: basicAuth() } });
+    expect(media.headers.get('content-type')).toBe('audio/x-wav');
+    expect(readWav(Buffer.from(await media.arrayBuffer())).transcript).toBe('Please call me back tomorrow.');
+    const resource = await fetch(`${recordingUrl}.json`, { headers: { authorization: basicAuth() } });
+    expect(await resource.json()).toMatchObject({ sid: recordingUrl.split('/').at(-1), call_sid: call.sid, status: 'completed', source: 'RecordVerb', channels: 1 });
+  });
+
+  it('When the credentials are wrong or the recording does not exist, then Twilio’s 20003 and 20404 come back', async () => {
+    const { recordingUrl } = await recordingOf('record-auth', 'Not now, thank you.');
+    const wrongToken = await fetch(recordingUrl, { headers: { authorization: basicAuth('not-the-token') } });
+    expect(wrongToken.status).toBe(401);
+    expect(await wrongToken.json()).toMatchObject({ code: 20003 });
+    const unknown = await fetch(`${simulator.url}/2010-04-01/Accounts/${ACCOUNT.sid}/Recordings/RE${'0'.repeat(32)}.wav`, { headers: { authorization: basicAuth() } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 20404 });
+  });
+
+  it('When espeak-ng is not installed, then the media request answers 500 naming it and the simulator logs it', async () => {
+    const { call, recordingUrl } = await recordingOf('record-no-tools', 'Call me later.');
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const response = await fetch(recordingUrl, { headers: { authorization: basicAuth() } });
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ missingTool: 'espeak-ng', error: expect.stringContaining('espeak-ng is not installed') });
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(simulator.store.logs()).toContainEqual(expect.objectContaining({ level: 'error', callSid: call.sid, message: expect.stringContaining('espeak-ng') }));
   });
 });

@@ -1,5 +1,5 @@
 import { rfc2822 } from '../ids';
-import type { CallRecord, MessageRecord } from '../records';
+import type { CallRecord, MessageRecord, TranscriptEntry } from '../records';
 
 const API_VERSION = '2010-04-01';
 
@@ -68,6 +68,31 @@ export function callJson(call: CallRecord) {
     to: call.to,
     to_formatted: call.to,
     trunk_sid: null,
+    uri: `${uri}.json`,
+  };
+}
+
+/** A Recording as Twilio's REST API renders it; media_url is where the WAV is served. */
+export function recordingJson(call: CallRecord, recording: Extract<TranscriptEntry, { kind: 'recording' }>) {
+  const uri = `${accountPath(call.accountSid)}/Recordings/${recording.recordingSid}`;
+  const created = rfc2822(new Date(recording.at));
+  return {
+    account_sid: call.accountSid,
+    api_version: API_VERSION,
+    call_sid: call.sid,
+    channels: 1,
+    conference_sid: null,
+    date_created: created,
+    date_updated: created,
+    duration: String(recording.durationSeconds),
+    error_code: null,
+    media_url: uri,
+    price: null,
+    price_unit: 'USD',
+    sid: recording.recordingSid,
+    source: 'RecordVerb',
+    start_time: created,
+    status: 'completed',
     uri: `${uri}.json`,
   };
 }

@@ -24,7 +24,7 @@ export async function runRecord(session: CallSession, verb: RecordVerb, document
   await session.pass(durationSeconds);
   await session.pass(verb.timeoutSeconds);
   const recordingSid = newSid('RE');
-  session.note({ kind: 'recording', recordingSid, durationSeconds });
+  session.note({ kind: 'recording', recordingSid, durationSeconds, text: reply.text, language: reply.language });
   const params: Record<string, string> = {
     RecordingSid: recordingSid,
     RecordingUrl: `${session.context.baseUrl()}${accountPath(session.account.sid)}/Recordings/${recordingSid}`,
