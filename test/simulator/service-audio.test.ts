@@ -72,6 +72,14 @@ describe('<Play> of the service’s own audio', () => {
     expect(call.durationSeconds).toBeGreaterThanOrEqual(6);
   });
 
+  it('When a whisper plays a WAV to the agent, then the agent hears its words before the bridge', async () => {
+    simulator.agents.set('+15550003100', { outcome: 'answer', ringSeconds: 2, talkSeconds: 20 });
+    receiver.on('/clips/whisper.wav', () => ({ status: 200, body: clip(2, 'Caller wants a payment plan.'), contentType: 'audio/wav' }));
+    receiver.on('/audio-whisper', () => twiml(`<Play>${receiver.url('/clips/whisper.wav')}</Play>`));
+    const call = await callWith('play-whisper', '<Dial><Number url="/audio-whisper">+15550003100</Number></Dial>');
+    expect(entries(call, 'agent-heard')).toEqual([expect.objectContaining({ target: '+15550003100', text: 'Caller wants a payment plan.' })]);
+  });
+
   it.each([
     { name: 'answers 404', path: '/clips/missing.wav', answer: { status: 404, body: 'gone' }, code: 11200 },
     { name: 'answers HTML', path: '/clips/page.wav', answer: { status: 200, body: '<html/>', contentType: 'text/html' }, code: 12300 },

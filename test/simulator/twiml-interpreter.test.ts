@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecord, TwilioSimulator } from '../../src/simulator';
-import { type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
+import { type CallRecord, type TwilioSimulator, twilioSignature } from '../../src/simulator';
+import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
 
 let receiver: WebhookReceiver;
 let simulator: TwilioSimulator;
@@ -108,6 +108,32 @@ describe('Redirect, Dial, Enqueue, Record, Hangup, Reject', () => {
     expect(action.params.DialCallSid).toMatch(/^CA[0-9a-f]{32}$/);
     expect(entries(call, 'dial')).toEqual([expect.objectContaining({ target: '+15550002000', outcome: 'completed', talkSeconds: 90 })]);
     expect(call.durationSeconds).toBeGreaterThanOrEqual(94);
+  });
+
+  it('When the dialled agent answers a Number with a url, then the signed whisper request is for the agent leg and the agent hears it before the bridge', async () => {
+    simulator.agents.set('+15550002100', { outcome: 'answer', ringSeconds: 3, talkSeconds: 60 });
+    receiver.on('/whisper', () => twiml('<Say>Robin Hale disputes the balance.</Say><Pause length="1"/>'));
+    receiver.on('/whisper-dial-done', () => twiml('<Hangup/>'));
+    const call = await callWith('dial-whisper', '<Dial action="/whisper-dial-done"><Number url="/whisper">+15550002100</Number></Dial>');
+    const [whisper, action] = await Promise.all([
+      receiver.nextRequest('/whisper', (hook) => hook.params.ParentCallSid === call.sid),
+      receiver.nextRequest('/whisper-dial-done', (hook) => hook.params.CallSid === call.sid),
+    ]);
+    expect(whisper.method).toBe('POST');
+    expect(whisper.params).toMatchObject({ CallSid: action.params.DialCallSid, Direction: 'outbound-dial', To: '+15550002100', AccountSid: ACCOUNT.sid });
+    expect(whisper.headers['x-twilio-signature']).toBe(twilioSignature(ACCOUNT.authToken, whisper.url, whisper.params));
+    expect(call.transcript.map((entry) => entry.kind).filter((kind) => kind === 'agent-heard' || kind === 'dial')).toEqual(['agent-heard', 'dial']);
+    const admin = (await (await fetch(`${simulator.url}/_sim/calls/${call.sid}`)).json()) as CallRecord;
+    expect(entries(admin, 'agent-heard')).toEqual([expect.objectContaining({ target: '+15550002100', text: 'Robin Hale disputes the balance.' })]);
+  });
+
+  it('When the whisper URL fails, then the failure is logged and the agent is connected anyway', async () => {
+    simulator.agents.set('+15550002200', { outcome: 'answer', ringSeconds: 1, talkSeconds: 10 });
+    receiver.on('/whisper-broken', () => ({ status: 500, body: 'oops' }));
+    const call = await callWith('whisper-broken-dial', '<Dial><Number url="/whisper-broken">+15550002200</Number></Dial>');
+    expect(entries(call, 'dial')).toEqual([expect.objectContaining({ target: '+15550002200', outcome: 'completed' })]);
+    expect(entries(call, 'agent-heard')).toHaveLength(0);
+    expect(simulator.store.logs()).toContainEqual(expect.objectContaining({ callSid: call.sid, code: 11200, level: 'warn' }));
   });
 
   it('When the dialled client does not answer, then the action gets no-answer; without an action the document goes on', async () => {

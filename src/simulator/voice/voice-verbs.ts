@@ -46,6 +46,9 @@ export interface RedirectVerb {
 export interface DialTarget {
   noun: 'Number' | 'Client' | 'Queue' | 'Sip' | 'Conference';
   value: string;
+  /** TwiML run on the far end once it answers, before the bridge (a whisper to the agent). */
+  url: string | null;
+  method: HttpMethod;
 }
 export interface DialVerb {
   verb: 'Dial';
@@ -197,9 +200,10 @@ function dialTargets(node: TwimlNode): DialTarget[] {
     if (!DIAL_NOUNS.has(child.name)) throw new TwimlError(12200, `<${child.name}> is not allowed inside <Dial>`);
     const value = child.name === 'Client' && child.children.length > 0 ? textContent(child) : child.text;
     if (!value) throw new TwimlError(12200, `<${child.name}> inside <Dial> is empty`);
-    return { noun: child.name as DialTarget['noun'], value };
+    const a = new Attributes(child);
+    return { noun: child.name as DialTarget['noun'], value, url: a.optional('url'), method: a.method('method') };
   });
-  if (node.text) nouns.unshift({ noun: 'Number', value: node.text });
+  if (node.text) nouns.unshift({ noun: 'Number', value: node.text, url: null, method: 'POST' });
   if (nouns.length === 0) throw new TwimlError(12200, '<Dial> needs a number, client, queue, SIP address or conference');
   return nouns;
 }

@@ -4,6 +4,7 @@ import { isE164 } from '../../phone-numbers';
 import type { DialOutcome } from '../../records';
 import type { CallSession } from '../call-session';
 import type { DialTarget, DialVerb } from '../voice-verbs';
+import { runWhisper } from './dial-whisper';
 import { CONTINUE, type VerbOutcome, navigateTo } from './verb-outcome';
 
 // A busy signal or a failed leg is known after a couple of seconds.
@@ -24,6 +25,7 @@ export async function runDial(session: CallSession, verb: DialVerb, documentUrl:
   if (answering) {
     talkSeconds = Math.min(answering.behaviour.talkSeconds, verb.timeLimitSeconds);
     await session.pass(answering.behaviour.ringSeconds);
+    if (answering.target.url !== null) await runWhisper(session, answering.target, answering.target.url, dialCallSid, documentUrl);
     session.note({ kind: 'dial', target: answering.target.value, outcome: 'completed', talkSeconds });
     await session.pass(talkSeconds);
     status = 'completed';
