@@ -8,7 +8,8 @@ import { type DialTarget, type VoiceVerb, voiceVerbs } from '../voice-verbs';
  * A <Number url> (or <Client url>...): once the agent answers, Twilio requests the url for the
  * agent's leg (CallSid is the new leg's, Direction outbound-dial) and plays its TwiML to the agent
  * alone before bridging: a whisper. The simulated agent hears <Say> text and the words of a played
- * WAV; other verbs are not run. A whisper that fails is logged and the call is bridged anyway.
+ * WAV, and waits out <Pause>; other verbs (a <Gather> to accept the call, a <Hangup> to refuse it)
+ * are not run. A whisper that fails is logged and the call is bridged anyway.
  */
 export async function runWhisper(
   session: CallSession,
@@ -67,6 +68,8 @@ export async function runWhisper(
       }
       if (media.transcript !== null) session.note({ kind: 'agent-heard', target: target.value, text: media.transcript });
       await session.pass(media.durationSeconds);
+    } else if (verb.verb === 'Pause') {
+      await session.pass(verb.seconds);
     }
   }
 }
