@@ -23,6 +23,8 @@ export interface CallDeps {
   machineDetection?: MachineDetectionMode;
   /** Unset: the rule-based dialog engine carries every call. */
   llm?: LlmDialog;
+  /** SPEECH_ENGINE when it is not Twilio's own: calls <Play> the service's audio and transcribe <Record>ings. */
+  speechEngine?: 'local' | 'openai';
 }
 
 export interface CallPrepared extends CallSetup {
@@ -31,6 +33,8 @@ export interface CallPrepared extends CallSetup {
   engine: 'rules' | 'llm';
   /** The LLM turn activity's timeout: above the client's own, so the client gives up first. */
   llmTimeoutMs: number;
+  /** Who speaks and listens: Twilio (<Say>, <Gather input="speech">) or the service's speech engine. */
+  speech: 'twilio' | 'local' | 'openai';
 }
 
 export interface PlaceCallInput {
@@ -101,7 +105,9 @@ export function createCallActivities(deps: CallDeps) {
       const checked = validateCampaign(doc.document);
       if (!checked.ok) throw ApplicationFailure.nonRetryable(`campaign ${input.campaignId} v${input.campaignVersion} no longer validates`, 'CampaignInvalid');
       const setup = buildCallSetup(checked.campaign, input, { callbackNumber: deps.fromNumber });
-      return { ...setup, webhookBase: voiceWebhookBase(deps.publicBaseUrl), engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000 };
+      // The offline recogniser has a US English model only: other languages keep Twilio's speech.
+      const speech = deps.speechEngine === 'local' && setup.language !== 'en' ? 'twilio' : (deps.speechEngine ?? 'twilio');
+      return { ...setup, webhookBase: voiceWebhookBase(deps.publicBaseUrl), engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000, speech };
     },
 
     /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Models } from '../src/adapters/mongo/models';
+import { withTranscript } from '../src/audio/wav';
 import { SpeechEngineError, type SpeechEngine, type SpeechLanguage, type Transcript } from '../src/adapters/speech/speech-engine';
 import { RecordingUnavailableError, type RecordingFetcher } from '../src/adapters/twilio/twilio-recordings';
 import { redactSensitive } from '../src/policy/redaction';
@@ -63,7 +64,7 @@ export function createSpeechActivities(deps: SpeechDeps) {
       const stored = await clipByKey(input.key);
       if (stored) return stored;
       const engine = requireEngine();
-      const audio = await speechCall(() => engine.synthesize(input.text, input.language));
+      const audio = labelled(await speechCall(() => engine.synthesize(input.text, input.language)), input.text);
       if (audio.length > maxClipBytes) throw ApplicationFailure.nonRetryable(`clip of ${audio.length} bytes is larger than ${maxClipBytes}`, 'SpeechInputRejected');
       try {
         await models.speechClips.updateOne(
@@ -109,6 +110,18 @@ export function createSpeechActivities(deps: SpeechDeps) {
       return { ...transcript, text: redactSensitive(transcript.text) };
     },
   };
+}
+
+/**
+ * The clip with its words as a RIFF INFO comment, which players ignore: whoever has the file (an
+ * auditor, the simulated caller) can read what it says. Audio that is not a WAV is kept as it is.
+ */
+function labelled(audio: Buffer, text: string): Buffer {
+  try {
+    return withTranscript(audio, text);
+  } catch {
+    return audio;
+  }
 }
 
 /** Engine and recording failures become Temporal failures with explicit types: a retry helps only `failed`. */

@@ -168,9 +168,13 @@ export const PHRASES = {
     'zh-CN': () => `好的，您想怎么调整？`,
   } satisfies Localized<void>,
   linkOnItsWay: {
-    en: () => `Great, I'm sending the link now. Is there anything else I can help with?`,
-    'zh-CN': () => `好的，链接马上发给您。还有什么可以帮您的吗？`,
+    en: () => `Great, I'm texting you the link now, and I can stay on the line while you pay. Is there anything else I can help with?`,
+    'zh-CN': () => `好的，链接马上发给您，您付款时我可以在线等候。还有什么可以帮您的吗？`,
   } satisfies Localized<void>,
+  paidDuringCall: {
+    en: (p) => `Thank you, ${p.firstName}. I can see your payment of ${p.amount} has come through. Have a good day. Goodbye.`,
+    'zh-CN': (p) => `谢谢您，${p.firstName}。您${p.amount}的付款已经到账。祝您愉快，再见。`,
+  } satisfies Localized<{ firstName: string; amount: string }>,
   noted: {
     en: () => `Thank you, I've noted that. Is there anything else I can help with?`,
     'zh-CN': () => `好的，已经为您记录。还有什么可以帮您的吗？`,

@@ -284,6 +284,10 @@ function recapStep(ctx: TurnContext, heard: Understanding): Step {
 }
 
 function closeStep(ctx: TurnContext, heard: Understanding): Step {
+  // "Done, I've paid": the payment is confirmed only when the provider reported it.
+  if (ctx.paidDuringCallMinor && heard.intent !== 'question') {
+    return step(PHRASES.paidDuringCall[ctx.language]({ firstName: ctx.debtor.firstName, amount: money(ctx, ctx.paidDuringCallMinor) }), 'ended', heard.intent);
+  }
   // "Yes, one more thing": open-ended questions are for a person.
   if (heard.intent === 'affirm' || heard.intent === 'question') return step(PHRASES.handoff[ctx.language](), 'escalate', heard.intent);
   return step(PHRASES.goodbye[ctx.language]({ firstName: ctx.debtor.firstName }), 'ended', heard.intent);

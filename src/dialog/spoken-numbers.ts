@@ -20,7 +20,10 @@ const ENGLISH_UNITS: Readonly<Record<string, number>> = {
 
 const ENGLISH_SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
 
-const ENGLISH_WORD = [...Object.keys(ENGLISH_UNITS), ...Object.keys(ENGLISH_SCALES)]
+/** Every English number word this parser reads. */
+export const ENGLISH_NUMBER_WORDS: readonly string[] = [...Object.keys(ENGLISH_UNITS), ...Object.keys(ENGLISH_SCALES)];
+
+const ENGLISH_WORD = [...ENGLISH_NUMBER_WORDS]
   .sort((a, b) => b.length - a.length)
   .join('|');
 

@@ -93,6 +93,8 @@ export const turnContextSchema = z.strictObject({
   now: z.int(),
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not an IANA time zone'),
   consecutiveNotUnderstood: z.int().min(0).default(0),
+  /** Paid through the link texted during this call, as the payment provider reported it. */
+  paidDuringCallMinor: z.int().min(0).optional(),
 });
 
 export type TurnContext = z.output<typeof turnContextSchema>;

@@ -226,12 +226,14 @@ function voiceWebhookPaths(): Record<string, JsonSchema> {
   const hook = (summary: string, parameters: JsonSchema[], extra: Record<string, JsonSchema> = {}, required: string[] = []) => ({
     post: { summary, tags: ['webhooks'], parameters: [twilioSignature, ...parameters], requestBody: callForm(extra, required), responses: { 200: twiml, 403: refused } },
   });
+  const turnParams = [call, { name: 'turn', in: 'query', required: true, schema: { type: 'integer' } }, { name: 'lang', in: 'query', required: false, schema: text }];
   return {
     '/webhooks/twilio/voice/answer': hook('Twilio: the call was answered (by a person or a machine)', [call]),
-    '/webhooks/twilio/voice/gather': hook(
-      "Twilio: what the caller said or pressed in a turn's <Gather>",
-      [call, { name: 'turn', in: 'query', required: true, schema: { type: 'integer' } }, { name: 'lang', in: 'query', required: false, schema: text }],
-      { SpeechResult: text, Confidence: text, Digits: text },
+    '/webhooks/twilio/voice/gather': hook("Twilio: what the caller said or pressed in a turn's <Gather>", turnParams, { SpeechResult: text, Confidence: text, Digits: text }),
+    '/webhooks/twilio/voice/record': hook(
+      "Twilio (SPEECH_ENGINE=local|openai): a turn's <Record>ed answer, or nothing recorded",
+      turnParams,
+      { RecordingUrl: { type: 'string', format: 'uri' }, Digits: text },
     ),
     '/webhooks/twilio/voice/pending': hook(
       'Twilio (after a holding prompt): picks up a turn that was not ready in time',

@@ -70,6 +70,7 @@ export async function startService(
           fromNumber: config.twilio.fromNumber!,
           machineDetection: config.calls.machineDetection === 'off' ? undefined : config.calls.machineDetection,
           llm,
+          speechEngine: config.speech.engine === 'twilio' ? undefined : config.speech.engine,
         },
         speech: {
           engine: createSpeechEngine(config),

@@ -9,15 +9,23 @@ export interface VoiceStyle {
   language: Language;
   /** Twilio <Say> voice for the language. */
   voice: string;
-  /** BCP-47 tag for <Say> and <Gather language>. */
-  languageTag: string;
+  /** BCP-47 tag for <Say> and <Gather language>, and for the speech engines. */
+  languageTag: LanguageTag;
   /** Keypad input alongside speech (the campaign's DTMF fallback). */
   dtmf: boolean;
 }
 
+/**
+ * What the caller hears: Twilio's <Say> of the text, or (SPEECH_ENGINE=local|openai) <Play> of the
+ * service's own recording of it. A plain string is said.
+ */
+export type Prompt = string | { text: string; audioUrl?: string };
+
 export type TransferTarget = { kind: 'number'; number: string; whisperUrl: string } | { kind: 'queue'; name: string };
 
-const TAGS: Readonly<Record<Language, { tag: string; voice: string }>> = {
+type LanguageTag = 'en-US' | 'zh-CN';
+
+const TAGS: Readonly<Record<Language, { tag: LanguageTag; voice: string }>> = {
   en: { tag: 'en-US', voice: 'Polly.Joanna' },
   'zh-CN': { tag: 'zh-CN', voice: 'Polly.Zhiyu' },
 };
@@ -43,12 +51,18 @@ function document(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 }
 
-function say(text: string, style: VoiceStyle): string {
+function say(prompt: Prompt, style: VoiceStyle): string {
+  if (typeof prompt !== 'string' && prompt.audioUrl) return `<Play>${escapeXml(prompt.audioUrl)}</Play>`;
+  const text = typeof prompt === 'string' ? prompt : prompt.text;
   return `<Say voice="${style.voice}" language="${style.languageTag}">${escapeXml(text)}</Say>`;
 }
 
+function spoken(prompt: Prompt | undefined): boolean {
+  return prompt !== undefined && (typeof prompt === 'string' ? prompt !== '' : prompt.text !== '');
+}
+
 /** The reply, then listen: the action URL gets SpeechResult/Confidence or Digits (or nothing). */
-export function gatherTwiml(reply: string, style: VoiceStyle, actionUrl: string): string {
+export function gatherTwiml(reply: Prompt, style: VoiceStyle, actionUrl: string): string {
   const input = style.dtmf ? 'speech dtmf' : 'speech';
   return document(
     `<Gather input="${input}" language="${style.languageTag}" speechTimeout="auto" timeout="6" actionOnEmptyResult="true" method="POST" action="${escapeXml(actionUrl)}">` +
@@ -56,8 +70,21 @@ export function gatherTwiml(reply: string, style: VoiceStyle, actionUrl: string)
   );
 }
 
-export function sayAndHangUpTwiml(reply: string, style: VoiceStyle): string {
-  return document(`${reply ? say(reply, style) : ''}<Hangup/>`);
+/**
+ * The reply, then record the answer for the service's own recogniser. With nothing said Twilio
+ * skips the action and goes on: the Redirect then reports the turn as silence. Any key ends the
+ * recording and reaches the action as Digits.
+ */
+export function recordTwiml(reply: Prompt, style: VoiceStyle, actionUrl: string): string {
+  const action = escapeXml(actionUrl);
+  return document(
+    `${say(reply, style)}<Record action="${action}" method="POST" maxLength="20" timeout="2" playBeep="false" trim="trim-silence"/>` +
+      `<Redirect method="POST">${action}</Redirect>`,
+  );
+}
+
+export function sayAndHangUpTwiml(reply: Prompt, style: VoiceStyle): string {
+  return document(`${spoken(reply) ? say(reply, style) : ''}<Hangup/>`);
 }
 
 export function hangUpTwiml(): string {
@@ -65,7 +92,7 @@ export function hangUpTwiml(): string {
 }
 
 /** The hand-off: the reply, then the agent's number (with a whisper) or the agents' queue. */
-export function transferTwiml(reply: string, style: VoiceStyle, target: TransferTarget, actionUrl: string): string {
+export function transferTwiml(reply: Prompt, style: VoiceStyle, target: TransferTarget, actionUrl: string): string {
   const action = escapeXml(actionUrl);
   const transfer =
     target.kind === 'number'
@@ -78,12 +105,17 @@ export function transferTwiml(reply: string, style: VoiceStyle, target: Transfer
  * No agent took the call (or the campaign has none): offer the call back, which the debtor
  * workflow turns into a human task. `before` is the hand-off reply when no transfer was tried.
  */
-export function noAgentTwiml(style: VoiceStyle, before?: string): string {
-  return document(`${before ? say(before, style) : ''}${say(PHRASES.noAgent[style.language], style)}<Hangup/>`);
+export function noAgentTwiml(style: VoiceStyle, before?: Prompt, closing: Prompt = callPhrase('noAgent', style.language)): string {
+  return document(`${spoken(before) ? say(before!, style) : ''}${say(closing, style)}<Hangup/>`);
 }
 
-export function agentFinishedTwiml(style: VoiceStyle): string {
-  return sayAndHangUpTwiml(PHRASES.agentDone[style.language], style);
+export function agentFinishedTwiml(style: VoiceStyle, closing: Prompt = callPhrase('agentDone', style.language)): string {
+  return sayAndHangUpTwiml(closing, style);
+}
+
+/** The call's fixed lines, for a workflow that speaks them with its own voice. */
+export function callPhrase(phrase: keyof typeof PHRASES, language: Language): string {
+  return PHRASES[phrase][language];
 }
 
 /** What the agent hears before being connected (Twilio plays the Number's url to the agent). */

@@ -40,6 +40,7 @@ export function llmTurnMessages(ctx: TurnContext): ChatMessage[] {
       `Callback number: ${ctx.collector.callbackNumber}.`,
     );
   }
+  if (ctx.paidDuringCallMinor) facts.push(`The payment provider confirms the caller paid ${ctx.paidDuringCallMinor} minor units during this call.`);
   const messages: ChatMessage[] = [{ role: 'system', content: facts.join('\n') }];
   for (const turn of ctx.history) {
     if (turn.heard) messages.push({ role: 'user', content: redactSensitive(turn.heard) });

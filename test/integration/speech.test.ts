@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { access } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +13,7 @@ import { createSpeechEngine } from '../../src/adapters/speech/speech-engines';
 import { createSpeechActivities } from '../../activities/speech.activities';
 import { loadConfig } from '../../src/config/config';
 import { integrationConfig } from '../support/integration-env';
+import { startAudioEndpoint } from '../support/openai-audio-endpoint';
 
 // The pluggable speech engines behind the speech activities: the offline pair (espeak-ng speaks,
 // pocketsphinx listens) end to end through FerretDB and GET /audio/:clipId, and the OpenAI adapter
@@ -126,40 +125,6 @@ describe('the offline speech engine behind the speech activities', () => {
   });
 });
 
-interface SeenRequest {
-  path: string;
-  contentType: string;
-  json?: Record<string, unknown>;
-  form?: FormData;
-}
-
-/** A stand-in for the OpenAI audio endpoints: records each request, answers `reply(path)`. */
-async function startAudioEndpoint(reply: (path: string) => { status: number; body: Buffer | object }) {
-  const seen: SeenRequest[] = [];
-  const server = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        const body = Buffer.concat(chunks);
-        const contentType = req.headers['content-type'] ?? '';
-        const request: SeenRequest = { path: req.url ?? '', contentType };
-        if (contentType.startsWith('application/json')) request.json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-        if (contentType.startsWith('multipart/form-data')) {
-          request.form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
-        }
-        seen.push(request);
-        const answer = reply(request.path);
-        if (Buffer.isBuffer(answer.body)) res.writeHead(answer.status, { 'content-type': 'audio/wav' }).end(answer.body);
-        else res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-      })();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}/v1`, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe('the OpenAI speech adapter', () => {
   const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(40, 1)]);
 
@@ -202,7 +167,7 @@ describe('the OpenAI speech adapter', () => {
   });
 
   it('when the endpoint fails, then the client does not retry and the error says whether Temporal should', async () => {
-    const endpoint = await startAudioEndpoint((path) =>
+    const endpoint = await startAudioEndpoint(({ path }) =>
       path.endsWith('/speech') ? { status: 503, body: { error: { message: 'overloaded' } } } : { status: 400, body: { error: { message: 'bad audio' } } },
     );
     try {

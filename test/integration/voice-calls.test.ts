@@ -37,6 +37,14 @@ const cases: PersonaCase[] = [
     disclosure: MINI_MIRANDA,
   },
   {
+    // Alone, with no debtor workflow to text the link, the call still records the wish to pay now;
+    // the journey below has the payment made on the line.
+    persona: 'pays-on-the-call',
+    debtor: { fullName: 'Robin Diaz', firstName: 'Robin', birthYear: 1990 },
+    expected: { status: 'completed', answeredBy: 'human', rightPartyVerified: true, conversation: true, payNow: { amountMinor: 12_500 } },
+    disclosure: MINI_MIRANDA,
+  },
+  {
     persona: 'promiser',
     debtor: { fullName: 'Sam Rivera', firstName: 'Sam', birthYear: 1979, amountDueMinor: 50_000 },
     expected: { answeredBy: 'human', rightPartyVerified: true, conversation: true },
@@ -215,6 +223,33 @@ describe('voice calls', () => {
       expect(view.status).toBe('awaiting-promise');
       expect(view.conversations).toHaveLength(1);
       expect(view.attempts).toMatchObject([{ channel: 'voice', stepId: 'first-call', outcome: 'answered' }]);
+    });
+
+    it('when the debtor pays through the link texted during the call, then the call thanks them and the account closes as paid', async () => {
+      const phone = '+12025553014';
+      stack.simulator.people.assign(phone, 'pays-on-the-call');
+      const { gateway } = stack.service;
+      const { models } = stack.service.mongo;
+      const workflowId = await startDebtor(models, gateway, campaign.id, 1, journeyDebtor('journey-pay-on-call', phone, { fullName: 'Robin Diaz', firstName: 'Robin', birthYear: 1990 }));
+
+      const view = await eventually('the payment', async () => {
+        const v = await gateway.debtorState(workflowId);
+        return v.outcome ? v : undefined;
+      }, 60_000);
+
+      expect(view).toMatchObject({ outcome: 'paid', balanceMinor: 0, paidMinor: 12_500 });
+      const call = await eventually('the call record', async () => {
+        const found = await models.calls.findOne({ debtorWorkflowId: workflowId }).lean();
+        return found?.outcome ? found : undefined;
+      });
+      expect(call.outcome).toMatchObject({ payNow: { amountMinor: 12_500, linkSent: true }, paidDuringCall: { amountMinor: 12_500 } });
+      await stack.simulator.settle();
+      // One text with the link, sent while the call was live; the caller heard the payment confirmed.
+      const texts = stack.simulator.store.listMessages({ to: phone });
+      expect(texts).toHaveLength(1);
+      const [placed] = stack.simulator.store.listCalls({ to: phone });
+      expect(texts[0]!.dateCreated.getTime()).toBeLessThan(placed!.endTime!.getTime());
+      expect(serviceSaid(placed!.transcript).at(-1)).toMatch(/your payment of \$125(\.00)? has come through/);
     });
 
     it('when the debtor disputes on the call, then all contact stops as disputed', async () => {

@@ -4,6 +4,7 @@ import { twilioRecordingFetcher } from '../../src/adapters/twilio/twilio-recordi
 import { readWav, withTranscript } from '../../src/audio/wav';
 import type { CallRecord, TwilioSimulator } from '../../src/simulator';
 import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
+import { silentWav } from '../support/wav-fixtures';
 
 let receiver: WebhookReceiver;
 let simulator: TwilioSimulator;
@@ -19,23 +20,9 @@ afterAll(async () => {
   await receiver.close();
 });
 
-/** A silent 8 kHz mono 16-bit WAV of `seconds`, carrying `text` as the service's clips do. */
+/** A silent clip of `seconds`, carrying `text` as the service's clips do. */
 function clip(seconds: number, text: string): Buffer {
-  const data = Buffer.alloc(seconds * 16_000);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16_000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return withTranscript(Buffer.concat([header, data]), text);
+  return withTranscript(silentWav(seconds), text);
 }
 
 /** A fresh person with `conversation` and a call to them running `firstTwiml` from /{name}. */

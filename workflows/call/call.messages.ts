@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DebtorProfile } from '../debtor/debtor.messages';
 
 // The call workflow's contract: its input, the webhook events Twilio's requests become, and the
@@ -25,10 +25,15 @@ export interface CallWorkflowInput {
 export type CallWebhookEvent =
   | { kind: 'answered'; callSid: string; answeredBy?: string }
   | { kind: 'heard'; callSid: string; turn: number; text: string; confidence: number; digits?: string }
-  | { kind: 'dial-ended'; callSid: string; dialStatus: string };
+  | { kind: 'dial-ended'; callSid: string; dialStatus: string }
+  /** A <Record>ed answer (SPEECH_ENGINE=local|openai): the recording to transcribe, or keys, or nothing. */
+  | { kind: 'recorded'; callSid: string; turn: number; recordingUrl?: string; digits?: string };
 
 /** The Update's result is the TwiML document Twilio runs next. */
 export const callWebhookUpdate = defineUpdate<string, [CallWebhookEvent]>('callWebhook');
+
+/** A payment the debtor workflow received while this call is live (from the link texted during it). */
+export const paymentDuringCallSignal = defineSignal<[{ paymentId: string; amountMinor: number }]>('paymentDuringCall');
 
 /** The hand-off summary an agent hears (whisper) before being connected. */
 export const callSummaryQuery = defineQuery<string>('callSummary');
@@ -55,8 +60,13 @@ export interface CallResult {
   intents: string[];
   promise?: { amountMinor: number; dueDate: string };
   plan?: { instalments: Array<{ amountMinor: number; dueDate: string }> };
-  /** The caller asked to pay now: the payment link goes out by text during the call. */
-  payNow?: { amountMinor: number };
+  /**
+   * The caller asked to pay now. `linkSent`: the call asked the debtor workflow to text the link
+   * while the caller was on the line (otherwise the debtor workflow texts it after the call).
+   */
+  payNow?: { amountMinor: number; linkSent?: boolean };
+  /** Payments the provider confirmed while the call was live. */
+  paidDuringCall?: { amountMinor: number };
   callbackDate?: string;
   dispute: boolean;
   optOut: boolean;

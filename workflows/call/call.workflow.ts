@@ -1,6 +1,8 @@
 import {
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -10,8 +12,10 @@ import {
 import type { Activities } from '../../activities';
 import type { CallPrepared, CallTurnRecord } from '../../activities/call.activities';
 import { confirmedArrangement } from '../../src/dialog/arrangement';
+import { payLinkRequestedSignal } from '../debtor/debtor.messages';
 import { addDays, localToday } from '../../src/dialog/calendar';
 import { isVerifiedState } from '../../src/dialog/call-states';
+import { listeningHints } from '../../src/dialog/listening-hints';
 import { splitIntoInstalments } from '../../src/dialog/offer-limits';
 import { ruleEngineTurn } from '../../src/dialog/rule-engine';
 import { nextTurnContext, type TurnContext, type Utterance } from '../../src/dialog/turn-context';
@@ -19,17 +23,21 @@ import { checkTurnPolicy } from '../../src/dialog/turn-policy';
 import { turnDecisionSchema, type TurnDecision } from '../../src/dialog/turn-schema';
 import {
   agentFinishedTwiml,
+  callPhrase,
   gatherTwiml,
   hangUpTwiml,
   noAgentTwiml,
+  recordTwiml,
   sayAndHangUpTwiml,
   transferTwiml,
   voiceStyle,
+  type Prompt,
   type VoiceStyle,
 } from '../../src/voice/call-twiml';
 import {
   callSummaryQuery,
   callWebhookUpdate,
+  paymentDuringCallSignal,
   placeCallActivityId,
   type CallResult,
   type CallWebhookEvent,
@@ -60,6 +68,15 @@ function callPlacer(taskQueue: string) {
   });
 }
 
+/**
+ * The service's own voice and ears (SPEECH_ENGINE=local|openai) on a live call: two quick tries,
+ * then Twilio's <Say> speaks the line, or the answer counts as not heard and is asked again.
+ */
+const speech = proxyActivities<Activities>({
+  startToCloseTimeout: '8 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumAttempts: 2 },
+});
+
 /** An LLM turn is worth one try: on a live call the rule engine answers at once instead. */
 function llmTurns(timeoutMs: number) {
   return proxyActivities<Activities>({ startToCloseTimeout: timeoutMs, retry: { maximumAttempts: 1 } });
@@ -68,6 +85,13 @@ function llmTurns(timeoutMs: number) {
 const daysToFirstInstalment = 7;
 const maxTurns = 40;
 const daysBetweenInstalments = 30;
+/** How long the turn after "I'm texting you the link" waits for the payment to come through. */
+const paymentWaitOnCall = '30 seconds';
+
+/** Texting the link during the call (and hearing of the payment) changed the call's commands. */
+export const payLinkDuringCallPatch = 'pay-link-during-call';
+/** Speaking with <Play> of synthesized clips and listening with <Record> added the speech activities. */
+export const ownVoicePatch = 'speech-engine-voice';
 
 /**
  * One outbound call of a debtor's cadence, from placing it to its structured outcome. Twilio's
@@ -90,6 +114,12 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
   const intents: string[] = [];
   let escalation: CallResult['escalated'];
   const writes: Array<Promise<void>> = [];
+  let payLinkSent = false;
+  let awaitingPayment = false;
+  const paymentIds = new Set<string>();
+  let paidMinor = 0;
+  let ownVoice = false;
+  let clips = 0;
 
   setHandler(
     callWebhookUpdate,
@@ -99,7 +129,9 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
       if (event.kind === 'dial-ended') return onTransferEnded(event.dialStatus);
       const earlier = answers.get(event.turn);
       if (earlier !== undefined) return earlier;
-      const twiml = await takeTurn({ text: event.text, asrConfidence: event.confidence, ...(event.digits ? { digits: event.digits } : {}) });
+      const utterance =
+        event.kind === 'recorded' ? await listen(event) : { text: event.text, asrConfidence: event.confidence, ...(event.digits ? { digits: event.digits } : {}) };
+      const twiml = await takeTurn(utterance);
       answers.set(event.turn, twiml);
       return twiml;
     },
@@ -107,15 +139,21 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
       validator: (event) => {
         if (!setup) throw new Error('the call is not set up yet');
         if (finished) throw new Error('the call has ended');
-        if (event.kind === 'heard' && (event.turn < 1 || event.turn > asked)) throw new Error(`turn ${event.turn} was never asked`);
+        if ((event.kind === 'heard' || event.kind === 'recorded') && (event.turn < 1 || event.turn > asked)) throw new Error(`turn ${event.turn} was never asked`);
       },
     },
   );
   setHandler(callSummaryQuery, () => escalation?.summary ?? '');
+  setHandler(paymentDuringCallSignal, ({ paymentId, amountMinor }) => {
+    if (paymentIds.has(paymentId) || amountMinor <= 0) return;
+    paymentIds.add(paymentId);
+    paidMinor += amountMinor;
+  });
 
   setup = await calls.prepareCall({ ...input, now: Date.now() });
   ctx = setup.context;
   style = voiceStyle(setup.language, setup.dtmf);
+  ownVoice = (setup.speech ?? 'twilio') !== 'twilio' && patched(ownVoicePatch);
   const record = { callWorkflowId, attemptKey: input.attemptKey, debtorWorkflowId: input.debtorWorkflowId, campaignId: input.campaignId };
   await calls.saveCall({ ...record, ended: false });
 
@@ -149,7 +187,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
       answeredBy = 'machine';
       if (detected === 'fax' || setup!.voicemailPolicy === 'hang-up') return hangUpTwiml();
       voicemailLeft = true;
-      return sayAndHangUpTwiml(setup!.voicemailText, style);
+      return sayAndHangUpTwiml(await prompt(setup!.voicemailText), style);
     }
     answeredBy = 'human';
     if (answers.has(0)) return answers.get(0)!;
@@ -158,15 +196,50 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     return twiml;
   }
 
-  function onTransferEnded(status: string): string {
+  async function onTransferEnded(status: string): Promise<string> {
     if (escalation && status === 'completed') escalation.agentAnswered = true;
-    return escalation?.agentAnswered ? agentFinishedTwiml(style) : noAgentTwiml(style);
+    return escalation?.agentAnswered
+      ? agentFinishedTwiml(style, await prompt(callPhrase('agentDone', style.language)))
+      : noAgentTwiml(style, undefined, await prompt(callPhrase('noAgent', style.language)));
+  }
+
+  // ---- Speech --------------------------------------------------------------------------------
+
+  /** A line in the service's own voice when it has one; Twilio's <Say> when synthesis fails. */
+  async function prompt(text: string): Promise<Prompt> {
+    if (!ownVoice || text === '') return text;
+    try {
+      const clip = await speech.synthesizeSpeech({ text, language: style.languageTag, key: `${callWorkflowId}/clip/${++clips}` });
+      return { text, audioUrl: clip.url };
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      return text;
+    }
+  }
+
+  /** A <Record>ed answer to words: keys as pressed; a recording the engine cannot read is not heard. */
+  async function listen(event: Extract<CallWebhookEvent, { kind: 'recorded' }>): Promise<Utterance> {
+    if (event.digits) return { text: '', asrConfidence: 1, digits: event.digits };
+    if (!event.recordingUrl) return { text: '', asrConfidence: 0 };
+    try {
+      const heard = await speech.transcribeRecording({ recordingUrl: event.recordingUrl, language: style.languageTag, hints: listeningHints(ctx) });
+      // An engine that gives no confidence (OpenAI's) is taken at its word.
+      return { text: heard.text, asrConfidence: heard.confidence ?? (heard.text === '' ? 0 : 1) };
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      return { text: '', asrConfidence: 0 };
+    }
   }
 
   // ---- Turns ---------------------------------------------------------------------------------
 
   async function takeTurn(utterance: Utterance): Promise<string> {
-    const turnCtx: TurnContext = { ...ctx, utterance, now: Date.now() };
+    if (awaitingPayment) {
+      // The caller has the link in hand: give the payment a moment to come through before answering.
+      awaitingPayment = false;
+      await condition(() => paidMinor > 0 || !payLinkSent, paymentWaitOnCall);
+    }
+    const turnCtx: TurnContext = { ...ctx, utterance, now: Date.now(), ...(paidMinor > 0 ? { paidDuringCallMinor: paidMinor } : {}) };
     const turn = await decide(turnCtx);
     const { decision } = turn;
     intents.push(decision.intent);
@@ -190,7 +263,8 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     };
     writes.push(calls.recordCallTurn(stored));
     ctx = nextTurnContext(turnCtx, decision, { text: '', asrConfidence: 1 }, Date.now());
-    return twimlFor(decision);
+    if (!payLinkSent && confirmedArrangement(ctx.history)?.kind === 'pay-now' && patched(payLinkDuringCallPatch)) requestPayLink();
+    return twimlFor(decision, await prompt(decision.reply));
   }
 
   async function decide(turnCtx: TurnContext): Promise<{ decision: TurnDecision; engine: CallTurnRecord['engine']; violations: string[]; latencyMs: number }> {
@@ -211,16 +285,28 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     return { decision: ruleEngineTurn(turnCtx), engine: 'rules', violations: [], latencyMs: 0 };
   }
 
-  function twimlFor(decision: TurnDecision): string {
-    if (decision.nextState === 'ended') return sayAndHangUpTwiml(decision.reply, style);
-    if (decision.nextState === 'escalate') return handOff(decision);
-    // A call going round in circles ends politely, well inside the 2,000 Updates a workflow takes.
-    if (asked >= maxTurns) return agentFinishedTwiml(style);
-    asked++;
-    return gatherTwiml(decision.reply, style, webhookUrl('gather', { turn: String(asked), lang: setup!.language }));
+  /** The debtor workflow owns texting (consent, idempotency, delivery): it sends the link now. */
+  function requestPayLink(): void {
+    payLinkSent = true;
+    awaitingPayment = true;
+    // Without a debtor workflow to ask (a call started on its own), the outcome still says pay now.
+    const unsent = () => {
+      payLinkSent = false;
+    };
+    writes.push(getExternalWorkflowHandle(input.debtorWorkflowId).signal(payLinkRequestedSignal, { callAttemptKey: input.attemptKey }).then(() => undefined, unsent));
   }
 
-  function handOff(decision: TurnDecision): string {
+  async function twimlFor(decision: TurnDecision, reply: Prompt): Promise<string> {
+    if (decision.nextState === 'ended') return sayAndHangUpTwiml(reply, style);
+    if (decision.nextState === 'escalate') return handOff(decision, reply);
+    // A call going round in circles ends politely, well inside the 2,000 Updates a workflow takes.
+    if (asked >= maxTurns) return agentFinishedTwiml(style, await prompt(callPhrase('agentDone', style.language)));
+    asked++;
+    const params = { turn: String(asked), lang: setup!.language };
+    return ownVoice ? recordTwiml(reply, style, webhookUrl('record', params)) : gatherTwiml(reply, style, webhookUrl('gather', params));
+  }
+
+  async function handOff(decision: TurnDecision, reply: Prompt): Promise<string> {
     const agent = setup!.agent;
     const reason = escalationLabel(decision);
     const summary = handOffSummary(reason);
@@ -233,9 +319,9 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     };
     // The summary is stored the moment the caller is handed over, with the turns already written.
     writes.push(calls.saveCall({ ...record, callSid, escalationSummary: summary, ended: false }));
-    if (agent === null) return noAgentTwiml(style, decision.reply);
+    if (agent === null) return noAgentTwiml(style, reply, await prompt(callPhrase('noAgent', style.language)));
     const target = agent.kind === 'number' ? { ...agent, whisperUrl: webhookUrl('whisper') } : agent;
-    return transferTwiml(decision.reply, style, target, webhookUrl('transfer'));
+    return transferTwiml(reply, style, target, webhookUrl('transfer'));
   }
 
   /**
@@ -287,7 +373,8 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
       durationSeconds: call?.durationSeconds ?? 0,
     };
     if (arrangement?.kind === 'promise') result.promise = { amountMinor: arrangement.amountMinor, dueDate: arrangement.date };
-    if (arrangement?.kind === 'pay-now') result.payNow = { amountMinor: arrangement.amountMinor };
+    if (arrangement?.kind === 'pay-now') result.payNow = { amountMinor: arrangement.amountMinor, ...(payLinkSent ? { linkSent: true } : {}) };
+    if (paidMinor > 0) result.paidDuringCall = { amountMinor: paidMinor };
     if (arrangement?.kind === 'callback') result.callbackDate = arrangement.date;
     if (arrangement?.kind === 'plan') {
       const { firstMinor, regularMinor } = splitIntoInstalments(ctx.account.amountDueMinor, arrangement.instalments);

@@ -126,6 +126,7 @@ export async function applyCallOutcome(call: CallOutcome, act: CallOutcomeAction
     durationSeconds: call.durationSeconds,
     escalatedTo: call.escalated?.to,
     voicemailLeft: call.voicemailLeft,
+    paidDuringCallMinor: call.paidDuringCall?.amountMinor,
   });
   if (call.dispute) return act.stopAllContact('disputed', 'disputed during a call');
   if (call.optOut) await act.optOutOfVoice();
@@ -144,7 +145,8 @@ export async function applyCallOutcome(call: CallOutcome, act: CallOutcomeAction
       act.audit('plan-agreed', { instalments: call.plan.instalments, source: 'call' });
     } else act.audit('call-plan-refused', { problems });
   }
-  if (call.payNow && !act.smsOptedOut()) await act.sendPaymentLink();
+  // A link texted during the call is not texted again.
+  if (call.payNow && !call.payNow.linkSent && !act.smsOptedOut()) await act.sendPaymentLink();
   if (call.callbackDate) act.audit('callback-requested', { date: call.callbackDate });
   if (call.escalated && !call.escalated.agentAnswered && !act.hasHumanTask()) {
     await act.openHumanTask('call-escalation', `${call.escalated.summary} No agent took the call; the caller was offered a call back.`);

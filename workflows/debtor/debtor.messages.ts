@@ -140,6 +140,9 @@ export const smsDeliveryStatusSignal = defineSignal<[SmsDeliveryStatus]>('smsDel
 
 export const campaignUpdatedSignal = defineSignal<[{ version: number }]>('campaignUpdated');
 
+/** From a live call whose caller agreed to pay now: text the payment link while they are on the line. */
+export const payLinkRequestedSignal = defineSignal<[{ callAttemptKey: string }]>('payLinkRequested');
+
 // --- Operator and agent actions (updates): validated, and refused with a reason.
 export interface PromiseToPay {
   amountMinor: number;

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   patched,
   setHandler,
   workflowInfo,
@@ -26,6 +27,7 @@ import {
   inboundSmsSignal,
   pauseUpdate,
   paymentReceivedSignal,
+  payLinkRequestedSignal,
   recordPromiseUpdate,
   resolveHumanTaskUpdate,
   resumeUpdate,
@@ -41,10 +43,13 @@ import {
   type TerminalOutcome,
 } from './debtor.messages';
 import { records, smsSender } from './debtor-activities';
-import { applyCallOutcome, callDebtor, voiceCallPatch } from './call-step';
+import { applyCallOutcome, callDebtor, callWorkflowIdFor, voiceCallPatch } from './call-step';
+import { paymentDuringCallSignal } from '../call/call.messages';
 
 /** Artificial-voice consent is read from the consent ledger (operator entries), not only the import. */
 const consentLedgerPatch = 'consent-ledger-decides-artificial-voice';
+/** A payment made while a call is live is passed on to the call, which thanks the caller for it. */
+const paymentReachesCallPatch = 'payment-reaches-live-call';
 /** Placeholder the SMS activity replaces with a freshly signed link, so no link token enters history. */
 export const paymentLinkMarker = '{{paymentLink}}';
 const defaultContinueAsNewAfterEvents = 4000;
@@ -67,6 +72,8 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   let campaignLoaded = false;
   const state: DebtorState = input.carried ?? initialState(input);
   let pendingCampaignVersion = state.campaignVersion;
+  /** The call on the line now, if any: payments reach it, and it may ask for the payment link. */
+  let liveCall: { workflowId: string; attemptKey: string; step: CadenceStep } | undefined;
   /** Bumped by every event, so a sleeping workflow wakes to reconsider. */
   let changes = 0;
   /**
@@ -110,7 +117,19 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
     state.balanceMinor = Math.max(0, state.balanceMinor - payment.amountMinor);
     audit('payment-received', { paymentId: payment.paymentId, amountMinor: payment.amountMinor, balanceMinor: state.balanceMinor });
     if (state.balanceMinor === 0 && !isClosed()) close(state.plan ? 'settled-by-plan' : 'paid');
+    if (liveCall && patched(paymentReachesCallPatch)) {
+      // The call may have ended meanwhile; the payment is recorded here either way.
+      getExternalWorkflowHandle(liveCall.workflowId)
+        .signal(paymentDuringCallSignal, { paymentId: payment.paymentId, amountMinor: payment.amountMinor })
+        .catch(() => undefined);
+    }
     touched();
+  });
+
+  setHandler(payLinkRequestedSignal, async ({ callAttemptKey }) => {
+    const call = liveCall;
+    if (!call || call.attemptKey !== callAttemptKey || isClosed() || state.optedOut.sms) return;
+    await sendSms(`${callAttemptKey}/pay-link`, 'pay-request', smsTemplateFor(call.step), 'payment-link-requested');
   });
 
   setHandler(inboundSmsSignal, (sms) => {
@@ -352,6 +371,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       return sendSms(attemptKey, step.id, smsTemplateFor(step), `cadence:${step.id}`);
     }
     if (channel === 'voice') {
+      liveCall = { workflowId: callWorkflowIdFor(workflowId, attemptKey), attemptKey, step };
       const call = await callDebtor({
         attemptKey,
         workflowId,
@@ -364,7 +384,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
         strategy: state.strategy,
         balanceMinor: state.balanceMinor,
         initialCommunication: !state.attempts.some((a) => a.outcome !== 'skipped-opted-out'),
-      });
+      }).finally(() => (liveCall = undefined));
       state.callAttempts.push(Date.now());
       if (call.conversation) state.conversations.push(Date.now());
       recordAttempt(attemptKey, step.id, 'voice', `call:${step.id}`, call.outcome, call.providerSid);

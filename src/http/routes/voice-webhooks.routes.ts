@@ -19,6 +19,7 @@ const gatherQuery = callQuery.extend({ turn: z.coerce.number().int().min(1), lan
 const pendingQuery = callQuery.extend({ update: z.string().min(1), lang: z.string().optional() });
 const callForm = z.object({ CallSid: z.string().min(1), AnsweredBy: z.string().optional() });
 const gatherForm = callForm.extend({ SpeechResult: z.string().optional(), Confidence: z.string().optional(), Digits: z.string().optional() });
+const recordForm = callForm.extend({ RecordingUrl: z.url().optional(), Digits: z.string().optional() });
 const transferForm = callForm.extend({ DialCallStatus: z.string().optional(), QueueResult: z.string().optional() });
 const statusForm = callForm.extend({ CallStatus: z.string().min(1), CallDuration: z.string().optional() });
 
@@ -54,8 +55,7 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
   app.post(`${base}/gather`, { preHandler: guard }, async (request, reply) => {
     const query = gatherQuery.parse(request.query);
     const form = gatherForm.parse(request.body);
-    // Card and ID numbers are redacted before the words reach a workflow, a prompt, a log or a row.
-    const digits = form.Digits && /^[0-9*#]+$/.test(form.Digits) && redactSensitive(form.Digits) === form.Digits ? form.Digits : undefined;
+    const digits = keypad(form.Digits);
     const event: CallWebhookEvent = {
       kind: 'heard',
       callSid: form.CallSid,
@@ -66,6 +66,22 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
       ...(digits ? { digits } : {}),
     };
     return turn(request, reply, query.call, event, `${form.CallSid}/gather/${query.turn}`, query.lang);
+  });
+
+  // SPEECH_ENGINE=local|openai: the answer was <Record>ed; the call workflow transcribes it. Twilio
+  // requests this with the recording, or (nothing recorded) through the Redirect after <Record>.
+  app.post(`${base}/record`, { preHandler: guard }, async (request, reply) => {
+    const query = gatherQuery.parse(request.query);
+    const form = recordForm.parse(request.body);
+    const digits = keypad(form.Digits);
+    const event: CallWebhookEvent = {
+      kind: 'recorded',
+      callSid: form.CallSid,
+      turn: query.turn,
+      ...(form.RecordingUrl ? { recordingUrl: form.RecordingUrl } : {}),
+      ...(digits ? { digits } : {}),
+    };
+    return turn(request, reply, query.call, event, `${form.CallSid}/record/${query.turn}`, query.lang);
   });
 
   app.post(`${base}/pending`, { preHandler: guard }, async (request, reply) => {
@@ -116,6 +132,11 @@ function twiml(reply: FastifyReply, body: string) {
 
 function language(tag: string | undefined): Language {
   return (LANGUAGES as readonly string[]).includes(tag ?? '') ? (tag as Language) : 'en';
+}
+
+/** Keys pressed, unless they are a card or ID number: those are redacted before the words reach a workflow, a prompt, a log or a row. */
+function keypad(digits: string | undefined): string | undefined {
+  return digits && /^[0-9*#]+$/.test(digits) && redactSensitive(digits) === digits ? digits : undefined;
 }
 
 function clamp(confidence: number): number {

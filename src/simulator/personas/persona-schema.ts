@@ -78,6 +78,8 @@ const smsCommon = {
   replyLimit: z.number().int().min(0).default(1),
   /** What the handset's carrier reports for messages to this person. */
   delivery: z.enum(['delivered', 'undelivered', 'failed']).default('delivered'),
+  /** 'on-a-call': reacts only to texts that arrive while the person is on a call (paying with the agent on the line). */
+  when: z.enum(['any-time', 'on-a-call']).default('any-time'),
 };
 
 const smsSchema = z.discriminatedUnion('on', [

@@ -8,6 +8,7 @@ import { payViaLink } from './pay-via-link';
 export async function reactToMessage(context: SimulatorContext, person: Person, messageSid: string): Promise<void> {
   const sms = person.persona.sms;
   if (sms.on === 'ignore' || person.smsReactions >= sms.replyLimit) return;
+  if (sms.when === 'on-a-call' && context.store.listCalls({ phone: person.phone, status: 'in-progress' }).length === 0) return;
   person.smsReactions += 1;
   const message = context.store.message(messageSid)!;
   await context.clock.wait(sms.afterSeconds * 1000);

@@ -38,8 +38,23 @@ describe('whole calls through the rule engine', () => {
 
     expect(call.final.nextState).toBe('ended');
     expect(confirmedArrangement(call.history)).toEqual({ kind: 'pay-now', amountMinor: 12_000 });
-    expect(call.replies.at(-2)).toMatch(/sending the link now/);
+    expect(call.replies.at(-2)).toMatch(/texting you the link now/);
     expectDisclosureAfterVerificationAndBeforeBalance(call, ctx);
+  });
+
+  it('When the payment comes through while the debtor is still on the line, then the call thanks them for it and ends', () => {
+    // The call workflow sets paidDuringCallMinor once the provider reports the payment.
+    const ctx = { ...makeContext(), paidDuringCallMinor: 12_000 };
+    const call = runConversation(ctx, [...READY, 'Yes, send me the link', 'Yes', "Okay, done, I've paid it."]);
+
+    expect(call.final).toMatchObject({ nextState: 'ended' });
+    expect(call.final.reply).toMatch(/your payment of \$120(\.00)? has come through/);
+  });
+
+  it('When the debtor says they paid but no payment was reported, then the call does not thank them for a payment', () => {
+    const call = runConversation(makeContext(), [...READY, 'Yes, send me the link', 'Yes', "Okay, done, I've paid it."]);
+
+    expect(call.final.reply).not.toMatch(/payment/);
   });
 
   it('When a debtor promises a date and then an amount within limits, then the promise is recapped and recorded', () => {
