@@ -186,8 +186,13 @@ describe('call escalation', () => {
     const result = await runCall(stack, 'call-test/escalate-angry', callInput(debtor));
 
     expect(result).toMatchObject({ answeredBy: 'human', rightPartyVerified: true, optOut: false });
-    expect(result.escalated).toMatchObject({ to: 'agent-number', target: AGENT, agentAnswered: true });
+    expect(result.escalated).toMatchObject({ reason: 'upset', to: 'agent-number', target: AGENT, agentAnswered: true });
     const call = await callTo(phone);
+    // Before being connected the agent hears who is on the line and why (the whisper).
+    const whisper = call.transcript.flatMap((e) => (e.kind === 'agent-heard' ? [e] : []));
+    expect(whisper).toMatchObject([
+      { kind: 'agent-heard', target: AGENT, text: expect.stringMatching(/Jo Banks, identity verified\. Reason: upset\. Account escalate-angry\./) },
+    ]);
     expect(serviceSaid(call.transcript)).toEqual([
       expect.stringMatching(GREETING),
       expect.stringMatching(ASK_YEAR),

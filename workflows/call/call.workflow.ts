@@ -264,7 +264,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     writes.push(calls.recordCallTurn(stored));
     ctx = nextTurnContext(turnCtx, decision, { text: '', asrConfidence: 1 }, Date.now());
     if (!payLinkSent && confirmedArrangement(ctx.history)?.kind === 'pay-now' && patched(payLinkDuringCallPatch)) requestPayLink();
-    return twimlFor(decision, await prompt(decision.reply));
+    return twimlFor(decision, await prompt(decision.reply), utterance);
   }
 
   async function decide(turnCtx: TurnContext): Promise<{ decision: TurnDecision; engine: CallTurnRecord['engine']; violations: string[]; latencyMs: number }> {
@@ -296,9 +296,9 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     writes.push(getExternalWorkflowHandle(input.debtorWorkflowId).signal(payLinkRequestedSignal, { callAttemptKey: input.attemptKey }).then(() => undefined, unsent));
   }
 
-  async function twimlFor(decision: TurnDecision, reply: Prompt): Promise<string> {
+  async function twimlFor(decision: TurnDecision, reply: Prompt, heard: Utterance): Promise<string> {
     if (decision.nextState === 'ended') return sayAndHangUpTwiml(reply, style);
-    if (decision.nextState === 'escalate') return handOff(decision, reply);
+    if (decision.nextState === 'escalate') return handOff(decision, reply, heard);
     // A call going round in circles ends politely, well inside the 2,000 Updates a workflow takes.
     if (asked >= maxTurns) return agentFinishedTwiml(style, await prompt(callPhrase('agentDone', style.language)));
     asked++;
@@ -306,9 +306,9 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     return ownVoice ? recordTwiml(reply, style, webhookUrl('record', params)) : gatherTwiml(reply, style, webhookUrl('gather', params));
   }
 
-  async function handOff(decision: TurnDecision, reply: Prompt): Promise<string> {
+  async function handOff(decision: TurnDecision, reply: Prompt, heard: Utterance): Promise<string> {
     const agent = setup!.agent;
-    const reason = escalationLabel(decision);
+    const reason = escalationLabel(decision, heard);
     const summary = handOffSummary(reason);
     escalation = {
       reason,
@@ -326,11 +326,12 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
 
   /**
    * Why the call goes to a person, for the agent's whisper and the task: what the caller wanted
-   * when that is known, else the trigger (hard to hear, upset) read from the turn itself.
+   * when that is known, else the trigger read from the turn itself: the recogniser unsure of the
+   * words (hard to hear), the words angry (upset), or clear words that fit nothing (not understood).
    */
-  function escalationLabel(decision: TurnDecision): string {
+  function escalationLabel(decision: TurnDecision, heard: Utterance): string {
     if (decision.intent !== 'unknown') return decision.intent;
-    if (decision.confidence < ctx.escalation.minConfidence) return 'hard-to-hear';
+    if (heard.asrConfidence < ctx.escalation.minConfidence) return 'hard-to-hear';
     if (decision.sentiment < ctx.escalation.minSentiment) return 'upset';
     return 'not-understood';
   }
