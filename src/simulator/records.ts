@@ -93,7 +93,7 @@ export type TranscriptEntry = { at: string; elapsedSeconds: number } & (
   | { kind: 'dial'; target: string; outcome: DialOutcome; talkSeconds: number }
   /** What a <Dial> target's whisper (<Number url>) said to the agent before the bridge. */
   | { kind: 'agent-heard'; target: string; text: string }
-  | { kind: 'enqueue'; queue: string; result: 'bridged' | 'hangup' }
+  | { kind: 'enqueue'; queue: string; result: 'bridged' | 'leave' | 'hangup' }
   /** What <Record> captured; the Recordings resource serves it (its media synthesized from `text`). */
   | { kind: 'recording'; recordingSid: string; durationSeconds: number; text: string; language: string }
   | { kind: 'hangup'; by: HangupCause }

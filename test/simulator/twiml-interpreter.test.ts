@@ -154,6 +154,56 @@ describe('Redirect, Dial, Enqueue, Record, Hangup, Reject', () => {
     expect(action.params).toMatchObject({ QueueResult: 'bridged', QueueTime: '10' });
   });
 
+  it('When a queued caller waits with a waitUrl and nobody picks up, then the signed waitUrl is requested again as it ends and its Leave sends the action QueueResult leave', async () => {
+    simulator.agents.set('nobody-home', { outcome: 'no-answer' });
+    receiver.on('/hold', (hook) => twiml(Number(hook.params.QueueTime) < 10 ? '<Say>Please hold.</Say><Pause length="5"/>' : '<Leave/>'));
+    receiver.on('/queue-left', () => twiml('<Say>Nobody is free, we will call you back.</Say>'));
+    const call = await callWith('enqueue-leave', '<Enqueue action="/queue-left" waitUrl="/hold">nobody-home</Enqueue><Say>Never said.</Say>');
+
+    const waits = receiver.received('/hold').filter((hook) => hook.params.CallSid === call.sid);
+    const action = await receiver.nextRequest('/queue-left', (hook) => hook.params.CallSid === call.sid);
+    const queueTimes = waits.map((hook) => Number(hook.params.QueueTime));
+    expect(queueTimes).toHaveLength(3);
+    expect(queueTimes[0]).toBe(0);
+    expect(queueTimes).toEqual([...queueTimes].sort((a, b) => a - b));
+    expect(queueTimes[2]).toBeGreaterThanOrEqual(10);
+    for (const wait of waits) {
+      expect(wait.method).toBe('POST');
+      expect(wait.params).toMatchObject({ QueueSid: action.params.QueueSid, CurrentQueueSize: '1', AvgQueueTime: wait.params.QueueTime });
+      expect(wait.headers['x-twilio-signature']).toBe(twilioSignature(ACCOUNT.authToken, wait.url, wait.params));
+    }
+    expect(action.params).toMatchObject({ QueueResult: 'leave', QueueTime: String(queueTimes[2]) });
+    expect(action.params.QueueSid).toMatch(/^QU[0-9a-f]{32}$/);
+    expect(entries(call, 'service-said').map((e) => e.text)).toEqual(['Please hold.', 'Please hold.', 'Nobody is free, we will call you back.']);
+    expect(entries(call, 'enqueue')).toEqual([expect.objectContaining({ queue: 'nobody-home', result: 'leave' })]);
+  });
+
+  it('When the agent picks up during the hold message, then the message is cut short and the action gets QueueResult bridged', async () => {
+    simulator.agents.set('quick-desk', { outcome: 'answer', ringSeconds: 3, talkSeconds: 20 });
+    receiver.on('/hold-long', () => twiml('<Say>Please hold.</Say><Pause length="30"/>'));
+    receiver.on('/quick-done', () => twiml('<Hangup/>'));
+    const call = await callWith('enqueue-picked-up', '<Enqueue action="/quick-done" waitUrl="/hold-long">quick-desk</Enqueue>');
+
+    const action = await receiver.nextRequest('/quick-done', (hook) => hook.params.CallSid === call.sid);
+    expect(action.params).toMatchObject({ QueueResult: 'bridged', QueueTime: '3' });
+    expect(receiver.received('/hold-long').filter((hook) => hook.params.CallSid === call.sid)).toHaveLength(1);
+    expect(entries(call, 'enqueue')).toEqual([expect.objectContaining({ queue: 'quick-desk', result: 'bridged' })]);
+    expect(call.durationSeconds).toBeLessThan(30);
+  });
+
+  it("When the queued caller's patience runs out before any Leave, then they hang up and the action still gets QueueResult hangup, its TwiML unheard", async () => {
+    simulator.agents.set('closed-desk', { outcome: 'no-answer' });
+    receiver.on('/hold-forever', () => twiml('<Pause length="10"/>'));
+    receiver.on('/gave-up', () => twiml('<Say>Never heard.</Say>'));
+    const call = await callWith('enqueue-gave-up', '<Enqueue action="/gave-up" waitUrl="/hold-forever">closed-desk</Enqueue>');
+
+    const action = await receiver.nextRequest('/gave-up', (hook) => hook.params.CallSid === call.sid);
+    expect(action.params).toMatchObject({ QueueResult: 'hangup', CallStatus: 'completed', QueueTime: '120' });
+    expect(entries(call, 'service-said')).toHaveLength(0);
+    expect(entries(call, 'enqueue')).toEqual([expect.objectContaining({ result: 'hangup' })]);
+    expect(lastHangup(call)).toBe('person');
+  });
+
   it('When the person leaves a message at a Record, then the action gets the recording', async () => {
     receiver.on('/recorded', () => twiml('<Say>Thank you for your message.</Say>'));
     const call = await callWith('record', '<Say>Leave a message after the beep.</Say><Record action="/recorded" maxLength="60"/>', [

@@ -84,6 +84,10 @@ function runVerb(session: CallSession, verb: VoiceVerb, documentUrl: string | nu
       return runDial(session, verb, documentUrl);
     case 'Enqueue':
       return runEnqueue(session, verb, documentUrl);
+    case 'Leave':
+      // <Leave> belongs in an <Enqueue>'s wait TwiML; a call in no queue has nothing to leave.
+      session.context.log({ level: 'warn', message: '<Leave> outside a queue is skipped', callSid: session.sid });
+      return CONTINUE;
     case 'Record':
       return runRecord(session, verb, documentUrl);
     case 'Hangup':

@@ -63,6 +63,13 @@ export interface EnqueueVerb {
   queue: string;
   action: string | null;
   method: HttpMethod;
+  /** TwiML the caller hears while waiting, requested again each time it ends (Twilio's default: hold music). */
+  waitUrl: string | null;
+  waitUrlMethod: HttpMethod;
+}
+/** Takes the caller out of the queue: valid in an <Enqueue>'s wait TwiML. */
+export interface LeaveVerb {
+  verb: 'Leave';
 }
 export interface RecordVerb {
   verb: 'Record';
@@ -87,12 +94,13 @@ export type VoiceVerb =
   | RedirectVerb
   | DialVerb
   | EnqueueVerb
+  | LeaveVerb
   | RecordVerb
   | HangupVerb
   | RejectVerb;
 
 // Valid TwiML that the simulator does not run; a document using them ends the call with a clear reason.
-const UNSUPPORTED_VERBS = new Set(['Connect', 'Echo', 'Leave', 'Pay', 'Prompt', 'Refer', 'Sms', 'Start', 'Stop']);
+const UNSUPPORTED_VERBS = new Set(['Connect', 'Echo', 'Pay', 'Prompt', 'Refer', 'Sms', 'Start', 'Stop']);
 const DIAL_NOUNS = new Set(['Number', 'Client', 'Queue', 'Sip', 'Conference']);
 
 /** Reads a voice <Response> into verbs; throws 12200 for what Twilio's schema rejects. */
@@ -149,7 +157,17 @@ function toVerb(node: TwimlNode): VoiceVerb {
       };
     case 'Enqueue':
       if (!node.text) throw new TwimlError(12200, '<Enqueue> needs a queue name');
-      return { verb: 'Enqueue', queue: node.text, action: a.optional('action'), method: a.method('method') };
+      return {
+        verb: 'Enqueue',
+        queue: node.text,
+        action: a.optional('action'),
+        method: a.method('method'),
+        waitUrl: a.optional('waitUrl'),
+        waitUrlMethod: a.method('waitUrlMethod'),
+      };
+    case 'Leave':
+      noChildren(node);
+      return { verb: 'Leave' };
     case 'Record':
       noChildren(node);
       return {
