@@ -240,6 +240,12 @@ function voiceWebhookPaths(): Record<string, JsonSchema> {
       [call, { name: 'update', in: 'query', required: true, schema: text }, { name: 'lang', in: 'query', required: false, schema: text }],
     ),
     '/webhooks/twilio/voice/transfer': hook('Twilio: a <Dial> or <Enqueue> to an agent ended', [call], { DialCallStatus: text, QueueResult: text }),
+    '/webhooks/twilio/voice/queue-wait': hook(
+      "Twilio (<Enqueue waitUrl>): what the queued caller hears, requested again each time it ends; <Leave/> after a while",
+      [call, { name: 'lang', in: 'query', required: false, schema: text }],
+      { QueueTime: { type: 'integer', minimum: 0, description: 'Seconds in the queue so far' }, QueueSid: text, CurrentQueueSize: text, AvgQueueTime: text },
+      ['QueueTime'],
+    ),
     '/webhooks/twilio/voice/whisper': hook('Twilio: what the agent hears before being connected', [call]),
     '/webhooks/twilio/voice/status': {
       post: {

@@ -21,7 +21,7 @@ export interface VoiceStyle {
  */
 export type Prompt = string | { text: string; audioUrl?: string };
 
-export type TransferTarget = { kind: 'number'; number: string; whisperUrl: string } | { kind: 'queue'; name: string };
+export type TransferTarget = { kind: 'number'; number: string; whisperUrl: string } | { kind: 'queue'; name: string; waitUrl: string };
 
 type LanguageTag = 'en-US' | 'zh-CN';
 
@@ -41,7 +41,16 @@ const PHRASES = {
     'zh-CN': '抱歉，现在没有同事可以接听。我们会尽快给您回电。再见。',
   },
   agentDone: { en: 'Thank you for your time. Goodbye.', 'zh-CN': '感谢您的时间，再见。' },
+  queueHold: { en: 'Please hold, a colleague will be with you shortly.', 'zh-CN': '请稍候，同事马上就来为您服务。' },
 } as const;
+
+/**
+ * How long a caller waits in the agents' queue before being offered a call back instead. Someone
+ * called about a debt, not calling in, hangs up on hold music far sooner than a support caller
+ * would; half a minute gives a free agent time to pick up and keeps the caller on the line to hear
+ * the offer, which the human task then reports as made.
+ */
+const QUEUE_WAIT_LIMIT_SECONDS = 30;
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
@@ -97,8 +106,18 @@ export function transferTwiml(reply: Prompt, style: VoiceStyle, target: Transfer
   const transfer =
     target.kind === 'number'
       ? `<Dial timeout="25" action="${action}" method="POST"><Number url="${escapeXml(target.whisperUrl)}">${escapeXml(target.number)}</Number></Dial>`
-      : `<Enqueue action="${action}" method="POST">${escapeXml(target.name)}</Enqueue>`;
+      : `<Enqueue action="${action}" method="POST" waitUrl="${escapeXml(target.waitUrl)}" waitUrlMethod="POST">${escapeXml(target.name)}</Enqueue>`;
   return document(`${say(reply, style)}${transfer}`);
+}
+
+/**
+ * An <Enqueue>'s hold, which Twilio requests again each time it ends, with the seconds waited so
+ * far: a short message while an agent may still pick up; then <Leave/>, after which Twilio
+ * requests the Enqueue's action with QueueResult=leave and the call offers the call back.
+ */
+export function queueWaitTwiml(language: Language, queueSeconds: number): string {
+  if (queueSeconds >= QUEUE_WAIT_LIMIT_SECONDS) return document('<Leave/>');
+  return document(`${say(PHRASES.queueHold[language], voiceStyle(language, false))}<Pause length="5"/>`);
 }
 
 /**
@@ -123,8 +142,12 @@ export function whisperTwiml(summary: string): string {
   return document(`<Say voice="Polly.Joanna" language="en-US">${escapeXml(summary)}</Say>`);
 }
 
-/** A turn not ready within Twilio's patience: a short prompt, then fetch the reply from `redirectUrl`. */
-export function holdingTwiml(language: Language, redirectUrl: string): string {
+/**
+ * A turn not ready within Twilio's patience: a short prompt, then fetch the reply from `redirectUrl`.
+ * Still not ready after that (`again`), a second of silence: the caller is not told to wait twice.
+ */
+export function holdingTwiml(language: Language, redirectUrl: string, again = false): string {
   const style = voiceStyle(language, false);
-  return document(`${say(PHRASES.holding[language], style)}<Redirect method="POST">${escapeXml(redirectUrl)}</Redirect>`);
+  const hold = again ? '<Pause length="1"/>' : say(PHRASES.holding[language], style);
+  return document(`${hold}<Redirect method="POST">${escapeXml(redirectUrl)}</Redirect>`);
 }

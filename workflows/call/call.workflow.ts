@@ -320,7 +320,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     // The summary is stored the moment the caller is handed over, with the turns already written.
     writes.push(calls.saveCall({ ...record, callSid, escalationSummary: summary, ended: false }));
     if (agent === null) return noAgentTwiml(style, reply, await prompt(callPhrase('noAgent', style.language)));
-    const target = agent.kind === 'number' ? { ...agent, whisperUrl: webhookUrl('whisper') } : agent;
+    const target = agent.kind === 'number' ? { ...agent, whisperUrl: webhookUrl('whisper') } : { ...agent, waitUrl: webhookUrl('queue-wait', { lang: setup!.language }) };
     return transferTwiml(reply, style, target, webhookUrl('transfer'));
   }
 

@@ -6,7 +6,7 @@ import { GatewayError, type CallTurnAnswer } from '../../temporal/gateway';
 import { isFinalCallStatus } from '../../adapters/twilio/twilio-calls';
 import { LANGUAGES, type Language } from '../../dialog/language';
 import { redactSensitive } from '../../policy/redaction';
-import { hangUpTwiml, holdingTwiml, whisperTwiml } from '../../voice/call-twiml';
+import { hangUpTwiml, holdingTwiml, queueWaitTwiml, whisperTwiml } from '../../voice/call-twiml';
 import type { CallWebhookEvent } from '../../../workflows/call/call.messages';
 
 // Twilio's voice webhooks for outbound calls. Each one becomes an Update on the call's workflow
@@ -17,10 +17,12 @@ import type { CallWebhookEvent } from '../../../workflows/call/call.messages';
 const callQuery = z.object({ call: z.string().min(1) });
 const gatherQuery = callQuery.extend({ turn: z.coerce.number().int().min(1), lang: z.string().optional() });
 const pendingQuery = callQuery.extend({ update: z.string().min(1), lang: z.string().optional() });
+const queueWaitQuery = callQuery.extend({ lang: z.string().optional() });
 const callForm = z.object({ CallSid: z.string().min(1), AnsweredBy: z.string().optional() });
 const gatherForm = callForm.extend({ SpeechResult: z.string().optional(), Confidence: z.string().optional(), Digits: z.string().optional() });
 const recordForm = callForm.extend({ RecordingUrl: z.url().optional(), Digits: z.string().optional() });
 const transferForm = callForm.extend({ DialCallStatus: z.string().optional(), QueueResult: z.string().optional() });
+const queueWaitForm = callForm.extend({ QueueTime: z.coerce.number().min(0) });
 const statusForm = callForm.extend({ CallStatus: z.string().min(1), CallDuration: z.string().optional() });
 
 export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -28,11 +30,11 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
   const base = '/webhooks/twilio/voice';
   const waitMs = deps.config.calls.turnWaitMs;
 
-  /** Sends the turn's TwiML, or a holding prompt that redirects to /pending for it. */
-  const answer = (reply: FastifyReply, call: string, updateId: string, lang: string | undefined, result: CallTurnAnswer) => {
+  /** Sends the turn's TwiML, or a holding prompt (silence when it is `again`) that redirects to /pending for it. */
+  const answer = (reply: FastifyReply, call: string, updateId: string, lang: string | undefined, result: CallTurnAnswer, again = false) => {
     if (result.ready) return twiml(reply, result.twiml);
     const query = new URLSearchParams({ call, update: updateId, lang: language(lang) });
-    return twiml(reply, holdingTwiml(language(lang), `${deps.config.http.publicBaseUrl}${base}/pending?${query}`));
+    return twiml(reply, holdingTwiml(language(lang), `${deps.config.http.publicBaseUrl}${base}/pending?${query}`, again));
   };
 
   /** Runs one webhook as an Update; a call that refuses it (ended, unknown turn) is hung up on. */
@@ -87,7 +89,7 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
   app.post(`${base}/pending`, { preHandler: guard }, async (request, reply) => {
     const query = pendingQuery.parse(request.query);
     try {
-      return answer(reply, query.call, query.update, query.lang, await deps.gateway.awaitCallTurn(query.call, query.update, waitMs));
+      return answer(reply, query.call, query.update, query.lang, await deps.gateway.awaitCallTurn(query.call, query.update, waitMs), true);
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
       return twiml(reply, hangUpTwiml());
@@ -100,6 +102,14 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
     // <Dial> reports DialCallStatus; <Enqueue> reports QueueResult ("bridged" when an agent took it).
     const status = form.DialCallStatus ?? (form.QueueResult === 'bridged' ? 'completed' : (form.QueueResult ?? 'failed'));
     return turn(request, reply, call, { kind: 'dial-ended', callSid: form.CallSid, dialStatus: status }, `${form.CallSid}/transfer`);
+  });
+
+  // The <Enqueue waitUrl>: Twilio requests it while the caller waits for an agent, and again each
+  // time its TwiML ends, with the seconds waited (QueueTime). No Update: the call has nothing to decide.
+  app.post(`${base}/queue-wait`, { preHandler: guard }, async (request, reply) => {
+    const query = queueWaitQuery.parse(request.query);
+    const form = queueWaitForm.parse(request.body);
+    return twiml(reply, queueWaitTwiml(language(query.lang), form.QueueTime));
   });
 
   app.post(`${base}/whisper`, { preHandler: guard }, async (request, reply) => {
