@@ -4,7 +4,8 @@ import { Worker } from '@temporalio/worker';
 import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { debtorProfile, loadTestCampaign, saveGoldenHistory, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
 import { workflowsPath } from '../../src/temporal/worker';
-import type { DebtorView } from '../../workflows/debtor/debtor.messages';
+import type { DebtorProfile, DebtorView } from '../../workflows/debtor/debtor.messages';
+import { callWorkflowIdFor } from '../../workflows/debtor/call-step';
 
 // Short journeys in real time on the Temporal dev server. Each is replayed against the workflow
 // code at once, and with UPDATE_GOLDEN_HISTORIES=1 saved under test/golden-histories, which
@@ -24,10 +25,16 @@ describe('golden journeys on the dev server', () => {
     await stack?.stop();
   });
 
-  async function journey(name: string, persona: string, act: (workflowId: string) => Promise<void>, done: (v: DebtorView) => boolean): Promise<DebtorView> {
+  async function journey(
+    name: string,
+    persona: string,
+    act: (workflowId: string) => Promise<void>,
+    done: (v: DebtorView) => boolean,
+    profile: Partial<DebtorProfile> = {},
+  ): Promise<DebtorView> {
     const phone = `+1202555${String(1000 + name.length * 37 + persona.length).slice(-4)}`;
     stack.simulator.people.assign(phone, persona);
-    const workflowId = await startDebtor(models(), gateway(), campaign.id, 1, debtorProfile(name, phone));
+    const workflowId = await startDebtor(models(), gateway(), campaign.id, 1, debtorProfile(name, phone, profile));
     await act(workflowId);
     let last: DebtorView | undefined;
     const view = await eventually(`${name} to finish (last state: ${JSON.stringify(last)})`, async () => {
@@ -48,6 +55,23 @@ describe('golden journeys on the dev server', () => {
   it('when a payer pays through the texted link, then the account closes as paid and its history replays', async () => {
     const view = await journey('payer-pays', 'cooperative-payer', async () => undefined, (v) => v.status === 'paid');
     expect(view.balanceMinor).toBe(0);
+  });
+
+  it('when the debtor pays on the call through the link texted during it, then the account closes as paid and both histories replay', async () => {
+    const view = await journey('pays-on-the-call', 'pays-on-the-call', async () => undefined, (v) => v.status === 'paid' && v.attempts.length === 3, {
+      fullName: 'Robin Diaz',
+      firstName: 'Robin',
+      birthYear: 1990,
+    });
+    expect(view.attempts.map((a) => [a.channel, a.purpose, a.outcome])).toEqual([
+      ['sms', 'cadence:first-text', 'delivered'],
+      ['sms', 'payment-link-requested', 'delivered'],
+      ['voice', 'call:first-call', 'answered'],
+    ]);
+    // The call's own history (webhooks as Updates, the link request, the payment) replays too.
+    const callWorkflowId = callWorkflowIdFor(view.workflowId, view.attempts[2]!.attemptKey);
+    await Worker.runReplayHistory({ workflowsPath, replayName: 'pays-on-the-call.call' }, await gateway().client.workflow.getHandle(callWorkflowId).fetchHistory(), callWorkflowId);
+    await saveGoldenHistory(gateway(), callWorkflowId, 'pays-on-the-call.call');
   });
 
   it('when nobody answers, then the cadence runs out and its history replays', async () => {
