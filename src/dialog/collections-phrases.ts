@@ -207,6 +207,10 @@ export const PHRASES = {
     en: () => `I'll connect you with a colleague now. Please hold.`,
     'zh-CN': () => `我现在为您转接同事，请稍等。`,
   } satisfies Localized<void>,
+  handoffNoProgress: {
+    en: () => `I can't agree to that myself, so I'll connect you with a colleague who can look at it with you. Please hold.`,
+    'zh-CN': () => `这个我无法直接答应，我现在为您转接同事，和您一起看看怎么办，请稍等。`,
+  } satisfies Localized<void>,
   handoffNotUnderstood: {
     en: () => `I'm having trouble hearing you, so I'll connect you with a colleague. Please hold.`,
     'zh-CN': () => `抱歉，我一直没听清，现在为您转接同事，请稍等。`,

@@ -355,7 +355,13 @@ function escalate(ctx: TurnContext, heard: Understanding, reason: EscalationReas
   // Before verification the hand-off must not say what the call is about, whatever was said.
   const sensitive = reason === 'sensitive-intent' && isVerifiedState(ctx.state) ? SENSITIVE_HANDOFFS[heard.intent] : undefined;
   const phrase =
-    reason === 'asked-for-human' ? PHRASES.handoff : reason === 'not-understood' ? PHRASES.handoffNotUnderstood : (sensitive ?? PHRASES.handoffCalmly);
+    reason === 'asked-for-human'
+      ? PHRASES.handoff
+      : reason === 'not-understood'
+        ? PHRASES.handoffNotUnderstood
+        : reason === 'no-progress'
+          ? PHRASES.handoffNoProgress
+          : (sensitive ?? PHRASES.handoffCalmly);
   return step(phrase[ctx.language](), 'escalate', reason === 'not-understood' ? 'unknown' : heard.intent);
 }
 

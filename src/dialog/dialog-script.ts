@@ -25,6 +25,8 @@ export interface ScriptTurnContext<State extends string> {
   utterance: Utterance;
   escalation: EscalationRules;
   consecutiveNotUnderstood: number;
+  /** What the agent said in each earlier turn, oldest first. */
+  history: ReadonlyArray<{ said: string }>;
 }
 
 export interface DialogScript<State extends string, Ctx extends ScriptTurnContext<State>> {
@@ -63,7 +65,13 @@ export function scriptTurn<State extends string, Ctx extends ScriptTurnContext<S
 ): ScriptDecision<State> {
   if (script.machine.isTerminal(ctx.state)) throw new Error(`no turn can be taken in terminal state '${ctx.state}'`);
   const heard = script.understand(ctx);
-  const step = chooseStep(script, ctx, heard);
+  let step = chooseStep(script, ctx, heard);
+  // Going round in circles (the same counter-offer to the same request, or two lines in turn): the
+  // agent does not say the same thing a third time; a person can do more.
+  const saidBefore = ctx.history.filter((turn) => turn.said === step.reply).length;
+  if (!script.machine.isTerminal(step.nextState) && saidBefore >= 2) {
+    step = script.escalate(ctx, heard, 'no-progress');
+  }
   // A script bug, not a caller's doing: fail loudly rather than speak from an impossible state.
   if (!script.machine.isTransitionAllowed(ctx.state, step.nextState)) {
     throw new Error(`script moved from '${ctx.state}' to '${step.nextState}', which its state machine does not allow`);

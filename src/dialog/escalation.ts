@@ -1,7 +1,8 @@
 import type { EscalationRules } from './turn-context';
 import type { Understanding } from './understanding';
 
-export type EscalationReason = 'asked-for-human' | 'abusive' | 'negative-sentiment' | 'sensitive-intent' | 'not-understood';
+/** 'no-progress': the agent would say the same thing a third time in the call (the caller holds to terms it cannot accept). */
+export type EscalationReason = 'asked-for-human' | 'abusive' | 'negative-sentiment' | 'sensitive-intent' | 'not-understood' | 'no-progress';
 
 /**
  * When a person must take over, from the campaign's escalation rules; undefined to carry on.

@@ -42,6 +42,25 @@ describe('whole calls through the rule engine', () => {
     expectDisclosureAfterVerificationAndBeforeBalance(call, ctx);
   });
 
+  it('When the debtor keeps asking for terms the campaign cannot offer, then the third identical counter-offer becomes a hand-off to a person', () => {
+    const call = runConversation(makeContext(), [...READY, 'Can I pay in monthly instalments?', 'I could manage $5 a month.', 'I could manage $5 a month.', 'I could manage $5 a month.']);
+
+    const [first, second, third] = call.replies.slice(-3);
+    expect(second).toBe(first);
+    expect(third).not.toBe(first);
+    expect(call.final).toMatchObject({ nextState: 'escalate' });
+    expect(call.final.reply).toMatch(/can't agree to that myself/);
+  });
+
+  it('When the debtor goes back and forth between two answers, then the agent hands over instead of repeating itself a third time', () => {
+    const counter = 'I could manage $5 a month.';
+    const call = runConversation(makeContext(), [...READY, 'Can I pay in monthly instalments?', counter, 'Okay, I can do that.', counter, 'Okay, I can do that.', counter]);
+
+    const timesSaid = (reply: string) => call.replies.filter((r) => r === reply).length;
+    expect(Math.max(...call.replies.map(timesSaid))).toBe(2);
+    expect(call.final).toMatchObject({ nextState: 'escalate' });
+  });
+
   it('When the payment comes through while the debtor is still on the line, then the call thanks them for it and ends', () => {
     // The call workflow sets paidDuringCallMinor once the provider reports the payment.
     const ctx = { ...makeContext(), paidDuringCallMinor: 12_000 };
