@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
+import mongoose from 'mongoose';
 import { applyCampaign } from '../use-cases/campaigns';
 import { importDebtors } from '../use-cases/import-debtors';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { SimulatorEvent, TwilioSimulator } from '../simulator';
+import type { CallResult } from '../../workflows/call/call.messages';
 import { repoRoot } from './child-process';
 
 // The demo `npm start` runs on the embedded servers: a campaign whose cadence takes minutes, a
@@ -38,6 +40,7 @@ const demoDebtors: DemoDebtor[] = [
   { persona: 'mandarin-debtor', fullName: 'Wang Fang', phone: '+12025550110', language: 'zh-CN', amountDue: '600.00', artificialVoiceConsent: true },
   { persona: 'busy-line', fullName: 'Drew Patel', phone: '+12025550111', amountDue: '130.00', artificialVoiceConsent: true },
   { persona: 'cooperative-payer', fullName: 'Pat Kim', phone: '+12025550112', amountDue: '88.00', artificialVoiceConsent: true, flags: 'distressed' },
+  { persona: 'pays-on-the-call', fullName: 'Robin Diaz', phone: '+12025550113', amountDue: '240.00', artificialVoiceConsent: true },
 ];
 
 // Zones around the world: the demo puts its people where it is daytime now, so the calling-hours
@@ -83,9 +86,26 @@ export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, pri
       `${report.alreadyImported} already running (from an earlier start), people in ${zone}. Journeys follow; Ctrl-C stops.`,
   );
 
-  // Status changes come from the debtors' workflows, read through the status mirror.
+  // Status changes come from the debtors' workflows, read through the status mirror; each call's
+  // structured outcome from the call records.
   const lastStatus = new Map<string, string>();
+  const reportedCalls = new Set<string>();
+  const startedAt = new Date();
   const timer = setInterval(() => {
+    deps.mongo.models.calls
+      .find({ campaignId, endedAt: mongoose.trusted({ $gte: startedAt }) })
+      .select({ callWorkflowId: 1, outcome: 1 })
+      .lean()
+      .then((calls) => {
+        for (const call of calls) {
+          const outcome = call.outcome as CallResult | undefined;
+          if (!outcome || reportedCalls.has(call.callWorkflowId)) continue;
+          reportedCalls.add(call.callWorkflowId);
+          const phone = outcome.callSid ? simulator.store.call(outcome.callSid)?.to : undefined;
+          if (phone) line(phone, `OUTCOME ${describeCallOutcome(outcome)}`);
+        }
+      })
+      .catch(() => undefined);
     deps.mongo.models.debtors
       .find({ campaignId })
       .select({ phone: 1, status: 1, balanceMinor: 1, nextContactReason: 1 })
@@ -119,6 +139,8 @@ function describeEvent(event: SimulatorEvent, line: (phone: string, text: string
       return;
     case 'call-transcript':
       if (event.entry.kind === 'service-said') line(event.phone, `  agent:  "${event.entry.text}"`);
+      if (event.entry.kind === 'service-played' && event.entry.transcript) line(event.phone, `  agent:  "${event.entry.transcript}" (played)`);
+      if (event.entry.kind === 'agent-heard') line(event.phone, `  whisper to ${event.entry.target}: "${event.entry.text}"`);
       if (event.entry.kind === 'person-said') line(event.phone, `  person: "${event.entry.text}" (confidence ${event.entry.confidence})`);
       if (event.entry.kind === 'person-pressed') line(event.phone, `  person pressed ${event.entry.digits}`);
       if (event.entry.kind === 'machine-greeting') line(event.phone, `  voicemail: "${event.entry.text}"`);
@@ -130,6 +152,28 @@ function describeEvent(event: SimulatorEvent, line: (phone: string, text: string
     default:
       return;
   }
+}
+
+const dollars = (minor: number) => `$${(minor / 100).toFixed(2)}`;
+
+/** One line for a call's structured outcome, as a collections lead would read it. */
+export function describeCallOutcome(o: CallResult): string {
+  if (o.answeredBy === 'nobody') return `${o.status}, nobody answered`;
+  if (o.answeredBy === 'machine') return o.voicemailLeft ? 'answering machine: limited-content voicemail left' : 'answering machine: hung up';
+  const parts = [o.rightPartyVerified ? 'right party verified' : o.wrongPerson ? 'wrong person' : 'not verified'];
+  if (o.paidDuringCall) parts.push(`PAID ${dollars(o.paidDuringCall.amountMinor)} during the call`);
+  else if (o.payNow) parts.push(`pay now ${dollars(o.payNow.amountMinor)} (link texted)`);
+  if (o.promise) parts.push(`promise ${dollars(o.promise.amountMinor)} by ${o.promise.dueDate}`);
+  if (o.plan) parts.push(`plan of ${o.plan.instalments.length} instalments from ${o.plan.instalments[0]!.dueDate}`);
+  if (o.callbackDate) parts.push(`call back on ${o.callbackDate}`);
+  if (o.dispute) parts.push('dispute');
+  if (o.optOut) parts.push('opted out of calls');
+  if (o.escalated) {
+    const where = o.escalated.to === 'none' ? 'no agent configured' : `${o.escalated.to} ${o.escalated.target ?? ''}`.trim();
+    parts.push(`escalated (${o.escalated.reason}) to ${where}, ${o.escalated.agentAnswered ? 'agent answered' : 'no agent: call back offered'}`);
+  }
+  parts.push(`intents ${o.intents.join(' ')}; ${o.turns} turns, ${o.durationSeconds}s`);
+  return parts.join('; ');
 }
 
 function oneLine(text: string): string {
