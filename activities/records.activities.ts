@@ -1,5 +1,6 @@
 import type { Models } from '../src/adapters/mongo/models';
 import { foldConsentEvents, type ContactPermissions } from '../src/policy/consent-ledger';
+import { redactSensitive } from '../src/policy/redaction';
 
 // The debtor workflow's bookkeeping: audit log, status mirror, consent ledger reads, human tasks.
 // Every write is keyed, so a retry after a crash adds nothing twice.
@@ -52,12 +53,26 @@ export function createRecordActivities(deps: { models: Pick<Models, 'auditEvents
       return foldConsentEvents(events.map((e) => ({ kind: e.kind, channel: e.channel, at: e.at })));
     },
 
-    async openHumanTask(input: { taskId: string; workflowId: string; campaignId: string; reason: string; summary: string }): Promise<void> {
+    async openHumanTask(input: {
+      taskId: string;
+      workflowId: string;
+      campaignId: string;
+      reason: string;
+      summary: string;
+      callWorkflowId?: string;
+      transcript?: Array<{ heard: string; said: string }>;
+    }): Promise<void> {
+      const transcript = input.transcript?.map((turn) => ({ heard: redactSensitive(turn.heard), said: redactSensitive(turn.said) }));
       await models.humanTasks.updateOne(
         { taskId: input.taskId },
-        { $setOnInsert: { ...input, status: 'open', openedAt: new Date() } },
+        { $setOnInsert: { ...input, summary: redactSensitive(input.summary), ...(transcript ? { transcript } : {}), status: 'open', openedAt: new Date() } },
         { upsert: true },
       );
+    },
+
+    /** What a still-open task is about, once more is known (the call it came from has ended). */
+    async updateHumanTask(input: { taskId: string; reason: string; summary: string }): Promise<void> {
+      await models.humanTasks.updateOne({ taskId: input.taskId, status: 'open' }, { $set: { reason: input.reason, summary: redactSensitive(input.summary) } });
     },
 
     async closeHumanTask(input: { taskId: string; resolution: unknown }): Promise<void> {

@@ -3,7 +3,7 @@ import { CompleteAsyncError } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { eventually, serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
-import { callInput, daytimeZone, personSaid, runCall, serviceSaid } from '../support/call-fixtures';
+import { callInput, daytimeZone, personSaid, runCall, serviceSaid, storedHumanTask } from '../support/call-fixtures';
 import { mentionsDebtDetail } from '../../src/dialog/debt-detail';
 import { createCallActivities } from '../../activities/call.activities';
 import { createTwilioRestClient } from '../../src/adapters/twilio/twilio-rest-client';
@@ -302,7 +302,7 @@ describe('voice calls', () => {
         return v.humanTask && v.status === 'awaiting-agent' ? v : undefined;
       });
       expect(waiting.humanTask?.reason).toBe('call-escalation');
-      const task = await stack.service.mongo.models.humanTasks.findOne({ taskId: waiting.humanTask!.taskId }).lean();
+      const task = await storedHumanTask(stack, waiting.humanTask?.taskId, 'call-escalation');
       expect(task?.summary).toMatch(/Robin Hale, identity verified.*No agent took the call/);
       const heard = serviceSaid(stack.simulator.store.listCalls({ to: phone })[0]!.transcript);
       expect(heard.at(-1)).toMatch(/no colleague is free right now/);

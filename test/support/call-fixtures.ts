@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { CollectionsStack } from './collections-stack';
+import { expect } from 'vitest';
+import { eventually, type CollectionsStack } from './collections-stack';
 import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
 import type { CallResult, CallWorkflowInput } from '../../workflows/call/call.messages';
 import type { TranscriptEntry } from '../../src/simulator';
@@ -51,4 +52,24 @@ export function serviceSaid(transcript: readonly TranscriptEntry[]): string[] {
 
 export function personSaid(transcript: readonly TranscriptEntry[]): string[] {
   return transcript.flatMap((e) => (e.kind === 'person-said' ? [e.text] : e.kind === 'person-pressed' ? [e.digits] : []));
+}
+
+/**
+ * A human task as stored, once it has `reason`: a hand-off posts its task at once and the debtor
+ * workflow says what became of the call on it later (and shows the task before either write).
+ */
+export function storedHumanTask(stack: CollectionsStack, taskId: string | undefined, reason: string) {
+  return eventually(`the stored ${reason} task`, async () => {
+    const task = taskId ? await stack.service.mongo.models.humanTasks.findOne({ taskId }).lean() : null;
+    return task?.reason === reason ? task : undefined;
+  });
+}
+
+/** The task of a call an agent took: open, with the call's summary and redacted turns, for the agent to resolve. */
+export async function expectAgentTask(stack: CollectionsStack, taskId: string | undefined, summary: RegExp): Promise<void> {
+  const task = await storedHumanTask(stack, taskId, 'call-transfer');
+  expect(task).toMatchObject({ status: 'open', callWorkflowId: expect.stringContaining('/call/') });
+  expect(task.summary).toMatch(summary);
+  expect(task.summary).toMatch(/An agent took the call: record what was agreed\.$/);
+  expect(task.transcript?.length).toBeGreaterThan(2);
 }

@@ -79,6 +79,8 @@ export interface CallResult {
     target?: string;
     agentAnswered: boolean;
     summary: string;
+    /** The human task posted at the hand-off (summary and transcript), for the debtor workflow to wait on. */
+    taskId?: string;
   };
   turns: number;
   durationSeconds: number;

@@ -90,6 +90,8 @@ const paymentWaitOnCall = '30 seconds';
 
 /** Texting the link during the call (and hearing of the payment) changed the call's commands. */
 export const payLinkDuringCallPatch = 'pay-link-during-call';
+/** The hand-off posts the human task (summary and transcript) the moment the caller is handed over. */
+export const handOffTaskPatch = 'hand-off-posts-task';
 /** Speaking with <Play> of synthesized clips and listening with <Record> added the speech activities. */
 export const ownVoicePatch = 'speech-engine-voice';
 
@@ -317,8 +319,24 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
       agentAnswered: false,
       summary,
     };
-    // The summary is stored the moment the caller is handed over, with the turns already written.
+    // The summary is stored the moment the caller is handed over, with the turns already written,
+    // and a human task with the transcript is posted for the agent who takes the call (or calls back).
     writes.push(calls.saveCall({ ...record, callSid, escalationSummary: summary, ended: false }));
+    if (patched(handOffTaskPatch)) {
+      const taskId = `${callWorkflowId}/hand-off`;
+      escalation.taskId = taskId;
+      writes.push(
+        calls.openHumanTask({
+          taskId,
+          workflowId: input.debtorWorkflowId,
+          campaignId: input.campaignId,
+          reason: 'call-transfer',
+          summary,
+          callWorkflowId,
+          transcript: ctx.history.map((turn) => ({ heard: turn.heard, said: turn.said })),
+        }),
+      );
+    }
     if (agent === null) return noAgentTwiml(style, reply, await prompt(callPhrase('noAgent', style.language)));
     const target = agent.kind === 'number' ? { ...agent, whisperUrl: webhookUrl('whisper') } : { ...agent, waitUrl: webhookUrl('queue-wait', { lang: setup!.language }) };
     return transferTwiml(reply, style, target, webhookUrl('transfer'));

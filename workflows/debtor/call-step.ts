@@ -107,6 +107,10 @@ export interface CallOutcomeActions {
   stopAllContact(outcome: 'disputed', detail: string): Promise<void>;
   optOutOfVoice(): Promise<void>;
   openHumanTask(reason: string, summary: string): Promise<void>;
+  /** Takes on the task a call posted when it handed the caller over, with what is now known. */
+  adoptHumanTask(taskId: string, reason: string, summary: string): Promise<void>;
+  /** Closes a call's hand-off task that another task supersedes (a dispute's). */
+  dismissHumanTask(taskId: string, why: string): Promise<void>;
   sendPaymentLink(): Promise<unknown>;
   audit(type: string, data: Record<string, unknown>): void;
 }
@@ -128,7 +132,10 @@ export async function applyCallOutcome(call: CallOutcome, act: CallOutcomeAction
     voicemailLeft: call.voicemailLeft,
     paidDuringCallMinor: call.paidDuringCall?.amountMinor,
   });
-  if (call.dispute) return act.stopAllContact('disputed', 'disputed during a call');
+  if (call.dispute) {
+    if (call.escalated?.taskId) await act.dismissHumanTask(call.escalated.taskId, 'the dispute task takes over');
+    return act.stopAllContact('disputed', 'disputed during a call');
+  }
   if (call.optOut) await act.optOutOfVoice();
   if (act.isClosed()) return;
   if (call.promise) {
@@ -148,7 +155,14 @@ export async function applyCallOutcome(call: CallOutcome, act: CallOutcomeAction
   // A link texted during the call is not texted again.
   if (call.payNow && !call.payNow.linkSent && !act.smsOptedOut()) await act.sendPaymentLink();
   if (call.callbackDate) act.audit('callback-requested', { date: call.callbackDate });
-  if (call.escalated && !call.escalated.agentAnswered && !act.hasHumanTask()) {
-    await act.openHumanTask('call-escalation', `${call.escalated.summary} No agent took the call; the caller was offered a call back.`);
+  const handOff = call.escalated;
+  if (!handOff || act.hasHumanTask()) return;
+  // The agent who took the call records what was agreed; a caller nobody took is called back.
+  if (handOff.taskId) {
+    await (handOff.agentAnswered
+      ? act.adoptHumanTask(handOff.taskId, 'call-transfer', `${handOff.summary} An agent took the call: record what was agreed.`)
+      : act.adoptHumanTask(handOff.taskId, 'call-escalation', `${handOff.summary} No agent took the call; the caller was offered a call back.`));
+  } else if (!handOff.agentAnswered) {
+    await act.openHumanTask('call-escalation', `${handOff.summary} No agent took the call; the caller was offered a call back.`);
   }
 }

@@ -403,6 +403,8 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
             await records.recordVoiceOptOut({ eventKey: `${attemptKey}/opt-out`, phone: debtor.phone, source: `call:${attemptKey}` });
           },
           openHumanTask,
+          adoptHumanTask,
+          dismissHumanTask: (taskId, why) => records.closeHumanTask({ taskId, resolution: { outcome: 'superseded', notes: why } }),
           sendPaymentLink: () => sendSms(`${attemptKey}/pay-link`, 'pay-request', smsTemplateFor(step), 'payment-link-requested'),
           audit,
         });
@@ -632,6 +634,12 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
     const taskId = `${workflowId}/task/${state.auditSeq}`;
     state.humanTask = { taskId, reason, openedAt: Date.now() };
     await records.openHumanTask({ taskId, workflowId, campaignId, reason, summary });
+    audit('human-task-opened', { taskId, reason });
+  }
+
+  async function adoptHumanTask(taskId: string, reason: string, summary: string): Promise<void> {
+    state.humanTask = { taskId, reason, openedAt: Date.now() };
+    await records.updateHumanTask({ taskId, reason, summary });
     audit('human-task-opened', { taskId, reason });
   }
 

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
-/** Work for a person: a dispute, a cease request, a distressed debtor, an exhausted cadence. */
+/** Work for a person: a dispute, a cease request, a distressed debtor, an exhausted cadence, a call handed over. */
 const humanTaskSchema = new Schema(
   {
     taskId: { type: String, required: true, unique: true },
@@ -8,6 +8,9 @@ const humanTaskSchema = new Schema(
     campaignId: { type: String, required: true },
     reason: { type: String, required: true },
     summary: { type: String, required: true },
+    /** A call handed to a person: the call, and its turns so far (redacted), for the agent who takes it. */
+    callWorkflowId: { type: String },
+    transcript: { type: [{ _id: false, heard: String, said: String }], default: undefined },
     status: { type: String, required: true, enum: ['open', 'resolved'] },
     openedAt: { type: Date, required: true },
     resolvedAt: { type: Date },
