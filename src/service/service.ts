@@ -6,7 +6,7 @@ import { connectMongo, type MongoHandle } from '../adapters/mongo/connection';
 import { createTwilioRestClient } from '../adapters/twilio/twilio-rest-client';
 import { twilioSmsGateway } from '../adapters/twilio/twilio-sms';
 import { twilioCallGateway } from '../adapters/twilio/twilio-calls';
-import { createLlmDialog } from '../adapters/openai/llm-dialog';
+import { createLlmDialog, type LlmDialog } from '../adapters/openai/llm-dialog';
 import { createSpeechEngine } from '../adapters/speech/speech-engines';
 import { twilioRecordingFetcher } from '../adapters/twilio/twilio-recordings';
 import { createPaymentLinks } from '../payments/payment-links';
@@ -44,7 +44,11 @@ export async function startService(
   let workersRun: Promise<void> | undefined;
   let app: FastifyInstance | undefined;
   const llm = roles.worker && config.openai.apiKey ? createLlmDialog(config.openai, logger) : undefined;
-  const stop = () => stopAll({ app, workers, workersRun, client, mongo }, logger);
+  const stopCacheReport = llm && reportLlmCache(llm, logger);
+  const stop = () => {
+    stopCacheReport?.();
+    return stopAll({ app, workers, workersRun, client, mongo }, logger);
+  };
   try {
     client = await connectTemporalClient(config.temporal);
     const gateway = new TemporalGateway(client, config.temporal.taskQueue);
@@ -92,6 +96,23 @@ export async function startService(
     await stop();
     throw err;
   }
+}
+
+/** The LLM prompt cache's hit rate, in the log every few minutes while it changes, and at stop. */
+function reportLlmCache(llm: LlmDialog, logger: Logger): () => void {
+  let reportedTurns = 0;
+  const report = () => {
+    const stats = llm.cacheStats();
+    if (stats.hits + stats.misses === reportedTurns) return;
+    reportedTurns = stats.hits + stats.misses;
+    logger.info({ llmPromptCache: stats }, 'LLM prompt cache');
+  };
+  const timer = setInterval(report, 5 * 60_000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    report();
+  };
 }
 
 async function stopAll(

@@ -70,11 +70,15 @@ function spoken(prompt: Prompt | undefined): boolean {
   return prompt !== undefined && (typeof prompt === 'string' ? prompt !== '' : prompt.text !== '');
 }
 
-/** The reply, then listen: the action URL gets SpeechResult/Confidence or Digits (or nothing). */
-export function gatherTwiml(reply: Prompt, style: VoiceStyle, actionUrl: string): string {
+/**
+ * The reply, then listen: the action URL gets SpeechResult/Confidence or Digits (or nothing).
+ * `hints` are the words the caller is likely to say next, which Twilio's recogniser favours.
+ */
+export function gatherTwiml(reply: Prompt, style: VoiceStyle, actionUrl: string, hints: readonly string[] = []): string {
   const input = style.dtmf ? 'speech dtmf' : 'speech';
+  const hinted = hints.length > 0 ? ` hints="${escapeXml(hints.join(', '))}"` : '';
   return document(
-    `<Gather input="${input}" language="${style.languageTag}" speechTimeout="auto" timeout="6" actionOnEmptyResult="true" method="POST" action="${escapeXml(actionUrl)}">` +
+    `<Gather input="${input}" language="${style.languageTag}"${hinted} speechTimeout="auto" timeout="6" actionOnEmptyResult="true" method="POST" action="${escapeXml(actionUrl)}">` +
       `${say(reply, style)}</Gather>`,
   );
 }

@@ -305,7 +305,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     if (asked >= maxTurns) return agentFinishedTwiml(style, await prompt(callPhrase('agentDone', style.language)));
     asked++;
     const params = { turn: String(asked), lang: setup!.language };
-    return ownVoice ? recordTwiml(reply, style, webhookUrl('record', params)) : gatherTwiml(reply, style, webhookUrl('gather', params));
+    return ownVoice ? recordTwiml(reply, style, webhookUrl('record', params)) : gatherTwiml(reply, style, webhookUrl('gather', params), listeningHints(ctx));
   }
 
   async function handOff(decision: TurnDecision, reply: Prompt, heard: Utterance): Promise<string> {
