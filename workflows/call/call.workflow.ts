@@ -131,9 +131,10 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
       if (event.kind === 'dial-ended') return onTransferEnded(event.dialStatus);
       const earlier = answers.get(event.turn);
       if (earlier !== undefined) return earlier;
+      const arrivedAt = Date.now();
       const utterance =
         event.kind === 'recorded' ? await listen(event) : { text: event.text, asrConfidence: event.confidence, ...(event.digits ? { digits: event.digits } : {}) };
-      const twiml = await takeTurn(utterance);
+      const twiml = await takeTurn(utterance, { arrivedAt, ...(event.kind === 'recorded' ? { listenMs: Date.now() - arrivedAt } : {}) });
       answers.set(event.turn, twiml);
       return twiml;
     },
@@ -193,7 +194,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     }
     answeredBy = 'human';
     if (answers.has(0)) return answers.get(0)!;
-    const twiml = await takeTurn({ text: '', asrConfidence: 1 });
+    const twiml = await takeTurn({ text: '', asrConfidence: 1 }, { arrivedAt: Date.now() });
     answers.set(0, twiml);
     return twiml;
   }
@@ -235,7 +236,11 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
 
   // ---- Turns ---------------------------------------------------------------------------------
 
-  async function takeTurn(utterance: Utterance): Promise<string> {
+  /**
+   * One turn, timed by stage as the workflow sees time (it moves when an activity completes):
+   * listen (own recogniser), decide (the engine's own measure), speak (own voice), total.
+   */
+  async function takeTurn(utterance: Utterance, timing: { arrivedAt: number; listenMs?: number }): Promise<string> {
     if (awaitingPayment) {
       // The caller has the link in hand: give the payment a moment to come through before answering.
       awaitingPayment = false;
@@ -244,8 +249,11 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
     const turnCtx: TurnContext = { ...ctx, utterance, now: Date.now(), ...(paidMinor > 0 ? { paidDuringCallMinor: paidMinor } : {}) };
     const turn = await decide(turnCtx);
     const { decision } = turn;
+    const decidedAt = Date.now();
+    ctx = nextTurnContext(turnCtx, decision, { text: '', asrConfidence: 1 }, decidedAt);
+    const reply = await prompt(decision.reply);
     intents.push(decision.intent);
-    const seq = ctx.history.length;
+    const seq = turnCtx.history.length;
     const stored: CallTurnRecord = {
       callWorkflowId,
       seq,
@@ -261,12 +269,16 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
       nextState: decision.nextState,
       engine: turn.engine,
       violations: turn.violations,
-      latencyMs: { decide: turn.latencyMs },
+      latencyMs: {
+        ...(timing.listenMs !== undefined ? { listen: timing.listenMs } : {}),
+        decide: turn.latencyMs,
+        ...(ownVoice ? { speak: Date.now() - decidedAt } : {}),
+        total: Date.now() - timing.arrivedAt,
+      },
     };
     writes.push(calls.recordCallTurn(stored));
-    ctx = nextTurnContext(turnCtx, decision, { text: '', asrConfidence: 1 }, Date.now());
     if (!payLinkSent && confirmedArrangement(ctx.history)?.kind === 'pay-now' && patched(payLinkDuringCallPatch)) requestPayLink();
-    return twimlFor(decision, await prompt(decision.reply), utterance);
+    return twimlFor(decision, reply, utterance);
   }
 
   async function decide(turnCtx: TurnContext): Promise<{ decision: TurnDecision; engine: CallTurnRecord['engine']; violations: string[]; latencyMs: number }> {

@@ -41,7 +41,7 @@ const callTurnSchema = new Schema(
     /** rules, llm, llm-cached, or rules-fallback (the LLM failed or its turn was refused). */
     engine: { type: String, required: true },
     violations: { type: [String], default: [] },
-    /** Milliseconds per stage: decide (engine), total (webhook arrival in the workflow to TwiML). */
+    /** Milliseconds per stage: listen (own recogniser), decide (engine), speak (own voice), total (webhook in the workflow to TwiML). */
     latencyMs: { type: Schema.Types.Mixed, default: {} },
     at: { type: Date, required: true },
   },
