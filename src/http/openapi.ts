@@ -191,6 +191,7 @@ const schemas: Record<string, JsonSchema> = {
       balanceMinor: { type: 'integer' },
       paidMinor: { type: 'integer' },
       paused: { type: 'boolean' },
+      pausedBy: { type: 'array', items: { type: 'string', enum: ['operator', 'campaign'] }, description: 'Who paused the account; each resume lifts only its own pause' },
       attempts: { type: 'array', items: { type: 'object' } },
       promise: { type: 'object' },
       plan: { type: 'object' },

@@ -26,6 +26,7 @@ import {
   resumeUpdate,
   smsDeliveryStatusSignal,
   type DebtorView,
+  type PauseSource,
   type DebtorWorkflowInput,
   type HumanResolution,
   type InboundSms,
@@ -142,11 +143,11 @@ export class TemporalGateway {
   ceaseCommunication(workflowId: string, source: string): Promise<DebtorView> {
     return this.update(workflowId, (h) => h.executeUpdate(ceaseCommunicationUpdate, { args: [{ source }] }));
   }
-  pause(workflowId: string, reason: string): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(pauseUpdate, { args: [{ reason }] }));
+  pause(workflowId: string, reason: string, by: PauseSource = 'operator'): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(pauseUpdate, { args: [{ reason, by }] }));
   }
-  resume(workflowId: string): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(resumeUpdate, { args: [] }));
+  resume(workflowId: string, by: PauseSource = 'operator'): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(resumeUpdate, { args: [{ by }] }));
   }
   close(workflowId: string, reason: string): Promise<DebtorView> {
     return this.update(workflowId, (h) => h.executeUpdate(closeUpdate, { args: [{ reason }] }));

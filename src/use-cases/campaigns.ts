@@ -106,12 +106,12 @@ export async function getCampaign(deps: UseCaseDeps, campaignId: string, version
 
 /** Stops contact for every running debtor of the campaign (and, while paused, the campaign takes no imports). */
 export async function pauseCampaign(deps: UseCaseDeps, campaignId: string): Promise<CampaignRunState> {
-  return setPaused(deps, campaignId, true, (workflowId) => deps.gateway.pause(workflowId, 'campaign paused'));
+  return setPaused(deps, campaignId, true, (workflowId) => deps.gateway.pause(workflowId, 'campaign paused', 'campaign'));
 }
 
-/** Resumes contact for every running debtor of the campaign that is paused. */
+/** Resumes contact for every running debtor the campaign's pause paused; an operator's own pause stays. */
 export async function resumeCampaign(deps: UseCaseDeps, campaignId: string): Promise<CampaignRunState> {
-  return setPaused(deps, campaignId, false, (workflowId) => deps.gateway.resume(workflowId));
+  return setPaused(deps, campaignId, false, (workflowId) => deps.gateway.resume(workflowId, 'campaign'));
 }
 
 async function setPaused(

@@ -144,6 +144,28 @@ describe('the campaign API over HTTP', () => {
     expect((await call(url, 'GET', `/campaigns/${id}`)).body.paused).toBe(false);
   });
 
+  it("when a campaign is paused and resumed, then an account an operator paused stays paused, and an operator cannot lift the campaign's pause", async () => {
+    const id = uniqueId('pause-sources');
+    await call(url, 'PUT', '/campaigns', yaml(demoCampaignYaml(id)));
+    await call(url, 'POST', `/campaigns/${id}/debtors/import`, csv('accountRef,fullName,phone,amountDue,dueDate\nQ-1,Ada Park,+12125550121,40.00,2026-03-01\nQ-2,Bo Park,+12125550122,40.00,2026-03-01\n'));
+    const [held, other] = [`debtor/${id}/Q-1`, `debtor/${id}/Q-2`];
+    for (const workflowId of [held, other]) {
+      await eventually('the workflow to load its campaign', async () => ((await stack.service.gateway.debtorState(workflowId)).strategy !== 'undecided' ? true : undefined));
+    }
+    const byOperator = await call(url, 'POST', `/campaigns/${id}/debtors/Q-1/pause`, { reason: 'bankruptcy notice received by mail' });
+    expect(byOperator.body).toMatchObject({ paused: true, pausedBy: ['operator'] });
+
+    await call(url, 'POST', `/campaigns/${id}/pause`);
+    const operatorResume = await call(url, 'POST', `/campaigns/${id}/debtors/Q-2/resume`);
+    expect(operatorResume.status).toBe(422);
+    expect(operatorResume.body).toMatchObject({ error: 'rejected', message: expect.stringMatching(/paused by its campaign, not by the operator/) });
+    const resumed = await call(url, 'POST', `/campaigns/${id}/resume`);
+
+    expect(resumed.body).toMatchObject({ paused: false, debtors: { updated: 2 } });
+    expect(await stack.service.gateway.debtorState(other)).toMatchObject({ paused: false, pausedBy: [] });
+    expect(await stack.service.gateway.debtorState(held)).toMatchObject({ paused: true, pausedBy: ['operator'], status: 'paused' });
+  });
+
   it('when /openapi.json is read, then it is OpenAPI 3.1 and covers every route, with request schemas from the routes', async () => {
     const response = await call(url, 'GET', '/openapi.json');
     expect(response.status).toBe(200);

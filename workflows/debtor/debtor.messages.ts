@@ -99,6 +99,12 @@ export interface DebtorState {
   conversations: number[];
   optedOut: { sms: boolean; voice: boolean };
   paused: boolean;
+  /**
+   * Who paused the account: an operator (this account) or its campaign. Each lifts only its own
+   * pause: resuming a campaign never resumes an account an operator paused. Unset: paused before
+   * the account kept track (either resume lifts it).
+   */
+  pausedBy?: PauseSource[];
   promise?: { amountMinor: number; dueDate: string; paidAtPromise: number; madeAt: number };
   plan?: { instalments: Instalment[]; paidAtPlan: number; agreedAt: number };
   brokenPromises: number;
@@ -158,8 +164,11 @@ export const agreePlanUpdate = defineUpdate<DebtorView, [PlanRequest]>('agreePla
 
 export const disputeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('dispute');
 export const ceaseCommunicationUpdate = defineUpdate<DebtorView, [{ source: string }]>('ceaseCommunication');
-export const pauseUpdate = defineUpdate<DebtorView, [{ reason: string }]>('pause');
-export const resumeUpdate = defineUpdate<DebtorView, []>('resume');
+export type PauseSource = 'operator' | 'campaign';
+
+export const pauseUpdate = defineUpdate<DebtorView, [{ reason: string; by?: PauseSource }]>('pause');
+// Histories from before pause sources carry no argument: the handler defaults it.
+export const resumeUpdate = defineUpdate<DebtorView, [{ by?: PauseSource }]>('resume');
 export const closeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('close');
 
 export interface HumanResolution {

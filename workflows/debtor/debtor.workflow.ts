@@ -48,6 +48,8 @@ import { paymentDuringCallSignal } from '../call/call.messages';
 
 /** Artificial-voice consent is read from the consent ledger (operator entries), not only the import. */
 const consentLedgerPatch = 'consent-ledger-decides-artificial-voice';
+/** Pauses remember who made them (operator, campaign), so a campaign resume leaves an operator's pause. */
+const pauseSourcesPatch = 'pause-sources';
 /** A payment made while a call is live is passed on to the call, which thanks the caller for it. */
 const paymentReachesCallPatch = 'payment-reaches-live-call';
 /** Placeholder the SMS activity replaces with a freshly signed link, so no link token enters history. */
@@ -190,9 +192,10 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
 
   setHandler(
     pauseUpdate,
-    ({ reason }) => {
+    ({ reason, by = 'operator' }) => {
       state.paused = true;
-      audit('paused', { reason });
+      if (patched(pauseSourcesPatch)) state.pausedBy = [...new Set([...(state.pausedBy ?? []), by])];
+      audit('paused', { reason, by });
       touched();
       return view();
     },
@@ -201,16 +204,18 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
 
   setHandler(
     resumeUpdate,
-    () => {
-      state.paused = false;
-      audit('resumed', {});
+    ({ by = 'operator' } = {}) => {
+      state.pausedBy = state.pausedBy?.filter((source) => source !== by);
+      state.paused = state.pausedBy !== undefined && state.pausedBy.length > 0;
+      audit('resumed', { by, ...(state.paused ? { stillPausedBy: state.pausedBy } : {}) });
       touched();
       return view();
     },
     {
-      validator: () => {
+      validator: ({ by = 'operator' } = {}) => {
         refuseWhenClosed();
         if (!state.paused) throw new Error('the account is not paused');
+        if (state.pausedBy && !state.pausedBy.includes(by)) throw new Error(`the account was paused by its ${state.pausedBy.join(' and ')}, not by the ${by}`);
       },
     },
   );

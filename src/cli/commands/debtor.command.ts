@@ -28,7 +28,7 @@ function describeDebtor({ profile, state }: { profile: DebtorProfile; state: Deb
   const when = (ms: number) => DateTime.fromMillis(ms, { zone: profile.timeZone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
   const lines: Array<[string, string]> = [
     ['account', `${profile.fullName} (${state.accountRef}), campaign ${state.campaignId} v${state.campaignVersion}`],
-    ['status', `${state.status}${state.paused && state.status !== 'paused' ? ' (paused)' : ''}${state.strategy !== 'undecided' ? `, strategy ${state.strategy}` : ''}`],
+    ['status', `${state.status}${state.paused ? (state.pausedBy?.length ? ` (paused by ${state.pausedBy.join(' and ')})` : ' (paused)') : ''}${state.strategy !== 'undecided' ? `, strategy ${state.strategy}` : ''}`],
     ['balance', `${money(state.balanceMinor)} (paid ${money(state.paidMinor)}, due ${money(profile.amountDueMinor)} on ${profile.dueDate})`],
     ['time zone', profile.timeZone],
     ['next contact', state.nextContact ? `${when(state.nextContact.at)} by ${state.nextContact.channel}: ${state.nextContact.reason}` : 'none planned'],
