@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config';
 import { createLogger } from '../logging/logger';
-import { devCommand } from './commands/dev.command';
+import { demoRuns, devCommand, devLogFile } from './commands/dev.command';
 import { serveCommand } from './commands/serve.command';
 import { doctorCommand } from './commands/doctor.command';
 import { ApiClient } from './api-client';
@@ -30,7 +30,8 @@ program
   .description('run the whole service with embedded Temporal and FerretDB (unless configured otherwise)')
   .action(async () => {
     const c = config();
-    await devCommand(c, createLogger(c.logLevel));
+    // With the demo telling its story on the terminal, the service's log goes to a file (warnings to both).
+    await devCommand(c, demoRuns(c) ? createLogger(c.logLevel, { file: devLogFile(c.dataDir) }) : createLogger(c.logLevel));
   });
 
 program

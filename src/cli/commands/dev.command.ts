@@ -18,6 +18,16 @@ const embeddedServiceNumber = '+15005550006';
  * point elsewhere, then the worker and the API, prints where each listens, runs the demo
  * (DEV_DEMO=false skips it) and closes everything in order on Ctrl-C.
  */
+/** The demo runs on the embedded Twilio simulator only, unless DEV_DEMO=false. */
+export function demoRuns(config: Config): boolean {
+  return config.dev.demo && !config.twilio.accountSid;
+}
+
+/** Where `parley dev` logs while its demo runs. */
+export function devLogFile(dataDir: string): string {
+  return path.join(dataDir, 'logs', 'parley.log');
+}
+
 export async function devCommand(config: Config, logger: Logger): Promise<void> {
   const logDir = path.join(config.dataDir, 'logs');
   const stops: Array<{ name: string; stop(): Promise<void> | void }> = [];
@@ -83,9 +93,10 @@ export async function devCommand(config: Config, logger: Logger): Promise<void> 
       `Worker                task queue "${resolved.temporal.taskQueue}" in namespace "${resolved.temporal.namespace}"`,
       `HTTP API              ${service.httpUrl}   (OpenAPI ${service.httpUrl}/openapi.json, health /healthz, readiness /readyz)`,
     );
+    if (demoRuns(config)) lines.push(`Service log           ${devLogFile(config.dataDir)}   (warnings and errors also here)`);
     process.stdout.write(`\nParley is running. Ctrl-C stops everything.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
 
-    if (simulator && config.dev.demo) {
+    if (simulator && demoRuns(config)) {
       const demo = await runDemo(service, simulator, (line) => process.stdout.write(`${line}\n`));
       stops.push({ name: 'demo', stop: demo.stop });
     }
