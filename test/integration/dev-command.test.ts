@@ -1,0 +1,85 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/dev/child-process';
+
+// The README's first command, `npm start` (= `parley dev` after setup): its own Temporal dev server,
+// FerretDB and Twilio simulator on free ports and a scratch data directory, then the demo as a user
+// sees it (simulated people at a tenth of real time; the first calls a minute after the start).
+
+const OUTCOME_TIMEOUT_MS = 150_000;
+
+describe('parley dev (what npm start runs)', () => {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-dev-'));
+  let output = '';
+
+  afterAll(async () => {
+    // A failed run leaves nothing behind: the whole process group (servers included) goes.
+    if (child?.pid && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      process.kill(-child.pid, 'SIGKILL');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function waitFor(what: string, pattern: RegExp, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (pattern.test(output)) {
+          clearInterval(timer);
+          resolve();
+        } else if (Date.now() > deadline) {
+          clearInterval(timer);
+          reject(new Error(`no ${what} in ${timeoutMs} ms; output so far:\n${output}`));
+        }
+      };
+      const deadline = Date.now() + timeoutMs;
+      const timer = setInterval(check, 250);
+      check();
+    });
+  }
+
+  it('when it starts, then the demo runs calls to each outcome, and Ctrl-C stops everything cleanly', async () => {
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? os.tmpdir(),
+      DATA_DIR: dataDir,
+      HTTP_PORT: String(await freePort()),
+      TEMPORAL_DEV_PORT: String(await freePort()),
+      TEMPORAL_UI_PORT: String(await freePort()),
+      FERRETDB_PORT: String(await freePort()),
+      DEV_SIMULATOR_PORT: String(await freePort()),
+    };
+    // A process group of its own, as a terminal gives a command: Ctrl-C reaches every process in it.
+    child = spawn(path.resolve(__dirname, '../../bin/parley'), ['dev'], { cwd: dataDir, env, detached: true });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+    await waitFor('start banner', /Parley is running/, 90_000);
+    await waitFor('demo import', /Demo: campaign demo-minutes v1 applied; 13 debtors started/, 60_000);
+    const outcomes = [
+      /\(voicemail\)\s+OUTCOME answering machine: limited-content voicemail left/,
+      /\(wrong-number\)\s+OUTCOME wrong person/,
+      /\(busy-line\)\s+OUTCOME busy/,
+      /\(never-answers\)\s+OUTCOME no-answer/,
+      /\(angry-debtor\)\s+OUTCOME .*opted out of calls/,
+      /\(promiser\)\s+OUTCOME right party verified; promise \$200\.00/,
+      /\(instalment-seeker\)\s+OUTCOME right party verified; plan of \d+ instalments/,
+      /\(mandarin-debtor\)\s+OUTCOME right party verified; plan of \d+ instalments/,
+      /\(pays-on-the-call\)\s+OUTCOME right party verified; PAID \$240\.00 during the call/,
+      /\(disputer\)\s+OUTCOME right party verified; dispute; escalated \(dispute\) to agent-number \+12125550143, agent answered/,
+    ];
+    for (const outcome of outcomes) await waitFor(`call outcome ${outcome.source}`, outcome, OUTCOME_TIMEOUT_MS);
+    expect(output).toMatch(/\(disputer\)\s+whisper to \+12125550143: "Parley hand-off: Taylor Brooks, identity verified\. Reason: dispute\./);
+    // The terminal tells the demo's story; the service's own lines went to its log file.
+    expect(output).not.toMatch(/"msg":"request completed"/);
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+  }, 300_000);
+});
