@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PersonaValidationError, type TwilioSimulator, loadPersonaFile, loadPersonaLibrary } from '../../src/simulator';
 import {
   PERSONA_DIR,
@@ -9,8 +9,7 @@ import {
   type WebhookReceiver,
   placeCallAndWait,
   restClientFor,
-  startReceiver,
-  startTestSimulator,
+  simulatorForThisFile,
   twiml,
 } from './simulator-fixtures';
 
@@ -25,15 +24,7 @@ function personWith(persona: string, identity?: Record<string, string | number>)
   return phone;
 }
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  simulator = await startTestSimulator(receiver);
-});
-
-afterAll(async () => {
-  await simulator.close();
-  await receiver.close();
-});
+simulatorForThisFile((started) => ({ receiver, simulator } = started));
 
 describe('Persona library', () => {
   it('When the library is loaded, then every persona validates and the required characters are there', async () => {

@@ -1,24 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { twilioRecordingFetcher } from '../../src/adapters/twilio/twilio-recordings';
 import { readWav, withTranscript } from '../../src/audio/wav';
 import type { CallRecord, TwilioSimulator } from '../../src/simulator';
-import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
+import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, simulatorForThisFile, twiml } from './simulator-fixtures';
 import { silentWav } from '../support/wav-fixtures';
 
 let receiver: WebhookReceiver;
 let simulator: TwilioSimulator;
 let nextPhone = 1;
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  simulator = await startTestSimulator(receiver);
-});
-
-afterAll(async () => {
-  await simulator.close();
-  await receiver.close();
-});
+simulatorForThisFile((started) => ({ receiver, simulator } = started));
 
 /** A silent clip of `seconds`, carrying `text` as the service's clips do. */
 function clip(seconds: number, text: string): Buffer {

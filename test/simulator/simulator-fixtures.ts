@@ -1,4 +1,5 @@
 import formBody from '@fastify/formbody';
+import { afterAll, beforeAll } from 'vitest';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
 import { createTwilioRestClient } from '../../src/adapters/twilio/twilio-rest-client';
@@ -94,6 +95,23 @@ export function startTestSimulator(receiver: WebhookReceiver, options: Partial<T
     webhookTimeoutMs: 2_000,
     personaDir: PERSONA_DIR,
     ...options,
+  });
+}
+
+/**
+ * A receiver and a test simulator for the whole test file: started before its first test and
+ * closed after its last; `use` hands them to the file's own variables.
+ */
+export function simulatorForThisFile(use: (started: { receiver: WebhookReceiver; simulator: TwilioSimulator }) => void): void {
+  let started: { receiver: WebhookReceiver; simulator: TwilioSimulator } | undefined;
+  beforeAll(async () => {
+    const receiver = await startReceiver();
+    started = { receiver, simulator: await startTestSimulator(receiver) };
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.simulator.close();
+    await started?.receiver.close();
   });
 }
 

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CallRecord, type TwilioSimulator, twilioSignature } from '../../src/simulator';
-import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, startReceiver, startTestSimulator, twiml } from './simulator-fixtures';
+import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, simulatorForThisFile, twiml } from './simulator-fixtures';
 
 let receiver: WebhookReceiver;
 let simulator: TwilioSimulator;
 let nextPhone = 1;
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  simulator = await startTestSimulator(receiver);
-});
-
-afterAll(async () => {
-  await simulator.close();
-  await receiver.close();
-});
+simulatorForThisFile((started) => ({ receiver, simulator } = started));
 
 /** A fresh person (scripted replies) and a call to them running `firstTwiml` from /{name}. */
 async function callWith(name: string, firstTwiml: string, script: unknown[] = []): Promise<Readonly<CallRecord>> {
