@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
-import { callInput, daytimeZone, expectAgentTask, runCall, serviceSaid, storedHumanTask } from '../support/call-fixtures';
+import { callInput, daytimeZone, expectAgentTask, runCall, serviceSaid, storedHumanTask, verifiedCaller } from '../support/call-fixtures';
 import { mentionsDebtDetail } from '../../src/dialog/debt-detail';
 import type { PersonaInput, TranscriptEntry } from '../../src/simulator';
 import type { CallResult } from '../../workflows/call/call.messages';
@@ -22,28 +22,6 @@ const BALANCE = /^I'm calling about your Test Collections account\. The balance 
 const KEYPAD_MENU = /^Sorry, I didn't catch that\. You can also use your keypad: press 1 to pay now, .*0 to speak with someone/;
 const AGENT_DONE = 'Thank you for your time. Goodbye.';
 const NO_AGENT = /no colleague is free right now\. Someone will call you back soon\. Goodbye\.$/;
-
-/**
- * Someone who confirms their name and year of birth clearly, says now is fine, and then answers
- * everything else with `then` (a line, with its own recogniser confidence if given).
- */
-function verifiedCaller(name: string, yearOfBirth: number, then: string | { say: string; confidence: number }): PersonaInput {
-  return {
-    description: `Confirms being ${name}, then goes off script.`,
-    answers: 'person',
-    ringSeconds: 1,
-    identity: { name, yearOfBirth },
-    conversation: {
-      // Anchored on the greeting's own words: the keypad menu says "speak with someone" too.
-      rules: [
-        { match: 'year of birth', reply: '{{yearOfBirth}}' },
-        { match: 'may i (please )?speak with', reply: 'Yes, this is {{name}}.' },
-        { match: 'good time', reply: 'Okay.' },
-      ],
-      otherwise: then,
-    },
-  };
-}
 
 function dialsOf(transcript: readonly TranscriptEntry[]) {
   return transcript.flatMap((e) => (e.kind === 'dial' ? [{ target: e.target, outcome: e.outcome }] : []));

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
-import { callInput, daytimeZone, expectAgentTask, runCall, serviceSaid, storedHumanTask } from '../support/call-fixtures';
+import { callInput, daytimeZone, expectAgentTask, runCall, serviceSaid, storedHumanTask, verifiedCaller } from '../support/call-fixtures';
 import { startScriptedOpenAiServer, type ChatRequest, type ScriptedAnswer, type ScriptedOpenAiServer } from '../support/scripted-openai-server';
-import type { PersonaInput, TranscriptEntry } from '../../src/simulator';
+import type { TranscriptEntry } from '../../src/simulator';
 import type { CallResult } from '../../workflows/call/call.messages';
 import type { DebtorView } from '../../workflows/debtor/debtor.messages';
 
@@ -19,24 +19,6 @@ const HAND_OFF = "Of course. I'll connect you with a colleague now. Please hold.
 const QUEUE_HOLD = 'Please hold, a colleague will be with you shortly.';
 const NO_AGENT = "I'm sorry, no colleague is free right now. Someone will call you back soon. Goodbye.";
 const QUEUE = 'collections-agents';
-
-/** Someone who confirms who they are, says now is fine, then says `then` to everything else. */
-function verifiedCaller(name: string, yearOfBirth: number, then: string): PersonaInput {
-  return {
-    description: `Confirms being ${name}, then: ${then}`,
-    answers: 'person',
-    ringSeconds: 1,
-    identity: { name, yearOfBirth },
-    conversation: {
-      thinkSeconds: 0,
-      rules: [
-        { match: 'year of birth', reply: '{{yearOfBirth}}' },
-        { match: 'may i (please )?speak with|am i speaking with', reply: 'Yes, this is {{name}}.' },
-      ],
-      otherwise: then,
-    },
-  };
-}
 
 describe('a turn slower than Twilio will wait', () => {
   const MODEL = 'parley-test-model';

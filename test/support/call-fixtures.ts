@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { eventually, type CollectionsStack } from './collections-stack';
 import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
 import type { CallResult, CallWorkflowInput } from '../../workflows/call/call.messages';
-import type { TranscriptEntry } from '../../src/simulator';
+import type { PersonaInput, TranscriptEntry } from '../../src/simulator';
 
 /**
  * A time zone where it is now mid-day, so a call placed now is inside every contact window
@@ -72,4 +72,28 @@ export async function expectAgentTask(stack: CollectionsStack, taskId: string | 
   expect(task.summary).toMatch(summary);
   expect(task.summary).toMatch(/An agent took the call: record what was agreed\.$/);
   expect(task.transcript?.length).toBeGreaterThan(2);
+}
+
+/**
+ * Someone who confirms being `name` with their year of birth, says "Okay." to "is now a good
+ * time?", then says `then` to everything else. The greeting is matched on its own words (the
+ * rule engine's "may I speak with", an LLM's "am I speaking with"): the keypad menu says "speak
+ * with someone" too.
+ */
+export function verifiedCaller(name: string, yearOfBirth: number, then: string | { say: string; confidence: number }): PersonaInput {
+  return {
+    description: `Confirms being ${name}, then: ${typeof then === 'string' ? then : then.say}`,
+    answers: 'person',
+    ringSeconds: 1,
+    identity: { name, yearOfBirth },
+    conversation: {
+      thinkSeconds: 0,
+      rules: [
+        { match: 'year of birth', reply: '{{yearOfBirth}}' },
+        { match: 'may i (please )?speak with|am i speaking with', reply: 'Yes, this is {{name}}.' },
+        { match: 'good time', reply: 'Okay.' },
+      ],
+      otherwise: then,
+    },
+  };
 }
