@@ -109,7 +109,7 @@ export interface CallOutcomeActions {
   openHumanTask(reason: string, summary: string): Promise<void>;
   /** Takes on the task a call posted when it handed the caller over, with what is now known. */
   adoptHumanTask(taskId: string, reason: string, summary: string): Promise<void>;
-  /** Closes a call's hand-off task that another task supersedes (a dispute's). */
+  /** Closes a call's hand-off task that is moot: another task takes over, or the account is closed. */
   dismissHumanTask(taskId: string, why: string): Promise<void>;
   sendPaymentLink(): Promise<unknown>;
   audit(type: string, data: Record<string, unknown>): void;
@@ -132,12 +132,17 @@ export async function applyCallOutcome(call: CallOutcome, act: CallOutcomeAction
     voicemailLeft: call.voicemailLeft,
     paidDuringCallMinor: call.paidDuringCall?.amountMinor,
   });
+  // A hand-off task the account does not take on is closed, not left open in the agents' queue.
+  const handOff = call.escalated;
+  const dismissHandOffTask = async (why: string) => {
+    if (handOff?.taskId) await act.dismissHumanTask(handOff.taskId, why);
+  };
   if (call.dispute) {
-    if (call.escalated?.taskId) await act.dismissHumanTask(call.escalated.taskId, 'the dispute task takes over');
+    await dismissHandOffTask('the dispute task takes over');
     return act.stopAllContact('disputed', 'disputed during a call');
   }
   if (call.optOut) await act.optOutOfVoice();
-  if (act.isClosed()) return;
+  if (act.isClosed()) return dismissHandOffTask('the account is closed');
   if (call.promise) {
     const problems = act.promiseProblems(call.promise);
     if (problems.length === 0) {
@@ -155,14 +160,12 @@ export async function applyCallOutcome(call: CallOutcome, act: CallOutcomeAction
   // A link texted during the call is not texted again.
   if (call.payNow && !call.payNow.linkSent && !act.smsOptedOut()) await act.sendPaymentLink();
   if (call.callbackDate) act.audit('callback-requested', { date: call.callbackDate });
-  const handOff = call.escalated;
-  if (!handOff || act.hasHumanTask()) return;
+  if (!handOff) return;
+  if (act.hasHumanTask()) return dismissHandOffTask("the account's open task takes over");
   // The agent who took the call records what was agreed; a caller nobody took is called back.
-  if (handOff.taskId) {
-    await (handOff.agentAnswered
-      ? act.adoptHumanTask(handOff.taskId, 'call-transfer', `${handOff.summary} An agent took the call: record what was agreed.`)
-      : act.adoptHumanTask(handOff.taskId, 'call-escalation', `${handOff.summary} No agent took the call; the caller was offered a call back.`));
-  } else if (!handOff.agentAnswered) {
-    await act.openHumanTask('call-escalation', `${handOff.summary} No agent took the call; the caller was offered a call back.`);
-  }
+  const [reason, summary] = handOff.agentAnswered
+    ? ['call-transfer', `${handOff.summary} An agent took the call: record what was agreed.`]
+    : ['call-escalation', `${handOff.summary} No agent took the call; the caller was offered a call back.`];
+  if (handOff.taskId) await act.adoptHumanTask(handOff.taskId, reason, summary);
+  else if (!handOff.agentAnswered) await act.openHumanTask(reason, summary);
 }
