@@ -81,5 +81,7 @@ describe('parley dev (what npm start runs)', () => {
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     process.kill(-child.pid!, 'SIGINT');
     expect(await exited).toBe(0);
+    // Nothing it started is left running: its servers were in the same process group.
+    expect(() => process.kill(-child!.pid!, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
   }, 300_000);
 });
