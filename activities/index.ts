@@ -7,6 +7,7 @@ import { createRecordActivities } from './records.activities';
 import { createContactActivities } from './contact.activities';
 import { createCallActivities, type CallDeps } from './call.activities';
 import { createSpeechActivities, type SpeechDeps } from './speech.activities';
+import { createDialogActivities } from './dialog.activities';
 
 /** What the activities need from the outside world; the worker passes the real adapters. */
 export interface ActivityDeps {
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createContactActivities(deps),
     ...createCallActivities({ ...deps.voice, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
     ...createSpeechActivities({ ...deps.speech, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
+    ...createDialogActivities(),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   getExternalWorkflowHandle,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
   ActivityFailure,
@@ -17,10 +18,9 @@ import { addDays, localToday } from '../../src/dialog/calendar';
 import { isVerifiedState } from '../../src/dialog/call-states';
 import { listeningHints } from '../../src/dialog/listening-hints';
 import { splitIntoInstalments } from '../../src/dialog/offer-limits';
-import { ruleEngineTurn } from '../../src/dialog/rule-engine';
+import { settleTurn, type SettledTurn } from '../../src/dialog/settle-turn';
 import { nextTurnContext, type TurnContext, type Utterance } from '../../src/dialog/turn-context';
-import { checkTurnPolicy } from '../../src/dialog/turn-policy';
-import { turnDecisionSchema, type TurnDecision } from '../../src/dialog/turn-schema';
+import type { TurnDecision } from '../../src/dialog/turn-schema';
 import {
   agentFinishedTwiml,
   callPhrase,
@@ -77,6 +77,9 @@ const speech = proxyActivities<Activities>({
   retry: { initialInterval: '200 milliseconds', maximumAttempts: 2 },
 });
 
+/** The dialog engine's decision, recorded in the history (a pure function: a retry is for a lost worker). */
+const dialog = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds', retry: { maximumAttempts: 3 } });
+
 /** An LLM turn is worth one try: on a live call the rule engine answers at once instead. */
 function llmTurns(timeoutMs: number) {
   return proxyActivities<Activities>({ startToCloseTimeout: timeoutMs, retry: { maximumAttempts: 1 } });
@@ -94,6 +97,11 @@ export const payLinkDuringCallPatch = 'pay-link-during-call';
 export const handOffTaskPatch = 'hand-off-posts-task';
 /** Speaking with <Play> of synthesized clips and listening with <Record> added the speech activities. */
 export const ownVoicePatch = 'speech-engine-voice';
+/**
+ * Each turn's decision is recorded (local activity) instead of recomputed on replay, so a dialog
+ * change deployed later cannot change what a call that was live decided. Chosen once per call.
+ */
+export const decisionsRecordedPatch = 'dialog-decisions-recorded';
 
 /**
  * One outbound call of a debtor's cadence, from placing it to its structured outcome. Twilio's
@@ -122,6 +130,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
   let paidMinor = 0;
   let ownVoice = false;
   let clips = 0;
+  let decisionsRecorded = false;
 
   setHandler(
     callWebhookUpdate,
@@ -157,6 +166,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
   ctx = setup.context;
   style = voiceStyle(setup.language, setup.dtmf);
   ownVoice = (setup.speech ?? 'twilio') !== 'twilio' && patched(ownVoicePatch);
+  decisionsRecorded = patched(decisionsRecordedPatch);
   const record = { callWorkflowId, attemptKey: input.attemptKey, debtorWorkflowId: input.debtorWorkflowId, campaignId: input.campaignId };
   await calls.saveCall({ ...record, ended: false });
 
@@ -282,21 +292,23 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
   }
 
   async function decide(turnCtx: TurnContext): Promise<{ decision: TurnDecision; engine: CallTurnRecord['engine']; violations: string[]; latencyMs: number }> {
-    if (setup!.engine === 'llm') {
-      try {
-        const answer = await llmTurns(setup!.llmTimeoutMs).llmTurn({ campaignId: input.campaignId, context: turnCtx });
-        const policy = checkTurnPolicy(turnCtx, answer.candidate);
-        if (policy.ok) {
-          return { decision: turnDecisionSchema.parse(answer.candidate), engine: answer.cached ? 'llm-cached' : 'llm', violations: [], latencyMs: answer.latencyMs };
-        }
-        // Refused by code, never spoken: the rule engine answers this turn.
-        return { decision: ruleEngineTurn(turnCtx), engine: 'rules-fallback', violations: policy.violations, latencyMs: answer.latencyMs };
-      } catch (err) {
-        if (!(err instanceof ActivityFailure)) throw err;
-        return { decision: ruleEngineTurn(turnCtx), engine: 'rules-fallback', violations: ['llm-unavailable'], latencyMs: 0 };
-      }
+    if (setup!.engine !== 'llm') return { decision: (await settle(turnCtx)).decision, engine: 'rules', violations: [], latencyMs: 0 };
+    let answer: { candidate: unknown; cached: boolean; latencyMs: number };
+    try {
+      answer = await llmTurns(setup!.llmTimeoutMs).llmTurn({ campaignId: input.campaignId, context: turnCtx });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      return { decision: (await settle(turnCtx)).decision, engine: 'rules-fallback', violations: ['llm-unavailable'], latencyMs: 0 };
     }
-    return { decision: ruleEngineTurn(turnCtx), engine: 'rules', violations: [], latencyMs: 0 };
+    const { decision, candidateAccepted, violations } = await settle(turnCtx, answer.candidate);
+    // A refused answer is never spoken: the rule engine answered this turn instead.
+    const engine = candidateAccepted ? (answer.cached ? 'llm-cached' : 'llm') : 'rules-fallback';
+    return { decision, engine, violations, latencyMs: answer.latencyMs };
+  }
+
+  /** Calls that started before decisions were recorded recompute them here, as they ran then. */
+  function settle(turnCtx: TurnContext, candidate?: unknown): Promise<SettledTurn> {
+    return decisionsRecorded ? dialog.decideTurn({ context: turnCtx, candidate }) : Promise.resolve(settleTurn(turnCtx, candidate));
   }
 
   /** The debtor workflow owns texting (consent, idempotency, delivery): it sends the link now. */

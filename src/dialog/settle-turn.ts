@@ -1,0 +1,23 @@
+import { ruleEngineTurn } from './rule-engine';
+import type { TurnContext } from './turn-context';
+import { checkTurnPolicy } from './turn-policy';
+import { turnDecisionSchema, type TurnDecision } from './turn-schema';
+
+export interface SettledTurn {
+  decision: TurnDecision;
+  /** The LLM's candidate was spoken (it passed the schema and the turn policy). */
+  candidateAccepted: boolean;
+  /** Why the candidate was refused; empty when it was accepted or there was none. */
+  violations: string[];
+}
+
+/**
+ * What the caller hears this turn: the LLM's candidate when there is one and the turn policy allows
+ * it, otherwise the rule engine's answer (refused answers are never spoken).
+ */
+export function settleTurn(ctx: TurnContext, candidate?: unknown): SettledTurn {
+  if (candidate === undefined) return { decision: ruleEngineTurn(ctx), candidateAccepted: false, violations: [] };
+  const policy = checkTurnPolicy(ctx, candidate);
+  if (policy.ok) return { decision: turnDecisionSchema.parse(candidate), candidateAccepted: true, violations: [] };
+  return { decision: ruleEngineTurn(ctx), candidateAccepted: false, violations: policy.violations };
+}
