@@ -54,6 +54,15 @@ export const debtorListQuery = z.strictObject({
   after: accountRef.optional().describe("The `next` of the previous page"),
 });
 
+/** Headers of a payment request; others are not looked at. */
+export const paymentHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 visible ASCII characters')
+    .optional()
+    .describe('Used when the body has no paymentId: a request repeated with the same key records the payment once'),
+});
+
 export const debtorActionBodies = {
   payments: z.strictObject({
     ...amountFields,

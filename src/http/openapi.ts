@@ -5,6 +5,7 @@ import {
   campaignParams,
   campaignQuery,
   debtorActionBodies,
+  paymentHeaders,
   debtorListQuery,
   debtorParams,
   debtorStatuses,
@@ -26,7 +27,7 @@ function requestSchema(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
-function parameters(schema: z.ZodType, where: 'path' | 'query'): JsonSchema[] {
+function parameters(schema: z.ZodType, where: 'path' | 'query' | 'header'): JsonSchema[] {
   const json = requestSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
@@ -58,11 +59,16 @@ const campaignDocumentBody = {
 };
 
 const debtorPath = '/campaigns/{campaignId}/debtors/{accountRef}';
-const debtorAction = (summary: string, body: z.ZodType, success: Record<number, JsonSchema> = { 200: ok("The workflow's state after the action", ref('DebtorState')) }) => ({
+const debtorAction = (
+  summary: string,
+  body: z.ZodType,
+  success: Record<number, JsonSchema> = { 200: ok("The workflow's state after the action", ref('DebtorState')) },
+  headers?: z.ZodType,
+) => ({
   post: {
     summary,
     tags: ['debtors'],
-    parameters: parameters(debtorParams, 'path'),
+    parameters: [...parameters(debtorParams, 'path'), ...(headers ? parameters(headers, 'header') : [])],
     requestBody: { required: !body.safeParse(undefined).success, content: jsonContent(requestSchema(body)) },
     responses: {
       ...success,
@@ -366,7 +372,7 @@ const paths: Record<string, JsonSchema> = {
   },
   [`${debtorPath}/payments`]: debtorAction('Record a payment an operator took', debtorActionBodies.payments, {
     202: ok('Recorded (or recorded before: `duplicate`) and passed to the workflow', ref('PaymentAccepted')),
-  }),
+  }, paymentHeaders),
   [`${debtorPath}/promises`]: debtorAction('Record a promise to pay', debtorActionBodies.promises),
   [`${debtorPath}/plans`]: debtorAction('Agree an instalment plan', debtorActionBodies.plans),
   [`${debtorPath}/dispute`]: debtorAction('The debtor disputes the debt: contact stops and a person verifies', debtorActionBodies.dispute),

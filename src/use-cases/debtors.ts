@@ -107,13 +107,16 @@ export async function showDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<{ p
   return { profile: storedProfile(debtor), state };
 }
 
-/** A payment an operator took (by phone, at a branch): recorded like a provider's, under provider 'manual'. */
-export async function recordOperatorPayment(deps: UseCaseDeps, ref: DebtorRef, payment: MoneyInput & { paymentId?: string }) {
+/**
+ * A payment an operator took (by phone, at a branch): recorded like a provider's, under provider
+ * 'manual'. Its id is the body's paymentId, else one derived from the request's Idempotency-Key (so
+ * a retried request is one payment); a request with neither is a new payment every time.
+ */
+export async function recordOperatorPayment(deps: UseCaseDeps, ref: DebtorRef, payment: MoneyInput & { paymentId?: string }, idempotencyKey?: string) {
   const debtor = await findDebtor(deps, ref);
   return recordPayment(deps, {
     workflowId: debtor.workflowId,
-    // Without an id of the operator's, a retried request records the payment twice: clients should send one.
-    paymentId: payment.paymentId ?? `manual-${randomUUID()}`,
+    paymentId: payment.paymentId ?? (idempotencyKey ? `manual-${ref.campaignId}/${ref.accountRef}/${idempotencyKey}` : `manual-${randomUUID()}`),
     amountMinor: minorUnits(payment, debtor.currency, 'amount'),
     currency: debtor.currency,
     provider: 'manual',

@@ -229,6 +229,30 @@ describe('importing debtors and working their accounts over HTTP', () => {
     expect(state).toMatchObject({ paidMinor: 1000, balanceMinor: 999 });
   });
 
+  it('when a payment without an id is retried with the same Idempotency-Key, then it is stored once; a new key is a new payment', async () => {
+    const path = `/campaigns/${campaignId}/debtors/J-001/payments`;
+    const key = { 'Idempotency-Key': randomUUID() };
+    const first = await call(url, 'POST', path, { amount: '5.00' }, key);
+    const retried = await call(url, 'POST', path, { amount: '5.00' }, key);
+    const another = await call(url, 'POST', path, { amount: '5.00' }, { 'Idempotency-Key': randomUUID() });
+
+    expect(first.status).toBe(202);
+    expect(retried).toEqual({ status: 202, body: { paymentId: first.body.paymentId, duplicate: true } });
+    expect(another.body).toMatchObject({ duplicate: false });
+    expect(another.body.paymentId).not.toBe(first.body.paymentId);
+    const state = await eventually('both payments to reach the workflow', async () => {
+      const view = await stack.service.gateway.debtorState(`debtor/${campaignId}/J-001`);
+      return view.paidMinor >= 1000 ? view : undefined;
+    });
+    expect(state.paidMinor).toBe(1000);
+  });
+
+  it('when the Idempotency-Key is malformed, then it answers 400 naming the header and records nothing', async () => {
+    const response = await call(url, 'POST', `/campaigns/${campaignId}/debtors/J-001/payments`, { amount: '5.00' }, { 'Idempotency-Key': 'x'.repeat(201) });
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ path: 'idempotency-key', message: 'must be 1 to 200 visible ASCII characters' }]);
+  });
+
   it('when a new campaign version is applied, then every running debtor is told of it', async () => {
     const applied = await call(url, 'PUT', '/campaigns', yaml(demoCampaignYaml(campaignId, 'Northwind Recoveries')));
     expect(applied.body).toEqual({ campaignId, version: 2, created: true });

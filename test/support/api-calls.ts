@@ -9,12 +9,14 @@ export async function call(
   method: string,
   urlPath: string,
   body?: { type: string; content: string | Buffer } | object,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: any }> {
   const payload =
     body === undefined ? undefined : 'type' in body && 'content' in body ? body : { type: 'application/json', content: JSON.stringify(body) };
   const response = await fetch(`${baseUrl}${urlPath}`, {
     method,
-    ...(payload ? { headers: { 'content-type': payload.type as string }, body: payload.content as string } : {}),
+    headers: { ...headers, ...(payload ? { 'content-type': payload.type as string } : {}) },
+    ...(payload ? { body: payload.content as string } : {}),
   });
   const text = await response.text();
   return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app';
 import { AppError } from '../app-error';
-import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody } from '../api-schemas';
+import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody, paymentHeaders } from '../api-schemas';
 import { enforceBodyLimit, parseRequest } from '../request-input';
 import { importDebtors, type ImportFormat } from '../../use-cases/import-debtors';
 import {
@@ -62,7 +62,8 @@ export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const action = '/campaigns/:campaignId/debtors/:accountRef';
 
     scope.post(`${action}/payments`, async (request, reply) => {
-      const recorded = await recordOperatorPayment(deps, account(request), parseRequest(bodies.payments, request.body));
+      const { 'idempotency-key': idempotencyKey } = parseRequest(paymentHeaders, request.headers);
+      const recorded = await recordOperatorPayment(deps, account(request), parseRequest(bodies.payments, request.body), idempotencyKey);
       return reply.code(202).send(recorded);
     });
     scope.post(`${action}/promises`, async (request) => recordPromise(deps, account(request), parseRequest(bodies.promises, request.body)));
