@@ -8,6 +8,7 @@ import { createContactActivities } from './contact.activities';
 import { createCallActivities, type CallDeps } from './call.activities';
 import { createSpeechActivities, type SpeechDeps } from './speech.activities';
 import { createDialogActivities } from './dialog.activities';
+import { createCampaignBroadcastActivities, type BroadcastDeps } from './campaign-broadcast.activities';
 
 /** What the activities need from the outside world; the worker passes the real adapters. */
 export interface ActivityDeps {
@@ -19,6 +20,8 @@ export interface ActivityDeps {
   voice: Omit<CallDeps, 'models' | 'publicBaseUrl'>;
   /** Speech engines other than Twilio's own (SPEECH_ENGINE), and the recording download. */
   speech: Omit<SpeechDeps, 'models' | 'publicBaseUrl'>;
+  /** Campaign broadcasts (pause, resume, a new version) reach debtor workflows through the service's gateway. */
+  debtorWorkflows: BroadcastDeps['debtorWorkflows'];
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -30,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCallActivities({ ...deps.voice, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
     ...createSpeechActivities({ ...deps.speech, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
     ...createDialogActivities(),
+    ...createCampaignBroadcastActivities({ models: deps.models, debtorWorkflows: deps.debtorWorkflows }),
   };
 }
 

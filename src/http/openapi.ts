@@ -100,7 +100,27 @@ const schemas: Record<string, JsonSchema> = {
   CampaignApplied: {
     type: 'object',
     required: ['campaignId', 'version', 'created'],
-    properties: { campaignId: text, version: { type: 'integer' }, created: { type: 'boolean', description: 'False: the document equals the latest version; nothing was written' } },
+    properties: {
+      campaignId: text,
+      version: { type: 'integer' },
+      created: { type: 'boolean', description: 'False: the document equals the latest version; nothing was written' },
+      debtors: { ...ref('DebtorsTold'), description: 'A new version after the first: the running debtors told of it so far' },
+      broadcast: ref('CampaignBroadcast'),
+    },
+  },
+  DebtorsTold: {
+    type: 'object',
+    required: ['updated', 'skipped'],
+    properties: {
+      updated: { type: 'integer', description: 'Running debtor workflows that took the change' },
+      skipped: { type: 'integer', description: 'Those that refused it (not paused, say) or had ended' },
+    },
+  },
+  CampaignBroadcast: {
+    type: 'object',
+    required: ['workflowId', 'done'],
+    description: 'The workflow telling every running debtor of the change, page by page',
+    properties: { workflowId: text, done: { type: 'boolean', description: 'False: it was still going when the response was sent (a large campaign); it goes on' } },
   },
   StoredCampaign: {
     type: 'object',
@@ -119,7 +139,8 @@ const schemas: Record<string, JsonSchema> = {
     properties: {
       campaignId: text,
       paused: { type: 'boolean' },
-      debtors: { type: 'object', properties: { updated: { type: 'integer' }, skipped: { type: 'integer' } } },
+      debtors: ref('DebtorsTold'),
+      broadcast: ref('CampaignBroadcast'),
     },
   },
   ImportRow: importRow,

@@ -80,6 +80,7 @@ export async function startService(
           engine: createSpeechEngine(config),
           recordings: twilioRecordingFetcher({ accountSid: config.twilio.accountSid!, authToken: config.twilio.authToken!, apiBaseUrl: config.twilio.apiBaseUrl }),
         },
+        debtorWorkflows: gateway,
       });
       workersRun = workers.run();
       workersRun.catch((err) => logger.fatal({ err }, 'a worker stopped with an error'));

@@ -11,6 +11,8 @@ import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { selfCheckStatusQuery, selfCheckWorkflow, type SelfCheckStatus } from '../../workflows/self-check.workflow';
 import type { SelfCheckRecord } from '../../activities/self-check.activities';
 import { debtorWorkflow } from '../../workflows/debtor/debtor.workflow';
+import { campaignBroadcastWorkflow } from '../../workflows/campaign/campaign-broadcast.workflow';
+import { broadcastProgressQuery, type BroadcastProgress, type CampaignBroadcastInput, type CampaignNotice } from '../../workflows/campaign/campaign-broadcast.messages';
 import {
   agreePlanUpdate,
   campaignUpdatedSignal,
@@ -143,11 +145,12 @@ export class TemporalGateway {
   ceaseCommunication(workflowId: string, source: string): Promise<DebtorView> {
     return this.update(workflowId, (h) => h.executeUpdate(ceaseCommunicationUpdate, { args: [{ source }] }));
   }
-  pause(workflowId: string, reason: string, by: PauseSource = 'operator'): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(pauseUpdate, { args: [{ reason, by }] }));
+  /** `updateId`: a repeat with the same id gets the first one's answer instead of pausing again. */
+  pause(workflowId: string, reason: string, by: PauseSource = 'operator', updateId?: string): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(pauseUpdate, { args: [{ reason, by }], ...(updateId ? { updateId } : {}) }));
   }
-  resume(workflowId: string, by: PauseSource = 'operator'): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(resumeUpdate, { args: [{ by }] }));
+  resume(workflowId: string, by: PauseSource = 'operator', updateId?: string): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(resumeUpdate, { args: [{ by }], ...(updateId ? { updateId } : {}) }));
   }
   close(workflowId: string, reason: string): Promise<DebtorView> {
     return this.update(workflowId, (h) => h.executeUpdate(closeUpdate, { args: [{ reason }] }));
@@ -180,6 +183,33 @@ export class TemporalGateway {
       }
     }
     return { notified, skipped };
+  }
+
+  // ---- Campaigns -----------------------------------------------------------------------------
+
+  /**
+   * Starts telling every running debtor of the campaign of a change, durably (a workflow of its
+   * own), and waits up to waitMs for it to finish. A newer change of the same kind (pause or
+   * resume; a version) replaces a broadcast of it still running.
+   */
+  async broadcastToCampaign(
+    campaignId: string,
+    notice: CampaignNotice,
+    waitMs: number,
+    paging: Pick<CampaignBroadcastInput, 'pageSize' | 'pagesPerRun'> = {},
+  ): Promise<{ workflowId: string; progress: BroadcastProgress }> {
+    const workflowId = `campaign/${campaignId}/broadcast/${notice.kind === 'version' ? 'version' : 'pause'}`;
+    const handle = await this.client.workflow.start(campaignBroadcastWorkflow, {
+      workflowId,
+      taskQueue: this.queues.main,
+      args: [{ campaignId, notice, ...paging }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.TERMINATE_EXISTING,
+    });
+    const finished = await settledWithin(handle.result(), waitMs);
+    if (finished) return { workflowId, progress: finished.value };
+    // Not a reason to fail the request: the broadcast goes on whether or not its progress can be read now.
+    const progress = await handle.query(broadcastProgressQuery).catch(() => ({ updated: 0, skipped: 0, done: false }));
+    return { workflowId, progress };
   }
 
   // ---- Calls ---------------------------------------------------------------------------------
@@ -276,12 +306,18 @@ export class TemporalGateway {
 export type CallTurnAnswer = { ready: true; twiml: string } | { ready: false };
 
 /** The value if it settles within `ms`; otherwise not ready (the promise's later failure is dropped). */
-function within(result: Promise<string>, ms: number): Promise<CallTurnAnswer> {
+async function within(result: Promise<string>, ms: number): Promise<CallTurnAnswer> {
+  const settled = await settledWithin(result, ms);
+  return settled ? { ready: true, twiml: settled.value } : { ready: false };
+}
+
+/** The promise's value if it settles within `ms`, else undefined (a rejection within `ms` is thrown). */
+function settledWithin<T>(result: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<CallTurnAnswer>((resolve) => {
-    timer = setTimeout(() => resolve({ ready: false }), ms);
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
   });
-  const ready = result.then((twiml): CallTurnAnswer => ({ ready: true, twiml }));
+  const ready = result.then((value) => ({ value }));
   ready.catch(() => undefined);
   return Promise.race([ready, late]).finally(() => clearTimeout(timer));
 }

@@ -1,29 +1,34 @@
 import { isDeepStrictEqual } from 'node:util';
-import mongoose from 'mongoose';
 import { AppError } from '../http/app-error';
 import { CampaignDocumentError, parseCampaignDocument, type CampaignDocumentFormat } from '../campaigns/campaign-document';
 import { validateCampaign, type FieldError } from '../campaigns/campaign-validation';
 import { campaignSchema, type Campaign } from '../campaigns/campaign-schema';
-import { GatewayError } from '../temporal/gateway';
-import { terminalOutcomes } from '../../workflows/debtor/debtor.messages';
-import { forEachBounded } from './bounded';
+import type { CampaignNotice } from '../../workflows/campaign/campaign-broadcast.messages';
 import { isDuplicateKeyError } from './duplicate-key';
 import type { UseCaseDeps } from './use-case-deps';
 
 // Campaigns are stored as immutable versions (campaign_versions) plus one state document per
 // campaign (campaigns: latest version, paused). Running debtor workflows hear of a new version
-// by signal and adopt it at their next step.
+// or a pause from a campaign broadcast (a workflow of its own) and act at their next step.
 
 export type CampaignDocumentValidation =
   | { ok: true; campaign: Campaign }
   /** `unreadable`: the text is not YAML/JSON at all (one error, with line and column). */
   | { ok: false; unreadable: boolean; errors: FieldError[] };
 
-export interface AppliedCampaign {
+export interface AppliedCampaign extends Partial<Told> {
   campaignId: string;
   version: number;
-  /** False when the document equals the latest version: nothing was written. */
+  /** False when the document equals the latest version: nothing was written, nobody told. */
   created: boolean;
+}
+
+/** How far a campaign broadcast got within the request's wait. */
+export interface Told {
+  /** Running debtor workflows that took the change, and those that refused or had ended. */
+  debtors: { updated: number; skipped: number };
+  /** The broadcast's workflow; not `done` when it goes on after the response (a large campaign). */
+  broadcast: { workflowId: string; done: boolean };
 }
 
 export interface StoredCampaign {
@@ -36,17 +41,15 @@ export interface StoredCampaign {
   document: Campaign;
 }
 
-export interface CampaignRunState {
+export interface CampaignRunState extends Told {
   campaignId: string;
   paused: boolean;
-  /** Running debtor workflows that took the change, and those that refused or had ended. */
-  debtors: { updated: number; skipped: number };
 }
 
 /** Two applies racing for the same version number is rare; a handful of retries settles it. */
 const maxApplyAttempts = 5;
-/** Signals in flight at once when a change reaches every running debtor of a campaign. */
-const signalConcurrency = 16;
+/** How long a request waits for its campaign broadcast before answering with the progress so far. */
+const broadcastWaitMs = 10_000;
 
 /** A campaign document as text (YAML or JSON) or as data already parsed, checked field by field. */
 export function validateCampaignDocument(document: string | object, format: CampaignDocumentFormat): CampaignDocumentValidation {
@@ -81,10 +84,9 @@ export async function applyCampaign(deps: UseCaseDeps, document: string | object
     { $max: { latestVersion: version }, $set: { updatedAt: new Date() }, $setOnInsert: { paused: false } },
     { upsert: true },
   );
-  if (created) {
-    await forEachRunningDebtor(deps, campaign.id, async (workflowId) => (await deps.gateway.campaignUpdated([workflowId], version)).notified > 0);
-  }
-  return { campaignId: campaign.id, version, created };
+  // A first version has no debtors yet: they are imported into an applied campaign.
+  if (!created || version === 1) return { campaignId: campaign.id, version, created };
+  return { campaignId: campaign.id, version, created, ...(await broadcast(deps, campaign.id, { kind: 'version', version })) };
 }
 
 /** The latest version of a campaign, or the one asked for. */
@@ -106,34 +108,25 @@ export async function getCampaign(deps: UseCaseDeps, campaignId: string, version
 
 /** Stops contact for every running debtor of the campaign (and, while paused, the campaign takes no imports). */
 export async function pauseCampaign(deps: UseCaseDeps, campaignId: string): Promise<CampaignRunState> {
-  return setPaused(deps, campaignId, true, (workflowId) => deps.gateway.pause(workflowId, 'campaign paused', 'campaign'));
+  return setPaused(deps, campaignId, { kind: 'pause', reason: 'campaign paused' });
 }
 
 /** Resumes contact for every running debtor the campaign's pause paused; an operator's own pause stays. */
 export async function resumeCampaign(deps: UseCaseDeps, campaignId: string): Promise<CampaignRunState> {
-  return setPaused(deps, campaignId, false, (workflowId) => deps.gateway.resume(workflowId, 'campaign'));
+  return setPaused(deps, campaignId, { kind: 'resume' });
 }
 
-async function setPaused(
-  deps: UseCaseDeps,
-  campaignId: string,
-  paused: boolean,
-  tell: (workflowId: string) => Promise<unknown>,
-): Promise<CampaignRunState> {
+async function setPaused(deps: UseCaseDeps, campaignId: string, notice: Extract<CampaignNotice, { kind: 'pause' | 'resume' }>): Promise<CampaignRunState> {
   await campaignState(deps, campaignId);
-  // The flag first: an import that starts from now on sees it.
+  const paused = notice.kind === 'pause';
+  // The flag first: an import that starts from now on sees it, and an older broadcast stops.
   await deps.mongo.models.campaigns.updateOne({ campaignId }, { $set: { paused, updatedAt: new Date() } });
-  const debtors = await forEachRunningDebtor(deps, campaignId, async (workflowId) => {
-    try {
-      await tell(workflowId);
-      return true;
-    } catch (err) {
-      // Ended since the status mirror last changed, still starting, or not paused: nothing to change.
-      if (err instanceof GatewayError) return false;
-      throw err;
-    }
-  });
-  return { campaignId, paused, debtors };
+  return { campaignId, paused, ...(await broadcast(deps, campaignId, notice)) };
+}
+
+async function broadcast(deps: UseCaseDeps, campaignId: string, notice: CampaignNotice): Promise<Told> {
+  const { workflowId, progress } = await deps.gateway.broadcastToCampaign(campaignId, notice, broadcastWaitMs);
+  return { debtors: { updated: progress.updated, skipped: progress.skipped }, broadcast: { workflowId, done: progress.done } };
 }
 
 /** The campaign's state document; 404 when no version of it was ever applied. */
@@ -158,29 +151,6 @@ async function saveNextVersion(deps: UseCaseDeps, campaign: Campaign): Promise<{
     }
   }
   throw new AppError('conflict', `campaign '${campaign.id}' kept changing while this document was applied; apply it again`, 409);
-}
-
-/**
- * Calls `act` for each debtor of the campaign whose mirrored status is not terminal; `act` says
- * whether the workflow took it. Counts both.
- */
-async function forEachRunningDebtor(
-  deps: UseCaseDeps,
-  campaignId: string,
-  act: (workflowId: string) => Promise<boolean>,
-): Promise<{ updated: number; skipped: number }> {
-  const running = deps.mongo.models.debtors
-    // trusted: sanitizeFilter would otherwise turn this (our own, not a request's) operator into a value.
-    .find({ campaignId, status: mongoose.trusted({ $nin: [...terminalOutcomes] }) })
-    .select({ workflowId: 1 })
-    .lean()
-    .cursor();
-  const counts = { updated: 0, skipped: 0 };
-  await forEachBounded(running, signalConcurrency, async ({ workflowId }) => {
-    if (await act(workflowId)) counts.updated++;
-    else counts.skipped++;
-  });
-  return counts;
 }
 
 /** The error for a document that failed validation: 400 when it is not YAML/JSON at all, 422 when fields are wrong. */

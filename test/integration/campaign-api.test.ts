@@ -103,7 +103,10 @@ describe('the campaign API over HTTP', () => {
     expect(await stored(id)).toEqual({ versions: 1, states: 1 });
 
     const renamed = await call(url, 'PUT', '/campaigns', yaml(demoCampaignYaml(id, 'Northwind Recoveries')));
-    expect(renamed).toEqual({ status: 201, body: { campaignId: id, version: 2, created: true } });
+    expect(renamed).toEqual({
+      status: 201,
+      body: { campaignId: id, version: 2, created: true, debtors: { updated: 0, skipped: 0 }, broadcast: { workflowId: `campaign/${id}/broadcast/version`, done: true } },
+    });
 
     const latest = await call(url, 'GET', `/campaigns/${id}`);
     expect(latest.status).toBe(200);
@@ -132,7 +135,10 @@ describe('the campaign API over HTTP', () => {
     await eventually('the workflow to load its campaign', async () => ((await stack.service.gateway.debtorState(workflowId)).strategy !== 'undecided' ? true : undefined));
 
     const paused = await call(url, 'POST', `/campaigns/${id}/pause`);
-    expect(paused).toEqual({ status: 200, body: { campaignId: id, paused: true, debtors: { updated: 1, skipped: 0 } } });
+    expect(paused).toEqual({
+      status: 200,
+      body: { campaignId: id, paused: true, debtors: { updated: 1, skipped: 0 }, broadcast: { workflowId: `campaign/${id}/broadcast/pause`, done: true } },
+    });
     expect((await stack.service.gateway.debtorState(workflowId)).paused).toBe(true);
     const refused = await call(url, 'POST', `/campaigns/${id}/debtors/import`, csv('accountRef,fullName,phone,amountDue,dueDate\nP-2,Bo Park,+12125550112,40.00,2026-03-01\n'));
     expect(refused.status).toBe(409);

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { startCollectionsStack, eventually, type CollectionsStack } from '../support/collections-stack';
 import { call, csv, demoCampaignYaml, runCli, yaml } from '../support/api-calls';
+import { terminalOutcomes } from '../../workflows/debtor/debtor.messages';
 
 const campaignId = `import-${randomUUID().slice(0, 8)}`;
 
@@ -255,10 +256,16 @@ describe('importing debtors and working their accounts over HTTP', () => {
 
   it('when a new campaign version is applied, then every running debtor is told of it', async () => {
     const applied = await call(url, 'PUT', '/campaigns', yaml(demoCampaignYaml(campaignId, 'Northwind Recoveries')));
-    expect(applied.body).toEqual({ campaignId, version: 2, created: true });
+    const running = (await debtors().find({ campaignId }).lean()).filter((d) => !(terminalOutcomes as readonly string[]).includes(d.status));
+    expect(applied.body).toEqual({
+      campaignId,
+      version: 2,
+      created: true,
+      debtors: { updated: running.length, skipped: 0 },
+      broadcast: { workflowId: `campaign/${campaignId}/broadcast/version`, done: true },
+    });
 
     // When each adopts it is the workflow's business (at its next wake-up); the API's is to tell every running one.
-    const running = await debtors().find({ campaignId }).lean();
     expect(running.length).toBeGreaterThan(0);
     for (const { workflowId } of running) {
       // A signal that arrives while a workflow task runs is written to the history when that task completes.

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { reportFailure, type ApiClient } from '../api-client';
+import type { AppliedCampaign } from '../../use-cases/campaigns';
 import { extensionOf, inputFileSize } from './input-file';
 
 interface FieldError {
@@ -46,13 +47,16 @@ async function applyCampaignFile(api: ApiClient, file: string): Promise<number> 
   if (!document) return 2;
   const response = await api.sendText('PUT', '/campaigns', document.contentType, document.text);
   if (response.status !== 200 && response.status !== 201) return reportFailure(response);
-  const applied = response.body as { campaignId: string; version: number; created: boolean };
-  process.stdout.write(
-    applied.created
-      ? `campaign ${applied.campaignId}: version ${applied.version} saved; running debtors were told\n`
-      : `campaign ${applied.campaignId}: unchanged, version ${applied.version} is the latest\n`,
-  );
+  const applied = response.body as AppliedCampaign;
+  process.stdout.write(`campaign ${applied.campaignId}: ${appliedSummary(applied)}\n`);
   return 0;
+}
+
+function appliedSummary({ version, created, debtors, broadcast }: AppliedCampaign): string {
+  if (!created) return `unchanged, version ${version} is the latest`;
+  if (!debtors || !broadcast) return `version ${version} saved`;
+  const told = `${debtors.updated} running debtor${debtors.updated === 1 ? '' : 's'} told${debtors.skipped ? ` (${debtors.skipped} had ended)` : ''}`;
+  return `version ${version} saved; ${told}${broadcast.done ? '' : ` so far, the rest in the background (${broadcast.workflowId})`}`;
 }
 
 async function campaignDocument(file: string): Promise<{ contentType: string; text: string } | undefined> {

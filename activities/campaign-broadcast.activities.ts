@@ -1,0 +1,79 @@
+import { Context } from '@temporalio/activity';
+import mongoose from 'mongoose';
+import type { Models } from '../src/adapters/mongo/models';
+import { GatewayError, type TemporalGateway } from '../src/temporal/gateway';
+import { forEachBounded } from '../src/use-cases/bounded';
+import { terminalOutcomes } from '../workflows/debtor/debtor.messages';
+import type { CampaignNotice } from '../workflows/campaign/campaign-broadcast.messages';
+
+// The campaign broadcast's side effects: reading the campaign's running debtors a page at a time,
+// and telling each one through the service's Temporal gateway.
+
+export interface BroadcastDeps {
+  models: Pick<Models, 'debtors' | 'campaigns'>;
+  /** How a debtor workflow hears of a campaign-wide change. */
+  debtorWorkflows: Pick<TemporalGateway, 'pause' | 'resume' | 'campaignUpdated'>;
+}
+
+/** Updates in flight at once while a page is told. */
+const tellConcurrency = 16;
+
+export function createCampaignBroadcastActivities(deps: BroadcastDeps) {
+  return {
+    /** The next page of debtors whose mirrored status is not terminal, in account order after `after`. */
+    async runningDebtorsPage(input: { campaignId: string; after?: string; limit: number }): Promise<{ workflowIds: string[]; lastAccountRef?: string }> {
+      const page = await deps.models.debtors
+        // trusted: sanitizeFilter would otherwise turn these (our own, not a request's) operators into values.
+        .find({
+          campaignId: input.campaignId,
+          status: mongoose.trusted({ $nin: [...terminalOutcomes] }),
+          ...(input.after !== undefined ? { accountRef: mongoose.trusted({ $gt: input.after }) } : {}),
+        })
+        .sort({ accountRef: 1 })
+        .limit(input.limit)
+        .select({ workflowId: 1, accountRef: 1 })
+        .lean();
+      return { workflowIds: page.map((d) => d.workflowId), lastAccountRef: page.at(-1)?.accountRef };
+    },
+
+    /**
+     * Tells each workflow; counts those that took it and those that refused or had ended. A retry
+     * after a partial page sends the same Update id (the broadcast's), which each workflow answers
+     * only once. A pause
+     * or resume stops as soon as the campaign's flag says otherwise: the newer broadcast that
+     * replaced this one tells the rest, and this one must not undo its work.
+     */
+    async tellDebtors(input: {
+      campaignId: string;
+      notice: CampaignNotice;
+      workflowIds: string[];
+      updateId: string;
+    }): Promise<{ updated: number; skipped: number; superseded: boolean }> {
+      const { notice, updateId } = input;
+      const superseded = async () =>
+        notice.kind !== 'version' && (await deps.models.campaigns.findOne({ campaignId: input.campaignId }).lean())?.paused !== (notice.kind === 'pause');
+      const counts = { updated: 0, skipped: 0, superseded: false };
+      const tell = async (workflowId: string): Promise<boolean> => {
+        if (notice.kind === 'version') return (await deps.debtorWorkflows.campaignUpdated([workflowId], notice.version)).notified > 0;
+        if (notice.kind === 'pause') await deps.debtorWorkflows.pause(workflowId, notice.reason, 'campaign', updateId);
+        else await deps.debtorWorkflows.resume(workflowId, 'campaign', updateId);
+        return true;
+      };
+      await forEachBounded(input.workflowIds, tellConcurrency, async (workflowId) => {
+        if (counts.superseded || (await superseded())) {
+          counts.superseded = true;
+          return;
+        }
+        let took = false;
+        try {
+          took = await tell(workflowId);
+        } catch (err) {
+          if (!(err instanceof GatewayError)) throw err;
+        }
+        counts[took ? 'updated' : 'skipped']++;
+        Context.current().heartbeat(counts);
+      });
+      return counts;
+    },
+  };
+}
