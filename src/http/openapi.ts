@@ -132,6 +132,22 @@ const schemas: Record<string, JsonSchema> = {
       paused: { type: 'boolean' },
       createdAt: { type: 'string', format: 'date-time' },
       document: ref('CampaignDocument'),
+      broadcasts: {
+        type: 'object',
+        description: 'How far the latest pause/resume and version broadcasts got; absent while Temporal cannot be asked',
+        properties: Object.fromEntries(['pause', 'version'].map((kind) => [kind, ref('BroadcastProgress')])),
+      },
+    },
+  },
+  BroadcastProgress: {
+    type: 'object',
+    required: ['workflowId', 'updated', 'skipped', 'done'],
+    properties: {
+      workflowId: text,
+      updated: { type: 'integer' },
+      skipped: { type: 'integer' },
+      done: { type: 'boolean' },
+      superseded: { type: 'boolean', description: 'Stopped because a newer pause or resume replaced it' },
     },
   },
   CampaignRunState: {

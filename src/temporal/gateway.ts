@@ -12,7 +12,13 @@ import { selfCheckStatusQuery, selfCheckWorkflow, type SelfCheckStatus } from '.
 import type { SelfCheckRecord } from '../../activities/self-check.activities';
 import { debtorWorkflow } from '../../workflows/debtor/debtor.workflow';
 import { campaignBroadcastWorkflow } from '../../workflows/campaign/campaign-broadcast.workflow';
-import { broadcastProgressQuery, type BroadcastProgress, type CampaignBroadcastInput, type CampaignNotice } from '../../workflows/campaign/campaign-broadcast.messages';
+import {
+  broadcastProgressQuery,
+  type BroadcastProgress,
+  type CampaignBroadcastInput,
+  type CampaignBroadcasts,
+  type CampaignNotice,
+} from '../../workflows/campaign/campaign-broadcast.messages';
 import {
   agreePlanUpdate,
   campaignUpdatedSignal,
@@ -198,7 +204,7 @@ export class TemporalGateway {
     waitMs: number,
     paging: Pick<CampaignBroadcastInput, 'pageSize' | 'pagesPerRun'> = {},
   ): Promise<{ workflowId: string; progress: BroadcastProgress }> {
-    const workflowId = `campaign/${campaignId}/broadcast/${notice.kind === 'version' ? 'version' : 'pause'}`;
+    const workflowId = TemporalGateway.broadcastWorkflowId(campaignId, notice.kind === 'version' ? 'version' : 'pause');
     const handle = await this.client.workflow.start(campaignBroadcastWorkflow, {
       workflowId,
       taskQueue: this.queues.main,
@@ -210,6 +216,29 @@ export class TemporalGateway {
     // Not a reason to fail the request: the broadcast goes on whether or not its progress can be read now.
     const progress = await handle.query(broadcastProgressQuery).catch(() => ({ updated: 0, skipped: 0, done: false }));
     return { workflowId, progress };
+  }
+
+  /** The latest broadcast of each kind, if one ran: its workflow and how far it got. */
+  async campaignBroadcasts(campaignId: string): Promise<CampaignBroadcasts> {
+    const found: CampaignBroadcasts = {};
+    for (const kind of ['pause', 'version'] as const) {
+      const workflowId = TemporalGateway.broadcastWorkflowId(campaignId, kind);
+      const handle = this.client.workflow.getHandle<typeof campaignBroadcastWorkflow>(workflowId);
+      try {
+        const { status } = await handle.describe();
+        // A terminated one was replaced by a newer one, which describe() would have shown instead.
+        const progress = status.name === 'RUNNING' ? await handle.query(broadcastProgressQuery) : status.name === 'COMPLETED' ? await handle.result() : undefined;
+        if (progress) found[kind] = { workflowId, ...progress };
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+      }
+    }
+    return found;
+  }
+
+  /** One broadcast of each kind per campaign at a time: pause and resume share one. */
+  private static broadcastWorkflowId(campaignId: string, kind: 'pause' | 'version'): string {
+    return `campaign/${campaignId}/broadcast/${kind}`;
   }
 
   // ---- Calls ---------------------------------------------------------------------------------

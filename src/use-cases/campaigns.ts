@@ -3,7 +3,7 @@ import { AppError } from '../http/app-error';
 import { CampaignDocumentError, parseCampaignDocument, type CampaignDocumentFormat } from '../campaigns/campaign-document';
 import { validateCampaign, type FieldError } from '../campaigns/campaign-validation';
 import { campaignSchema, type Campaign } from '../campaigns/campaign-schema';
-import type { CampaignNotice } from '../../workflows/campaign/campaign-broadcast.messages';
+import type { CampaignBroadcasts, CampaignNotice } from '../../workflows/campaign/campaign-broadcast.messages';
 import { isDuplicateKeyError } from './duplicate-key';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -39,6 +39,8 @@ export interface StoredCampaign {
   paused: boolean;
   createdAt: Date;
   document: Campaign;
+  /** How far the latest pause/resume and version broadcasts got; absent while Temporal cannot be asked. */
+  broadcasts?: CampaignBroadcasts;
 }
 
 export interface CampaignRunState extends Told {
@@ -95,6 +97,8 @@ export async function getCampaign(deps: UseCaseDeps, campaignId: string, version
   const wanted = version ?? state.latestVersion;
   const stored = await deps.mongo.models.campaignVersions.findOne({ campaignId, version: wanted }).lean();
   if (!stored) throw new AppError('not_found', `campaign '${campaignId}' has no version ${wanted} (the latest is ${state.latestVersion})`, 404);
+  // The document and the campaign's state live in the database: they are still shown while Temporal is down.
+  const broadcasts = await deps.gateway.campaignBroadcasts(campaignId).catch(() => undefined);
   return {
     campaignId,
     version: stored.version,
@@ -103,6 +107,7 @@ export async function getCampaign(deps: UseCaseDeps, campaignId: string, version
     paused: state.paused,
     createdAt: stored.createdAt,
     document: campaignSchema.parse(stored.document),
+    ...(broadcasts ? { broadcasts } : {}),
   };
 }
 

@@ -73,6 +73,9 @@ describe('campaign broadcasts', () => {
     const resumed = await call(url, 'POST', `/campaigns/${campaignId}/resume`);
     expect(resumed.body).toMatchObject({ paused: false, debtors: { updated: 5, skipped: 0 }, broadcast: { done: true } });
     for (const id of workflowIds) expect((await gateway().debtorState(id)).paused, id).toBe(false);
+    // An operator reading the campaign sees how far the latest one got (the resume); no version was broadcast.
+    const campaign = await call(url, 'GET', `/campaigns/${campaignId}`);
+    expect(campaign.body.broadcasts).toEqual({ pause: { workflowId: `campaign/${campaignId}/broadcast/pause`, updated: 5, skipped: 0, done: true } });
   });
 
   it('when a changed campaign is applied with `parley campaign apply`, then it says how many running debtors were told', async () => {

@@ -27,4 +27,7 @@ export interface CampaignBroadcastInput {
   progress?: BroadcastProgress;
 }
 
+/** The latest broadcast of each kind a campaign had: pause (or resume), and version. */
+export type CampaignBroadcasts = Partial<Record<'pause' | 'version', BroadcastProgress & { workflowId: string }>>;
+
 export const broadcastProgressQuery = defineQuery<BroadcastProgress>('broadcastProgress');
