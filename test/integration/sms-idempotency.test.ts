@@ -5,12 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
+import { typeScriptProcessArgs } from '../support/ts-process';
 
-const tsx = path.resolve(__dirname, '../../node_modules/.bin/tsx');
 const workerScript = path.resolve(__dirname, '../fixtures/worker-process.ts');
 
+/** The worker in one node process: a SIGKILL kills the worker itself, not a wrapper around it. */
 function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(tsx, [workerScript], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, typeScriptProcessArgs(workerScript), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('worker ready')) resolve(child);

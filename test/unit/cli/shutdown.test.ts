@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { typeScriptProcessArgs } from '../../support/ts-process';
 
-const tsxLoader = path.resolve(__dirname, '../../../node_modules/tsx/dist/loader.mjs');
 const fixture = path.resolve(__dirname, 'slow-shutdown-fixture.ts');
 
 /** Starts the fixture, sends SIGINT at each of `delaysMs` (after the previous one), returns exit code and output. */
 async function interrupt(delaysMs: number[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', `file://${tsxLoader}`, fixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, typeScriptProcessArgs(fixture), { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit');
