@@ -123,6 +123,26 @@ describe('the debtor workflow', () => {
     expect(settled.paidMinor).toBe(12_500);
   });
 
+  it('when an operator pauses the account while a broken-promise reminder waits for the calling hours, then the reminder is not sent', async () => {
+    const phone = '+12025550113';
+    const workflowId = await begin('promiser-paused', phone, 'never-answers');
+    await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 1, { what: 'first text' });
+    const promiseDate = (await localNow()).plus({ days: 3 }).toISODate()!;
+    await gateway().recordPromise(workflowId, { amountMinor: 5_000, dueDate: promiseDate });
+
+    // The promise is broken at the end of its last grace day, in the night: the reminder waits for the morning.
+    const broken = await advanceUntil(env, stack, workflowId, (v) => v.brokenPromises === 1, { what: 'broken promise' });
+    expect(broken.attempts.map((a) => a.purpose)).not.toContain('promise-broken');
+    const textsBefore = textsTo(phone).length;
+    await gateway().pause(workflowId, 'bankruptcy notice received by mail');
+    await env.sleep(24 * 3_600_000);
+
+    const view = await settledState(stack, workflowId);
+    expect(view.attempts.map((a) => a.purpose)).not.toContain('promise-broken');
+    expect(textsTo(phone)).toHaveLength(textsBefore);
+    expect(await models().auditEvents.findOne({ workflowId, type: 'reminder-dropped' }).lean()).toMatchObject({ data: { purpose: 'promise-broken', reason: 'paused' } });
+  });
+
   it('when the debtor replies STOP mid-campaign, then no further text is sent, the opt-out is confirmed once and kept in the ledger', async () => {
     const phone = '+12025550104';
     const workflowId = await begin('stopper-1', phone, 'sms-stopper');

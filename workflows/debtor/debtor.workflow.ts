@@ -52,6 +52,8 @@ const consentLedgerPatch = 'consent-ledger-decides-artificial-voice';
 const pauseSourcesPatch = 'pause-sources';
 /** A payment made while a call is live is passed on to the call, which thanks the caller for it. */
 const paymentReachesCallPatch = 'payment-reaches-live-call';
+/** A reminder waiting for the contact window is dropped when the account is paused meanwhile. */
+const reminderHonoursPausePatch = 'reminder-honours-pause';
 /** Placeholder the SMS activity replaces with a freshly signed link, so no link token enters history. */
 export const paymentLinkMarker = '{{paymentLink}}';
 const defaultContinueAsNewAfterEvents = 4000;
@@ -603,9 +605,14 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       frequencyCaps: campaign.frequencyCaps,
       history: { callAttempts: state.callAttempts, conversations: state.conversations },
     });
-    // Only a payment or the end of the account makes the reminder moot; other events do not.
+    // A payment, a pause or the end of the account makes the reminder moot; other events do not.
+    const honoursPause = patched(reminderHonoursPausePatch);
     const wait = permitted.at - Date.now();
-    if (wait > 0 && (await condition(() => isClosed() || state.balanceMinor < balanceBefore, wait))) return;
+    if (wait > 0 && (await condition(() => isClosed() || state.balanceMinor < balanceBefore || (honoursPause && state.paused), wait))) {
+      // Sent after the pause is lifted, days later, it would no longer say anything true.
+      if (honoursPause && state.paused && !isClosed()) audit('reminder-dropped', { purpose, reason: 'paused' });
+      return;
+    }
     const template = campaign.templates[purpose] ? purpose : smsTemplateFor(campaign.cadence.steps.find((s) => s.channel === 'sms') ?? campaign.cadence.steps[0]);
     await sendSms(`${workflowId}/${purpose}/${state.brokenPromises}`, purpose, template, purpose);
   }
