@@ -22,7 +22,7 @@ export interface DebtorSnapshot {
   nextContactReason?: string;
 }
 
-export function createRecordActivities(deps: { models: Pick<Models, 'auditEvents' | 'debtors' | 'consentEvents' | 'humanTasks'> }) {
+export function createRecordActivities(deps: { models: Pick<Models, 'auditEvents' | 'debtors' | 'consentEvents' | 'humanTasks' | 'campaigns'> }) {
   const { models } = deps;
   return {
     async recordAudit(input: AuditInput): Promise<void> {
@@ -48,9 +48,16 @@ export function createRecordActivities(deps: { models: Pick<Models, 'auditEvents
       );
     },
 
-    async contactPermissions(input: { phone: string }): Promise<ContactPermissions> {
+    /**
+     * What the consent ledger allows for this number, and (given the campaign) whether the campaign
+     * is paused: its broadcast may not have reached this account yet, but its flag is already set.
+     */
+    async contactPermissions(input: { phone: string; campaignId?: string }): Promise<ContactPermissions & { campaignPaused?: boolean }> {
       const events = await models.consentEvents.find({ phone: input.phone }).sort({ at: 1 }).lean();
-      return foldConsentEvents(events.map((e) => ({ kind: e.kind, channel: e.channel, at: e.at })));
+      const permissions = foldConsentEvents(events.map((e) => ({ kind: e.kind, channel: e.channel, at: e.at })));
+      if (input.campaignId === undefined) return permissions;
+      const campaign = await models.campaigns.findOne({ campaignId: input.campaignId }).lean();
+      return { ...permissions, campaignPaused: campaign?.paused === true };
     },
 
     async openHumanTask(input: {

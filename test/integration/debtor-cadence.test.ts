@@ -143,6 +143,44 @@ describe('the debtor workflow', () => {
     expect(await models().auditEvents.findOne({ workflowId, type: 'reminder-dropped' }).lean()).toMatchObject({ data: { purpose: 'promise-broken', reason: 'paused' } });
   });
 
+  it('when the campaign is paused while a broken-promise reminder waits for the calling hours, then the reminder is not sent', async () => {
+    const variant = await storeVariant('reminder-campaign-paused', () => undefined);
+    const phone = '+12025550115';
+    const workflowId = await begin('promiser-campaign-paused', phone, 'never-answers', 1, variant.id);
+    await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 1, { what: 'first text' });
+    await gateway().recordPromise(workflowId, { amountMinor: 5_000, dueDate: (await localNow()).plus({ days: 3 }).toISODate()! });
+    await advanceUntil(env, stack, workflowId, (v) => v.brokenPromises === 1, { what: 'broken promise' });
+    const textsBefore = textsTo(phone).length;
+
+    await models().campaigns.updateOne({ campaignId: variant.id }, { $set: { paused: true } });
+    await env.sleep(24 * 3_600_000);
+    await models().campaigns.updateOne({ campaignId: variant.id }, { $set: { paused: false } });
+
+    expect((await settledState(stack, workflowId)).attempts.map((a) => a.purpose)).not.toContain('promise-broken');
+    expect(textsTo(phone)).toHaveLength(textsBefore);
+    expect(await models().auditEvents.findOne({ workflowId, type: 'reminder-dropped' }).lean()).toMatchObject({ data: { purpose: 'promise-broken', reason: 'campaign paused' } });
+  });
+
+  it("when a campaign's flag says paused before its broadcast reaches the account, then the due contact is held, and made once the campaign resumes", async () => {
+    const variant = await storeVariant('held-by-campaign-pause', () => undefined);
+    const phone = '+12025550114';
+    const workflowId = await begin('held-1', phone, 'never-answers', 1, variant.id);
+    await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 1, { what: 'first text' });
+    const setPaused = (paused: boolean) => models().campaigns.updateOne({ campaignId: variant.id }, { $set: { paused } });
+
+    // Paused in the database only, as the API does first; the broadcast that tells each account is not run.
+    await setPaused(true);
+    const held = await advanceUntil(env, stack, workflowId, (v) => v.nextContact?.reason === 'held: the campaign is paused', { what: 'a held contact' });
+    await env.sleep(3 * 3_600_000);
+    const stillHeld = await settledState(stack, workflowId);
+    expect(stillHeld.attempts).toHaveLength(1);
+    expect(stillHeld.nextContact).toMatchObject({ reason: 'held: the campaign is paused', stepId: held.nextContact!.stepId });
+
+    await setPaused(false);
+    const contacted = await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 2, { what: 'the held contact' });
+    expect(contacted.attempts[1].stepId).toBe(held.nextContact!.stepId);
+  });
+
   it('when the debtor replies STOP mid-campaign, then no further text is sent, the opt-out is confirmed once and kept in the ledger', async () => {
     const phone = '+12025550104';
     const workflowId = await begin('stopper-1', phone, 'sms-stopper');

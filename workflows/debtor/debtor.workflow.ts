@@ -10,6 +10,7 @@ import {
   ApplicationFailure,
 } from '@temporalio/workflow';
 import type { Campaign, CadenceStep } from '../../src/campaigns/campaign-schema';
+import type { ContactPermissions } from '../../src/policy/consent-ledger';
 import { durationMillis } from '../../src/campaigns/campaign-schema';
 import { renderTemplate } from '../../src/campaigns/templates';
 import { nextCadenceStep, stepIndexInVersion } from '../../src/policy/cadence';
@@ -52,8 +53,15 @@ const consentLedgerPatch = 'consent-ledger-decides-artificial-voice';
 const pauseSourcesPatch = 'pause-sources';
 /** A payment made while a call is live is passed on to the call, which thanks the caller for it. */
 const paymentReachesCallPatch = 'payment-reaches-live-call';
-/** A reminder waiting for the contact window is dropped when the account is paused meanwhile. */
+/** A reminder is dropped when the account is paused while it waits for the contact window, or its campaign is paused. */
 const reminderHonoursPausePatch = 'reminder-honours-pause';
+/** A contact is held while the campaign's flag says paused, before its broadcast reaches the account. */
+const campaignPauseGatePatch = 'campaign-pause-gate';
+/**
+ * A held contact looks at the campaign's flag again after 10 minutes, then less and less often (at
+ * most every 6 hours): the broadcast's pause usually arrives first and stops the looking.
+ */
+const campaignPauseRecheck = { firstMs: 10 * 60_000, maxMs: 6 * 3_600_000 };
 /** Placeholder the SMS activity replaces with a freshly signed link, so no link token enters history. */
 export const paymentLinkMarker = '{{paymentLink}}';
 const defaultContinueAsNewAfterEvents = 4000;
@@ -78,6 +86,8 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   let pendingCampaignVersion = state.campaignVersion;
   /** The call on the line now, if any: payments reach it, and it may ask for the payment link. */
   let liveCall: { workflowId: string; attemptKey: string; step: CadenceStep } | undefined;
+  /** Contacts held in a row by a paused campaign, which spaces out the looking again. */
+  let campaignHolds = 0;
   /** Bumped by every event, so a sleeping workflow wakes to reconsider. */
   let changes = 0;
   /**
@@ -333,6 +343,10 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
     await saveSnapshot();
     if (await sleepUntil(allowed.at)) return; // something happened: reconsider from the top
 
+    // The ledger is shared by every campaign: an opt-out given elsewhere holds here too.
+    const permissions = channel === 'skip' ? undefined : await records.contactPermissions({ phone: debtor.phone, campaignId });
+    if (permissions?.campaignPaused && patched(campaignPauseGatePatch)) return holdWhileCampaignPaused(next.step);
+    campaignHolds = 0;
     state.nextContact = undefined;
     state.stepIndex = next.index;
     const attemptKey = `${workflowId}/c${state.cycle}/${next.step.id}/r${state.stepRetries}`;
@@ -340,7 +354,18 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
       recordAttempt(attemptKey, next.step.id, next.step.channel, `cadence:${next.step.id}`, 'skipped-opted-out');
       return afterAttempt(next.step, 'skipped-opted-out');
     }
-    afterAttempt(next.step, await contact(next.step, channel, attemptKey));
+    afterAttempt(next.step, await contact(next.step, channel, attemptKey, permissions!));
+  }
+
+  /**
+   * The campaign was paused and its broadcast has not reached this account yet: nobody is
+   * contacted and the step stays due. Looked at again later, the contact window is worked out anew.
+   */
+  async function holdWhileCampaignPaused(step: CadenceStep): Promise<void> {
+    const recheckMs = Math.min(campaignPauseRecheck.firstMs * 2 ** campaignHolds++, campaignPauseRecheck.maxMs);
+    state.nextContact = { at: Date.now() + recheckMs, reason: 'held: the campaign is paused', stepId: step.id, channel: step.channel };
+    await saveSnapshot();
+    await sleepUntil(state.nextContact.at);
   }
 
   /** The channel a step is carried out on, given opt-outs and artificial-voice consent. */
@@ -353,9 +378,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
     return 'skip';
   }
 
-  async function contact(step: CadenceStep, channel: 'sms' | 'voice', attemptKey: string): Promise<AttemptOutcome> {
-    // The ledger is shared by every campaign: an opt-out given elsewhere holds here too.
-    const permissions = await records.contactPermissions({ phone: debtor.phone });
+  async function contact(step: CadenceStep, channel: 'sms' | 'voice', attemptKey: string, permissions: ContactPermissions): Promise<AttemptOutcome> {
     if ((channel === 'sms' && permissions.smsOptedOut) || (channel === 'voice' && permissions.voiceOptedOut)) {
       state.optedOut[channel] = true;
       recordAttempt(attemptKey, step.id, channel, `cadence:${step.id}`, 'skipped-opted-out');
@@ -607,10 +630,15 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
     });
     // A payment, a pause or the end of the account makes the reminder moot; other events do not.
     const honoursPause = patched(reminderHonoursPausePatch);
+    const moot = () => isClosed() || state.balanceMinor < balanceBefore || (honoursPause && state.paused);
     const wait = permitted.at - Date.now();
-    if (wait > 0 && (await condition(() => isClosed() || state.balanceMinor < balanceBefore || (honoursPause && state.paused), wait))) {
+    if (wait > 0 ? await condition(moot, wait) : honoursPause && moot()) {
       // Sent after the pause is lifted, days later, it would no longer say anything true.
       if (honoursPause && state.paused && !isClosed()) audit('reminder-dropped', { purpose, reason: 'paused' });
+      return;
+    }
+    if (honoursPause && (await records.contactPermissions({ phone: debtor.phone, campaignId })).campaignPaused) {
+      audit('reminder-dropped', { purpose, reason: 'campaign paused' });
       return;
     }
     const template = campaign.templates[purpose] ? purpose : smsTemplateFor(campaign.cadence.steps.find((s) => s.channel === 'sms') ?? campaign.cadence.steps[0]);
