@@ -123,42 +123,39 @@ describe('the debtor workflow', () => {
     expect(settled.paidMinor).toBe(12_500);
   });
 
-  it('when an operator pauses the account while a broken-promise reminder waits for the calling hours, then the reminder is not sent', async () => {
-    const phone = '+12025550113';
-    const workflowId = await begin('promiser-paused', phone, 'never-answers');
+  /**
+   * A debtor whose promise was just broken, at the end of its last grace day, in the night: the
+   * reminder text waits for the morning's calling hours. `pause` acts then; a day later, no reminder.
+   */
+  async function reminderDroppedAfter(accountRef: string, phone: string, campaignId: string, pause: (workflowId: string) => Promise<unknown>) {
+    const workflowId = await begin(accountRef, phone, 'never-answers', 1, campaignId);
     await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 1, { what: 'first text' });
-    const promiseDate = (await localNow()).plus({ days: 3 }).toISODate()!;
-    await gateway().recordPromise(workflowId, { amountMinor: 5_000, dueDate: promiseDate });
-
-    // The promise is broken at the end of its last grace day, in the night: the reminder waits for the morning.
+    await gateway().recordPromise(workflowId, { amountMinor: 5_000, dueDate: (await localNow()).plus({ days: 3 }).toISODate()! });
     const broken = await advanceUntil(env, stack, workflowId, (v) => v.brokenPromises === 1, { what: 'broken promise' });
     expect(broken.attempts.map((a) => a.purpose)).not.toContain('promise-broken');
     const textsBefore = textsTo(phone).length;
-    await gateway().pause(workflowId, 'bankruptcy notice received by mail');
+
+    await pause(workflowId);
     await env.sleep(24 * 3_600_000);
 
-    const view = await settledState(stack, workflowId);
-    expect(view.attempts.map((a) => a.purpose)).not.toContain('promise-broken');
+    expect((await settledState(stack, workflowId)).attempts.map((a) => a.purpose)).not.toContain('promise-broken');
     expect(textsTo(phone)).toHaveLength(textsBefore);
-    expect(await models().auditEvents.findOne({ workflowId, type: 'reminder-dropped' }).lean()).toMatchObject({ data: { purpose: 'promise-broken', reason: 'paused' } });
+    return (await models().auditEvents.findOne({ workflowId, type: 'reminder-dropped' }).lean())?.data;
+  }
+
+  it('when an operator pauses the account while a broken-promise reminder waits for the calling hours, then the reminder is not sent', async () => {
+    const dropped = await reminderDroppedAfter('promiser-paused', '+12025550113', campaign.id, (workflowId) =>
+      gateway().pause(workflowId, 'bankruptcy notice received by mail'),
+    );
+    expect(dropped).toEqual({ purpose: 'promise-broken', reason: 'paused' });
   });
 
   it('when the campaign is paused while a broken-promise reminder waits for the calling hours, then the reminder is not sent', async () => {
     const variant = await storeVariant('reminder-campaign-paused', () => undefined);
-    const phone = '+12025550115';
-    const workflowId = await begin('promiser-campaign-paused', phone, 'never-answers', 1, variant.id);
-    await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 1, { what: 'first text' });
-    await gateway().recordPromise(workflowId, { amountMinor: 5_000, dueDate: (await localNow()).plus({ days: 3 }).toISODate()! });
-    await advanceUntil(env, stack, workflowId, (v) => v.brokenPromises === 1, { what: 'broken promise' });
-    const textsBefore = textsTo(phone).length;
-
-    await models().campaigns.updateOne({ campaignId: variant.id }, { $set: { paused: true } });
-    await env.sleep(24 * 3_600_000);
-    await models().campaigns.updateOne({ campaignId: variant.id }, { $set: { paused: false } });
-
-    expect((await settledState(stack, workflowId)).attempts.map((a) => a.purpose)).not.toContain('promise-broken');
-    expect(textsTo(phone)).toHaveLength(textsBefore);
-    expect(await models().auditEvents.findOne({ workflowId, type: 'reminder-dropped' }).lean()).toMatchObject({ data: { purpose: 'promise-broken', reason: 'campaign paused' } });
+    const setPaused = (paused: boolean) => models().campaigns.updateOne({ campaignId: variant.id }, { $set: { paused } });
+    const dropped = await reminderDroppedAfter('promiser-campaign-paused', '+12025550115', variant.id, () => setPaused(true));
+    await setPaused(false);
+    expect(dropped).toEqual({ purpose: 'promise-broken', reason: 'campaign paused' });
   });
 
   it("when a campaign's flag says paused before its broadcast reaches the account, then the due contact is held, and made once the campaign resumes", async () => {
