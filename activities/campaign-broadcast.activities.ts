@@ -53,24 +53,23 @@ export function createCampaignBroadcastActivities(deps: BroadcastDeps) {
       const superseded = async () =>
         notice.kind !== 'version' && (await deps.models.campaigns.findOne({ campaignId: input.campaignId }).lean())?.paused !== (notice.kind === 'pause');
       const counts = { updated: 0, skipped: 0, superseded: false };
-      const tell = async (workflowId: string): Promise<boolean> => {
-        if (notice.kind === 'version') return (await deps.debtorWorkflows.campaignUpdated([workflowId], notice.version)).notified > 0;
-        if (notice.kind === 'pause') await deps.debtorWorkflows.pause(workflowId, notice.reason, 'campaign', updateId);
-        else await deps.debtorWorkflows.resume(workflowId, 'campaign', updateId);
-        return true;
+      const tell = async (workflowId: string): Promise<unknown> => {
+        if (notice.kind === 'version') return deps.debtorWorkflows.campaignUpdated(workflowId, notice.version);
+        if (notice.kind === 'pause') return deps.debtorWorkflows.pause(workflowId, notice.reason, 'campaign', updateId);
+        return deps.debtorWorkflows.resume(workflowId, 'campaign', updateId);
       };
       await forEachBounded(input.workflowIds, tellConcurrency, async (workflowId) => {
         if (counts.superseded || (await superseded())) {
           counts.superseded = true;
           return;
         }
-        let took = false;
         try {
-          took = await tell(workflowId);
+          await tell(workflowId);
+          counts.updated++;
         } catch (err) {
           if (!(err instanceof GatewayError)) throw err;
+          counts.skipped++;
         }
-        counts[took ? 'updated' : 'skipped']++;
         Context.current().heartbeat(counts);
       });
       return counts;

@@ -175,20 +175,9 @@ export class TemporalGateway {
     return this.withErrors(workflowId, () => this.client.workflow.getHandle(workflowId).signal(smsDeliveryStatusSignal, status));
   }
 
-  /** Tells running debtor workflows about a new campaign version; closed ones are skipped. */
-  async campaignUpdated(workflowIds: Iterable<string>, version: number): Promise<{ notified: number; skipped: number }> {
-    let notified = 0;
-    let skipped = 0;
-    for (const workflowId of workflowIds) {
-      try {
-        await this.client.workflow.getHandle(workflowId).signal(campaignUpdatedSignal, { version });
-        notified++;
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        skipped++;
-      }
-    }
-    return { notified, skipped };
+  /** Tells a running debtor workflow about a new campaign version (GatewayError not_found when it has ended). */
+  campaignUpdated(workflowId: string, version: number): Promise<void> {
+    return this.withErrors(workflowId, () => this.client.workflow.getHandle(workflowId).signal(campaignUpdatedSignal, { version }));
   }
 
   // ---- Campaigns -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ export type CampaignDocumentValidation =
   /** `unreadable`: the text is not YAML/JSON at all (one error, with line and column). */
   | { ok: false; unreadable: boolean; errors: FieldError[] };
 
-export interface AppliedCampaign extends Partial<Told> {
+export interface AppliedCampaign extends Partial<BroadcastReport> {
   campaignId: string;
   version: number;
   /** False when the document equals the latest version: nothing was written, nobody told. */
@@ -24,7 +24,7 @@ export interface AppliedCampaign extends Partial<Told> {
 }
 
 /** How far a campaign broadcast got within the request's wait. */
-export interface Told {
+export interface BroadcastReport {
   /** Running debtor workflows that took the change, and those that refused or had ended. */
   debtors: { updated: number; skipped: number };
   /** The broadcast's workflow; not `done` when it goes on after the response (a large campaign). */
@@ -43,7 +43,7 @@ export interface StoredCampaign {
   broadcasts?: CampaignBroadcasts;
 }
 
-export interface CampaignRunState extends Told {
+export interface CampaignRunState extends BroadcastReport {
   campaignId: string;
   paused: boolean;
 }
@@ -129,7 +129,7 @@ async function setPaused(deps: UseCaseDeps, campaignId: string, notice: Extract<
   return { campaignId, paused, ...(await broadcast(deps, campaignId, notice)) };
 }
 
-async function broadcast(deps: UseCaseDeps, campaignId: string, notice: CampaignNotice): Promise<Told> {
+async function broadcast(deps: UseCaseDeps, campaignId: string, notice: CampaignNotice): Promise<BroadcastReport> {
   const { workflowId, progress } = await deps.gateway.broadcastToCampaign(campaignId, notice, broadcastWaitMs);
   return { debtors: { updated: progress.updated, skipped: progress.skipped }, broadcast: { workflowId, done: progress.done } };
 }

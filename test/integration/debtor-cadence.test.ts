@@ -318,7 +318,7 @@ describe('the debtor workflow', () => {
       doc.templates.reminder.text.en = 'UPDATED reminder from {{campaignName}}: {{amountDue}}. Pay: {{paymentLink}}';
     });
     await storeCampaignVersion(models(), v2, 2);
-    await gateway().campaignUpdated([workflowId], 2);
+    await gateway().campaignUpdated(workflowId, 2);
 
     const view = await advanceUntil(env, stack, workflowId, (v) => v.attempts.some((a) => a.stepId === 'reminder-text'), { what: 'reminder' });
 

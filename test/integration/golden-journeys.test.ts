@@ -144,7 +144,7 @@ describe('golden journeys on the dev server', () => {
       async (workflowId) => {
         await waitForAttempts(workflowId, 1);
         await storeCampaignVersion(models(), v2, 2);
-        await gateway().campaignUpdated([workflowId], 2);
+        await gateway().campaignUpdated(workflowId, 2);
       },
       (v) => v.status === 'exhausted',
     );
