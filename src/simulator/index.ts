@@ -69,7 +69,7 @@ export async function startTwilioSimulator(input: TwilioSimulatorOptions): Promi
   const context: SimulatorContext = {
     options,
     store,
-    webhooks: new WebhookSender(store, { timeoutMs: options.webhookTimeoutMs, retries: options.webhookRetries }),
+    webhooks: new WebhookSender(store, { timeoutMs: options.webhookTimeoutMs, retries: options.webhookRetries, repeat: options.webhookRepeat }),
     people,
     agents: new DialAgents(options.dialAgent),
     optOuts: new OptOutRegistry(),

@@ -14,6 +14,7 @@
  *   SIM_CALLS_PER_SECOND        calls per second before 429 / 20429 (default 1, as Twilio)
  *   SIM_WEBHOOK_TIMEOUT_MS      webhook timeout (default 15000, as Twilio)
  *   SIM_WEBHOOK_RETRIES         retries of failed webhooks (default 1)
+ *   SIM_WEBHOOK_REPEAT          copies of every webhook sent at once (default 1; 3 in a fault run)
  *   SIM_BLOCKED_NUMBERS         "+8613*=geo-permission,+15551230009=unsubscribed" (reasons:
  *                               unsubscribed, not-mobile, geo-permission, blocklisted)
  */
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     callsPerSecond: optionalNumber('SIM_CALLS_PER_SECOND'),
     webhookTimeoutMs: optionalNumber('SIM_WEBHOOK_TIMEOUT_MS'),
     webhookRetries: optionalNumber('SIM_WEBHOOK_RETRIES'),
+    webhookRepeat: optionalNumber('SIM_WEBHOOK_REPEAT'),
     blockedNumbers: pairs(env.SIM_BLOCKED_NUMBERS).map(([phone, reason]) => ({ phone, reason: reason as BlockReason })),
     logger,
   });

@@ -58,6 +58,11 @@ export interface TwilioSimulatorOptions {
   callsPerSecond?: number;
   webhookTimeoutMs?: number;
   webhookRetries?: number;
+  /**
+   * Sends every webhook this many times at once (default 1), as Twilio may deliver one twice: a
+   * fault run checks the service acts once on each. The simulator acts on the first copy's answer.
+   */
+  webhookRepeat?: number;
   blockedNumbers?: readonly BlockedNumber[];
   /** Directory of persona files (YAML or JSON); none are loaded when unset. */
   personaDir?: string;
@@ -78,6 +83,7 @@ export interface ResolvedSimulatorOptions {
   callsPerSecond: number;
   webhookTimeoutMs: number;
   webhookRetries: number;
+  webhookRepeat: number;
   blockedNumbers: readonly BlockedNumber[];
   personaDir: string | undefined;
   unknownNumberPersona: string | PersonaInput;
@@ -101,6 +107,7 @@ export function resolveOptions(options: TwilioSimulatorOptions): ResolvedSimulat
     webhookTimeoutMs: options.webhookTimeoutMs ?? 15_000,
     // Twilio's default retry count (connection overrides "rc").
     webhookRetries: options.webhookRetries ?? 1,
+    webhookRepeat: Math.max(1, Math.floor(options.webhookRepeat ?? 1)),
     blockedNumbers: options.blockedNumbers ?? [],
     personaDir: options.personaDir,
     unknownNumberPersona: options.unknownNumberPersona ?? {

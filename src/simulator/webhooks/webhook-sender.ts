@@ -33,6 +33,8 @@ export interface WebhookPolicy {
   timeoutMs: number;
   /** Retries after a connection failure, a timeout or a 5xx answer. */
   retries: number;
+  /** Copies of each webhook sent at once (1: no copies); the first copy's answer is the one acted on. */
+  repeat?: number;
 }
 
 /**
@@ -48,8 +50,17 @@ export class WebhookSender {
     private readonly policy: WebhookPolicy,
   ) {}
 
+  /** Every copy carries the same idempotency token: to the service they are one webhook delivered more than once. */
   async send(authToken: string, request: WebhookRequest): Promise<WebhookResult> {
     const idempotencyToken = randomUUID();
+    const copies = Array.from({ length: (this.policy.repeat ?? 1) - 1 }, () =>
+      this.deliver(authToken, request, idempotencyToken).catch(() => undefined),
+    );
+    const [result] = await Promise.all([this.deliver(authToken, request, idempotencyToken), ...copies]);
+    return result;
+  }
+
+  private async deliver(authToken: string, request: WebhookRequest, idempotencyToken: string): Promise<WebhookResult> {
     let result: WebhookResult | undefined;
     for (let attempt = 1; attempt <= this.policy.retries + 1; attempt++) {
       result = await this.attempt(authToken, request, idempotencyToken, attempt);
