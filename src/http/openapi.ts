@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { campaignSchema } from '../campaigns/campaign-schema';
+import type { z } from 'zod';
 import { debtorColumns, requiredColumns } from '../use-cases/debtor-row';
 import {
   campaignParams,
@@ -8,49 +7,19 @@ import {
   paymentHeaders,
   debtorListQuery,
   debtorParams,
-  debtorStatuses,
   humanTaskParams,
   humanTaskResolutionBody,
 } from './api-schemas';
+import { componentSchemas } from './openapi-components';
+import { common, failure, formContent, html, jsonContent, ok, parameters, ref, requestSchema, text, type JsonSchema } from './openapi-json-schema';
+import { webhookPaths } from './openapi-webhooks';
 import { campaignDocumentTypes } from './routes/campaign.routes';
 import { importTypes } from './routes/debtor.routes';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
-// the zod schemas the routes parse with (api-schemas.ts); responses are described here.
-
-type JsonSchema = Record<string, unknown>;
-
-/** JSON Schema 2020-12 of what a client sends (defaults make fields optional), as OpenAPI 3.1 embeds it. */
-function requestSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
-function parameters(schema: z.ZodType, where: 'path' | 'query' | 'header'): JsonSchema[] {
-  const json = requestSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (json.required ?? []).includes(name),
-    ...(property.description ? { description: property.description } : {}),
-    schema: property,
-  }));
-}
-
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const jsonContent = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const ok = (description: string, schema: JsonSchema) => ({ description, content: jsonContent(schema) });
-const failure = (description: string) => ({ description, content: jsonContent(ref('Error')) });
-const text = { type: 'string' };
-const formContent = (properties: Record<string, JsonSchema>, required: string[]) => ({
-  'application/x-www-form-urlencoded': { schema: { type: 'object', properties, required } },
-});
-
-const common = {
-  400: failure('A parameter or the body is malformed; `details` names each bad field'),
-  413: failure('The body is larger than the endpoint accepts'),
-};
+// the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
+// are described here and in openapi-components.ts.
 
 const campaignDocumentBody = {
   required: true,
@@ -78,230 +47,6 @@ const debtorAction = (
     },
   },
 });
-
-const importRow: JsonSchema = {
-  type: 'object',
-  description: "One debtor. Columns match without regard to case; empty values take the campaign's defaults.",
-  properties: Object.fromEntries(
-    debtorColumns.map((column) => [column, column === 'flags' ? { oneOf: [text, { type: 'array', items: text }] } : { type: ['string', 'number', 'boolean'] }]),
-  ),
-  required: [...requiredColumns],
-  additionalProperties: false,
-};
-
-const schemas: Record<string, JsonSchema> = {
-  Error: {
-    type: 'object',
-    required: ['error', 'message'],
-    properties: { error: text, message: text, details: { type: 'array', items: ref('FieldError') } },
-  },
-  FieldError: { type: 'object', required: ['path', 'message'], properties: { path: text, message: text } },
-  CampaignDocument: requestSchema(campaignSchema),
-  CampaignApplied: {
-    type: 'object',
-    required: ['campaignId', 'version', 'created'],
-    properties: {
-      campaignId: text,
-      version: { type: 'integer' },
-      created: { type: 'boolean', description: 'False: the document equals the latest version; nothing was written' },
-      debtors: { ...ref('DebtorsTold'), description: 'A new version after the first: the running debtors told of it so far' },
-      broadcast: ref('CampaignBroadcast'),
-    },
-  },
-  DebtorsTold: {
-    type: 'object',
-    required: ['updated', 'skipped'],
-    properties: {
-      updated: { type: 'integer', description: 'Running debtor workflows that took the change' },
-      skipped: { type: 'integer', description: 'Those that refused it (not paused, say) or had ended' },
-    },
-  },
-  CampaignBroadcast: {
-    type: 'object',
-    required: ['workflowId', 'done'],
-    description: 'The workflow telling every running debtor of the change, page by page',
-    properties: { workflowId: text, done: { type: 'boolean', description: 'False: it was still going when the response was sent (a large campaign); it goes on' } },
-  },
-  StoredCampaign: {
-    type: 'object',
-    properties: {
-      campaignId: text,
-      version: { type: 'integer' },
-      latestVersion: { type: 'integer' },
-      name: text,
-      paused: { type: 'boolean' },
-      createdAt: { type: 'string', format: 'date-time' },
-      document: ref('CampaignDocument'),
-      broadcasts: {
-        type: 'object',
-        description: 'How far the latest pause/resume and version broadcasts got; absent while Temporal cannot be asked',
-        properties: Object.fromEntries(['pause', 'version'].map((kind) => [kind, ref('BroadcastProgress')])),
-      },
-    },
-  },
-  BroadcastProgress: {
-    type: 'object',
-    required: ['workflowId', 'updated', 'skipped', 'done'],
-    properties: {
-      workflowId: text,
-      updated: { type: 'integer' },
-      skipped: { type: 'integer' },
-      done: { type: 'boolean' },
-      superseded: { type: 'boolean', description: 'Stopped because a newer pause or resume replaced it' },
-    },
-  },
-  CampaignRunState: {
-    type: 'object',
-    properties: {
-      campaignId: text,
-      paused: { type: 'boolean' },
-      debtors: ref('DebtorsTold'),
-      broadcast: ref('CampaignBroadcast'),
-    },
-  },
-  ImportRow: importRow,
-  ImportReport: {
-    type: 'object',
-    required: ['rows', 'started', 'alreadyImported', 'rejected', 'errors', 'unlistedErrors'],
-    properties: {
-      rows: { type: 'integer' },
-      started: { type: 'integer' },
-      alreadyImported: { type: 'integer', description: 'Accounts imported before: nothing changed' },
-      rejected: { type: 'integer' },
-      errors: {
-        type: 'array',
-        maxItems: 1000,
-        items: {
-          type: 'object',
-          properties: {
-            row: { type: 'integer', description: 'CSV/NDJSON: the file line (a CSV header is line 1); JSON: the 1-based array element' },
-            field: { type: 'string', description: "The column at fault, or '(row)'" },
-            message: text,
-          },
-        },
-      },
-      unlistedErrors: { type: 'integer', description: 'Errors beyond the first 1000' },
-    },
-  },
-  DebtorSummary: {
-    type: 'object',
-    properties: {
-      accountRef: text,
-      workflowId: text,
-      fullName: text,
-      status: { type: 'string', enum: debtorStatuses },
-      balanceMinor: { type: 'integer' },
-      currency: text,
-      nextContactAt: { type: 'string', format: 'date-time' },
-      nextContactReason: text,
-      importedAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-    },
-  },
-  DebtorPage: {
-    type: 'object',
-    properties: { debtors: { type: 'array', items: ref('DebtorSummary') }, next: { type: 'string', description: 'Pass as `after` for the next page' } },
-  },
-  DebtorProfile: {
-    type: 'object',
-    properties: {
-      accountRef: text,
-      fullName: text,
-      firstName: text,
-      phone: { type: 'string', description: 'E.164' },
-      timeZone: text,
-      language: text,
-      currency: text,
-      amountDueMinor: { type: 'integer' },
-      dueDate: { type: 'string', format: 'date' },
-      birthYear: { type: 'integer' },
-      segmentData: { type: 'object' },
-      artificialVoiceConsent: { type: 'boolean' },
-    },
-  },
-  DebtorState: {
-    type: 'object',
-    description: "The debtor workflow's live state (workflows/debtor/debtor.messages.ts, DebtorView)",
-    properties: {
-      workflowId: text,
-      campaignId: text,
-      accountRef: text,
-      currency: text,
-      status: { type: 'string', enum: debtorStatuses },
-      outcome: text,
-      campaignVersion: { type: 'integer' },
-      strategy: text,
-      balanceMinor: { type: 'integer' },
-      paidMinor: { type: 'integer' },
-      paused: { type: 'boolean' },
-      pausedBy: { type: 'array', items: { type: 'string', enum: ['operator', 'campaign'] }, description: 'Who paused the account; each resume lifts only its own pause' },
-      attempts: { type: 'array', items: { type: 'object' } },
-      promise: { type: 'object' },
-      plan: { type: 'object' },
-      humanTask: { type: 'object' },
-      nextContact: { type: 'object', properties: { at: { type: 'integer', description: 'Epoch ms' }, reason: text, stepId: text, channel: text } },
-    },
-    additionalProperties: true,
-  },
-  DebtorDetail: { type: 'object', properties: { profile: ref('DebtorProfile'), state: ref('DebtorState') } },
-  PaymentAccepted: {
-    type: 'object',
-    properties: { paymentId: text, duplicate: { type: 'boolean', description: 'True: this payment id was recorded before; nothing new was recorded' } },
-  },
-  PaymentEvent: {
-    type: 'object',
-    required: ['paymentId', 'workflowId', 'amountMinor', 'currency', 'at'],
-    properties: { paymentId: text, workflowId: text, amountMinor: { type: 'integer', minimum: 1 }, currency: text, at: { type: 'integer', description: 'Epoch ms' } },
-  },
-};
-
-const twilioSignature = { name: 'X-Twilio-Signature', in: 'header', required: true, schema: text, description: "Twilio's HMAC-SHA1 of PUBLIC_BASE_URL + path and the form fields" };
-const twiml = { description: 'TwiML', content: { 'text/xml': { schema: text } } };
-const html = (description: string) => ({ description, content: { 'text/html': { schema: text } } });
-
-/** Twilio's voice webhooks: each names the call workflow (`call`) and answers TwiML (status: 204). */
-function voiceWebhookPaths(): Record<string, JsonSchema> {
-  const call = { name: 'call', in: 'query', required: true, schema: text, description: 'The call workflow the webhook advances' };
-  const callForm = (extra: Record<string, JsonSchema>, required: string[] = []) => ({
-    required: true,
-    content: formContent({ CallSid: text, AnsweredBy: text, ...extra }, ['CallSid', ...required]),
-  });
-  const refused = failure('Missing or invalid X-Twilio-Signature');
-  const hook = (summary: string, parameters: JsonSchema[], extra: Record<string, JsonSchema> = {}, required: string[] = []) => ({
-    post: { summary, tags: ['webhooks'], parameters: [twilioSignature, ...parameters], requestBody: callForm(extra, required), responses: { 200: twiml, 403: refused } },
-  });
-  const turnParams = [call, { name: 'turn', in: 'query', required: true, schema: { type: 'integer' } }, { name: 'lang', in: 'query', required: false, schema: text }];
-  return {
-    '/webhooks/twilio/voice/answer': hook('Twilio: the call was answered (by a person or a machine)', [call]),
-    '/webhooks/twilio/voice/gather': hook("Twilio: what the caller said or pressed in a turn's <Gather>", turnParams, { SpeechResult: text, Confidence: text, Digits: text }),
-    '/webhooks/twilio/voice/record': hook(
-      "Twilio (SPEECH_ENGINE=local|openai): a turn's <Record>ed answer, or nothing recorded",
-      turnParams,
-      { RecordingUrl: { type: 'string', format: 'uri' }, Digits: text },
-    ),
-    '/webhooks/twilio/voice/pending': hook(
-      'Twilio (after a holding prompt): picks up a turn that was not ready in time',
-      [call, { name: 'update', in: 'query', required: true, schema: text }, { name: 'lang', in: 'query', required: false, schema: text }],
-    ),
-    '/webhooks/twilio/voice/transfer': hook('Twilio: a <Dial> or <Enqueue> to an agent ended', [call], { DialCallStatus: text, QueueResult: text }),
-    '/webhooks/twilio/voice/queue-wait': hook(
-      "Twilio (<Enqueue waitUrl>): what the queued caller hears, requested again each time it ends; <Leave/> after a while",
-      [call, { name: 'lang', in: 'query', required: false, schema: text }],
-      { QueueTime: { type: 'integer', minimum: 0, description: 'Seconds in the queue so far' }, QueueSid: text, CurrentQueueSize: text, AvgQueueTime: text },
-      ['QueueTime'],
-    ),
-    '/webhooks/twilio/voice/whisper': hook('Twilio: what the agent hears before being connected', [call]),
-    '/webhooks/twilio/voice/status': {
-      post: {
-        summary: "Twilio: the call's progress and final status (completes the placeCall activity)",
-        tags: ['webhooks'],
-        parameters: [twilioSignature, call],
-        requestBody: callForm({ CallStatus: text, CallDuration: text }, ['CallStatus']),
-        responses: { 204: { description: 'Received' }, 403: refused },
-      },
-    },
-  };
-}
 
 const paths: Record<string, JsonSchema> = {
   '/campaigns/validate': {
@@ -438,35 +183,7 @@ const paths: Record<string, JsonSchema> = {
       responses: { 201: ok('Recorded', { type: 'object' }), 200: ok('Already recorded under this entryId', { type: 'object' }), ...common },
     },
   },
-  '/webhooks/twilio/sms': {
-    post: {
-      summary: 'Twilio: an inbound text (STOP, HELP, PAY or free text)',
-      tags: ['webhooks'],
-      parameters: [twilioSignature],
-      requestBody: { required: true, content: formContent({ MessageSid: text, From: text, To: text, Body: text, AccountSid: text }, ['MessageSid', 'From']) },
-      responses: { 200: twiml, 403: failure('Missing or invalid X-Twilio-Signature') },
-    },
-  },
-  '/webhooks/twilio/sms-status': {
-    post: {
-      summary: "Twilio: a text's delivery status",
-      tags: ['webhooks'],
-      parameters: [
-        twilioSignature,
-        { name: 'workflowId', in: 'query', required: true, schema: text },
-        { name: 'attemptKey', in: 'query', required: true, schema: text },
-      ],
-      requestBody: {
-        required: true,
-        content: formContent(
-          { MessageSid: text, MessageStatus: { type: 'string', enum: ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'] }, ErrorCode: text },
-          ['MessageSid', 'MessageStatus'],
-        ),
-      },
-      responses: { 200: twiml, 403: failure('Missing or invalid X-Twilio-Signature') },
-    },
-  },
-  ...voiceWebhookPaths(),
+  ...webhookPaths,
   '/audio/{clipId}': {
     get: {
       summary: 'A synthesized speech clip, for TwiML <Play> (SPEECH_ENGINE local or openai)',
@@ -485,17 +202,13 @@ const paths: Record<string, JsonSchema> = {
     post: {
       summary: 'Pay on the payment page',
       tags: ['payments'],
-      requestBody: { required: true, content: formContent({ action: { const: 'pay' }, amount: { type: 'string', description: 'Decimal; absent: the whole balance' } }, ['action']) },
+      requestBody: { required: true, content: formContent({
+          type: 'object',
+          properties: { action: { const: 'pay' }, amount: { type: 'string', description: 'Decimal; absent: the whole balance' } },
+          required: ['action'],
+        }),
+      },
       responses: { 200: html('Payment taken; it counts when the provider confirms it'), 400: failure('A bad amount'), 404: failure('The link is not valid'), 410: failure('The link has expired') },
-    },
-  },
-  '/webhooks/payments/demo': {
-    post: {
-      summary: "The demo payment provider's webhook: a payment was taken",
-      tags: ['webhooks', 'payments'],
-      parameters: [{ name: 'X-Parley-Signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' }, description: 'sha256=<hex HMAC-SHA256 of the raw body>' }],
-      requestBody: { required: true, content: jsonContent(ref('PaymentEvent')) },
-      responses: { 200: ok('Recorded (once per paymentId)', { type: 'object', properties: { received: { const: true } } }), 403: failure('Missing or wrong signature') },
     },
   },
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
@@ -520,6 +233,6 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas },
+    components: { schemas: componentSchemas },
   };
 }
