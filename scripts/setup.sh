@@ -3,6 +3,7 @@
 #   .tools/bin/temporal               Temporal CLI (dev server + Web UI), built from the Go module proxy
 #   .tools/bin/ferretdb               FerretDB (MongoDB wire protocol on SQLite), built from the Go module proxy
 #   .tools/bin/temporal-test-server   Temporal's Java time-skipping test server, resolved from Maven Central
+#   .tools/bin/postgres, initdb, pg_isready  Debian's PostgreSQL (FerretDB's backend), apt-get installed when missing
 #   espeak-ng, sox, pocketsphinx(-en-us)  Debian packages for the offline speech engine, apt-get installed when missing
 # Idempotent: a second run only checks that the files are there. Builds land in a per-user cache
 # (PARLEY_TOOLS_CACHE, default ~/.cache/parley-tools) so a fresh clone on the same machine links them in seconds.
@@ -72,6 +73,22 @@ WRAPPER
   chmod +x "$bin/temporal-test-server"
 }
 
+# FerretDB's backend: a private cluster of Debian's PostgreSQL (src/dev/local-postgres.ts).
+ensure_postgres() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$dir" ] || [ ! -x "$dir/postgres" ]; then
+    if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" -ne 0 ]; then
+      log "PostgreSQL is missing; install it with: apt-get install -y --no-install-recommends postgresql"; exit 1
+    fi
+    log "installing Debian's PostgreSQL (the embedded database's backend)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } >&2
+    dir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  fi
+  local tool
+  for tool in postgres initdb pg_isready; do link_tool "$tool" "$dir/$tool"; done
+}
+
 # The offline speech pair (SPEECH_ENGINE=local) and its test: Debian packages, installed only when
 # missing. Without apt-get or root this only warns: the speech test then fails naming what is missing.
 ensure_speech_tools() {
@@ -92,6 +109,7 @@ ensure_speech_tools() {
 
 ensure_temporal
 ensure_ferretdb
+ensure_postgres
 ensure_test_server
 ensure_speech_tools
 log "tools ready in .tools/bin"

@@ -6,7 +6,7 @@ import path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '../..');
 
 /** A tool that scripts/setup.sh built into .tools/bin (or a path given by the environment). */
-export function toolPath(name: 'temporal' | 'ferretdb' | 'temporal-test-server'): string {
+export function toolPath(name: 'temporal' | 'ferretdb' | 'temporal-test-server' | 'postgres' | 'initdb' | 'pg_isready'): string {
   const p = path.join(repoRoot, '.tools', 'bin', name);
   if (!existsSync(p)) throw new Error(`${p} is missing: run \`npm run setup\` (scripts/setup.sh) first`);
   return p;
@@ -18,11 +18,21 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a long-running server whose output goes to a log file; stop() sends SIGTERM, then SIGKILL after `graceMs`. */
-export function startLogged(command: string, args: string[], logFile: string, graceMs = 10_000): RunningProcess {
+export interface StartOptions {
+  /** How long stop() waits before SIGKILL. */
+  graceMs?: number;
+  stopSignal?: NodeJS.Signals;
+  /** Run as another account (PostgreSQL refuses root). */
+  uid?: number;
+  gid?: number;
+}
+
+/** Starts a long-running server whose output goes to a log file; stop() sends SIGTERM (or `stopSignal`), then SIGKILL after `graceMs`. */
+export function startLogged(command: string, args: string[], logFile: string, options: number | StartOptions = {}): RunningProcess {
+  const { graceMs = 10_000, stopSignal = 'SIGTERM', uid, gid } = typeof options === 'number' ? { graceMs: options } : options;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], uid, gid });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -31,7 +41,7 @@ export function startLogged(command: string, args: string[], logFile: string, gr
     logFile,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
+      child.kill(stopSignal);
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);

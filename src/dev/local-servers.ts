@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
-import { startLogged, tcpAccepts, toolPath, waitUntilReady, type RunningProcess } from './child-process';
+import { freePort, startLogged, tcpAccepts, toolPath, waitUntilReady, type RunningProcess } from './child-process';
+import { startPostgres } from './local-postgres';
 
 // The embedded defaults: real servers built by scripts/setup.sh, started as child processes.
 
@@ -59,12 +60,37 @@ export interface LocalMongo {
   stop(): Promise<void>;
 }
 
-/** FerretDB on its SQLite backend: the MongoDB wire protocol, with the data in stateDir. */
-export async function startFerretDb(options: { port: number; stateDir: string; logDir: string; graceMs?: number }): Promise<LocalMongo> {
+/**
+ * FerretDB: the MongoDB wire protocol. Its default backend is a private PostgreSQL cluster in
+ * `postgresDir` (default: `postgres/` beside stateDir), started and stopped with it; `sqlite`
+ * keeps everything in stateDir but fails concurrent writers with SQLITE_BUSY under load.
+ */
+export async function startFerretDb(options: {
+  port: number;
+  stateDir: string;
+  logDir: string;
+  graceMs?: number;
+  backend?: 'postgresql' | 'sqlite';
+  postgresDir?: string;
+  /** false: no fsync, for throwaway test data. */
+  durable?: boolean;
+}): Promise<LocalMongo> {
   mkdirSync(options.stateDir, { recursive: true });
+  const postgres =
+    options.backend === 'sqlite'
+      ? undefined
+      : await startPostgres({
+          port: await freePort(),
+          dataDir: options.postgresDir ?? path.join(path.dirname(path.resolve(options.stateDir)), 'postgres'),
+          logDir: options.logDir,
+          durable: options.durable,
+          graceMs: options.graceMs,
+        });
+  const backendArgs = postgres
+    ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${path.resolve(options.stateDir)}/`];
   const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${path.resolve(options.stateDir)}/`,
+    ...backendArgs,
     `--state-dir=${path.resolve(options.stateDir)}`,
     `--listen-addr=127.0.0.1:${options.port}`,
     '--debug-addr=',
@@ -72,11 +98,25 @@ export async function startFerretDb(options: { port: number; stateDir: string; l
     '--log-level=warn',
   ];
   const proc: RunningProcess = startLogged(toolPath('ferretdb'), args, path.join(options.logDir, `ferretdb-${options.port}.log`), options.graceMs);
+  const stop = async () => {
+    await proc.stop();
+    await postgres?.stop();
+  };
   const uri = `mongodb://127.0.0.1:${options.port}/`;
-  await waitUntilReady('FerretDB', proc, async () => {
-    await tcpAccepts(options.port);
-    const probe = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1000 }).asPromise();
-    await probe.close();
-  });
-  return { uri, logFile: proc.logFile, stop: () => proc.stop() };
+  try {
+    await waitUntilReady('FerretDB', proc, async () => {
+      await tcpAccepts(options.port);
+      const probe = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1000 }).asPromise();
+      try {
+        // A command that reaches the backend, so a broken PostgreSQL shows here and not at the first import.
+        await probe.db!.collection('readiness').findOne({});
+      } finally {
+        await probe.close();
+      }
+    });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { uri, logFile: proc.logFile, stop };
 }

@@ -13,8 +13,9 @@ declare module 'vitest' {
 }
 
 /**
- * Starts one Temporal dev server (in memory) and one FerretDB on free ports for the whole run, or
- * reuses servers named by TEMPORAL_ADDRESS / MONGODB_URI. Each test file then takes its own
+ * Starts one Temporal dev server (in memory) and one FerretDB (on a throwaway PostgreSQL cluster)
+ * on free ports for the whole run, or reuses servers named by TEMPORAL_ADDRESS / MONGODB_URI.
+ * Each test file then takes its own
  * database and task queue (test/support/integration-env.ts), so files run in parallel.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -27,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         return t.address;
       }),
     process.env.MONGODB_URI ||
-      startFerretDb({ port: await freePort(), stateDir: path.join(scratch, 'ferretdb'), logDir: scratch, graceMs: 2000 }).then((m) => {
+      startFerretDb({ port: await freePort(), stateDir: path.join(scratch, 'ferretdb'), logDir: scratch, graceMs: 2000, durable: false }).then((m) => {
         stops.push(m.stop);
         return m.uri;
       }),

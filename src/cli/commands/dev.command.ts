@@ -3,6 +3,7 @@ import { withEmbeddedServers, type Config, type EmbeddedDefaults, type ResolvedC
 import type { Logger } from '../../logging/logger';
 import { startFerretDb, startTemporalDevServer } from '../../dev/local-servers';
 import { loadOrCreateDevSecrets } from '../../dev/dev-secrets';
+import { claimDataDir, resetDataDir } from '../../dev/data-dir';
 import { repoRoot } from '../../dev/child-process';
 import { runDemo } from '../../dev/demo';
 import { startTwilioSimulator } from '../../simulator';
@@ -28,7 +29,12 @@ export function devLogFile(dataDir: string): string {
   return path.join(dataDir, 'logs', 'parley.log');
 }
 
-export async function devCommand(config: Config, logger: Logger): Promise<void> {
+export async function devCommand(config: Config, logger: Logger, options: { reset?: boolean } = {}): Promise<void> {
+  if (options.reset) {
+    const removed = resetDataDir(config.dataDir);
+    process.stdout.write(`Reset ${config.dataDir}: ${removed.length ? `deleted ${removed.join(', ')}` : 'nothing to delete'}\n`);
+  }
+  if (!config.temporal.address || !config.mongo.uri) claimDataDir(config.dataDir);
   const logDir = path.join(config.dataDir, 'logs');
   const stops: Array<{ name: string; stop(): Promise<void> | void }> = [];
   const shutdown = async () => {
@@ -63,7 +69,7 @@ export async function devCommand(config: Config, logger: Logger): Promise<void> 
       const mongo = await startFerretDb({ port: config.mongo.ferretDbPort, stateDir: path.join(config.dataDir, 'ferretdb'), logDir });
       stops.push({ name: 'FerretDB', stop: mongo.stop });
       embedded.mongoUri = mongo.uri;
-      lines.push(`MongoDB (FerretDB)    ${mongo.uri}${config.mongo.database}   (log ${mongo.logFile})`);
+      lines.push(`MongoDB (FerretDB)    ${mongo.uri}${config.mongo.database}   on PostgreSQL in ${path.join(config.dataDir, 'postgres')}   (log ${mongo.logFile})`);
     } else {
       lines.push(`MongoDB               external (MONGODB_URI)`);
     }
