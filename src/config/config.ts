@@ -62,6 +62,15 @@ const envSchema = z.object({
   CALL_TURN_WAIT_MS: z.coerce.number().int().min(100).max(13_000).default(10_000),
 
   PARLEY_API_URL: url.optional(),
+
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  WORKER_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).optional(),
+  WORKER_ACTIVITY_SLOTS: z.coerce.number().int().min(1).optional(),
+  WORKER_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).optional(),
+  WORKER_WORKFLOW_POLLERS: z.coerce.number().int().min(2).optional(),
+  WORKER_ACTIVITY_POLLERS: z.coerce.number().int().min(1).optional(),
+  WORKER_EAGER_ACTIVITIES: z.coerce.number().int().min(0).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -104,6 +113,8 @@ export interface Config {
   /** 'twilio': Twilio's own <Say> and <Gather input="speech">; 'local': espeak-ng + pocketsphinx; 'openai': the OPENAI_* endpoint. */
   readonly speech: { readonly engine: 'twilio' | 'local' | 'openai' };
   /** `parley dev` only: the embedded Twilio simulator and the demo it runs. */
+  readonly import: { readonly concurrency: number };
+  readonly worker: WorkerTuning;
   readonly dev: { readonly demo: boolean; readonly simulatorPort: number; readonly simulatorDelayScale: number };
   readonly calls: {
     /** Answering machine detection mode; 'off' sends none. */
@@ -113,6 +124,17 @@ export interface Config {
   };
   /** The CLI's commands that talk to a running service call it here. */
   readonly cli: { readonly apiUrl: string };
+}
+
+/** Temporal worker sizing; each unset field keeps the SDK's default. */
+export interface WorkerTuning {
+  readonly maxCachedWorkflows?: number;
+  readonly workflowTaskSlots?: number;
+  readonly activitySlots?: number;
+  readonly localActivitySlots?: number;
+  readonly workflowPollers?: number;
+  readonly activityPollers?: number;
+  readonly eagerActivities?: number;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +209,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dev: { demo: e.DEV_DEMO ?? true, simulatorPort: e.DEV_SIMULATOR_PORT, simulatorDelayScale: e.DEV_SIMULATOR_DELAY_SCALE },
     calls: { machineDetection: e.CALL_MACHINE_DETECTION, turnWaitMs: e.CALL_TURN_WAIT_MS },
     cli: { apiUrl: e.PARLEY_API_URL?.replace(/\/$/, '') ?? publicBaseUrl },
+    import: { concurrency: e.IMPORT_CONCURRENCY },
+    // Unset keys keep the Temporal SDK's defaults (docs/benchmarks.md has the measurements).
+    worker: {
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      workflowTaskSlots: e.WORKER_WORKFLOW_TASK_SLOTS,
+      activitySlots: e.WORKER_ACTIVITY_SLOTS,
+      localActivitySlots: e.WORKER_LOCAL_ACTIVITY_SLOTS,
+      workflowPollers: e.WORKER_WORKFLOW_POLLERS,
+      activityPollers: e.WORKER_ACTIVITY_POLLERS,
+      eagerActivities: e.WORKER_EAGER_ACTIVITIES,
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import type { Config } from '../config/config';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Config, WorkerTuning } from '../config/config';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { temporalConnectionOptions } from './connection-options';
 import { taskQueuesFor } from './gateway';
@@ -15,6 +15,20 @@ export const workflowsPath = path.resolve(__dirname, '../../workflows');
  */
 function belowLimit(perSecond: number): number {
   return perSecond * 0.8;
+}
+
+/** The configured sizing as worker options, leaving out what is unset so the SDK's defaults apply. */
+export function tuningOptions(tuning: WorkerTuning): Partial<WorkerOptions> {
+  const options: Partial<WorkerOptions> = {
+    maxCachedWorkflows: tuning.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: tuning.workflowTaskSlots,
+    maxConcurrentActivityTaskExecutions: tuning.activitySlots,
+    maxConcurrentLocalActivityExecutions: tuning.localActivitySlots,
+    maxConcurrentWorkflowTaskPolls: tuning.workflowPollers,
+    maxConcurrentActivityTaskPolls: tuning.activityPollers,
+    maxEagerActivityReservationsPerWorkflowTask: tuning.eagerActivities,
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 
 export interface ParleyWorkers {
@@ -34,7 +48,7 @@ export async function createParleyWorkers(config: Config & { temporal: { address
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const queues = taskQueuesFor(config.temporal.taskQueue);
   const activities = createActivities(deps);
-  const common = { connection, namespace: config.temporal.namespace };
+  const common = { connection, namespace: config.temporal.namespace, ...tuningOptions(config.worker) };
   try {
     const workers = [
       await Worker.create({ ...common, taskQueue: queues.main, workflowsPath, activities }),
