@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import mongoose from 'mongoose';
 import type { Models } from '../src/adapters/mongo/models';
-import { GatewayError, type TemporalGateway } from '../src/temporal/gateway';
+import { GatewayError } from '../src/temporal/gateway-error';
 import { forEachBounded } from '../src/use-cases/bounded';
 import { terminalOutcomes } from '../workflows/debtor/debtor.messages';
 import type { CampaignNotice } from '../workflows/campaign/campaign-broadcast.messages';
@@ -11,8 +11,18 @@ import type { CampaignNotice } from '../workflows/campaign/campaign-broadcast.me
 
 export interface BroadcastDeps {
   models: Pick<Models, 'debtors' | 'campaigns'>;
-  /** How a debtor workflow hears of a campaign-wide change. */
-  debtorWorkflows: Pick<TemporalGateway, 'pause' | 'resume' | 'campaignUpdated'>;
+  debtorWorkflows: DebtorWorkflowNotices;
+}
+
+/**
+ * How a debtor workflow hears of a campaign-wide change. The service's Temporal gateway is the
+ * implementation; the activities name only what they call, because the gateway imports the workflows
+ * that run these activities.
+ */
+export interface DebtorWorkflowNotices {
+  pause(workflowId: string, reason: string, by: 'campaign', updateId: string): Promise<unknown>;
+  resume(workflowId: string, by: 'campaign', updateId: string): Promise<unknown>;
+  campaignUpdated(workflowId: string, version: number): Promise<unknown>;
 }
 
 /** Updates in flight at once while a page is told. */

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/config';
 import { createLogger } from '../logging/logger';
-import { demoRuns, devCommand, devLogFile } from './commands/dev.command';
 import { serveCommand } from './commands/serve.command';
 import { doctorCommand } from './commands/doctor.command';
 import { ApiClient } from './api-client';
@@ -29,6 +28,9 @@ program
   .command('dev')
   .description('run the whole service with embedded Temporal and FerretDB (unless configured otherwise)')
   .action(async () => {
+    // Loaded only when run: it brings the embedded servers and the Twilio simulator, which `parley serve`
+    // never needs (test/unit/cli/serve-module-graph.test.ts). A dynamic import names the file as ESM does.
+    const { demoRuns, devCommand, devLogFile } = await import('./commands/dev.command.js');
     const c = config();
     // With the demo telling its story on the terminal, the service's log goes to a file (warnings to both).
     await devCommand(c, demoRuns(c) ? createLogger(c.logLevel, { file: devLogFile(c.dataDir) }) : createLogger(c.logLevel));
@@ -47,9 +49,9 @@ program
 program
   .command('sim')
   .description('run the local Twilio simulator on its own (for load tests); configured by SIM_* variables, see src/simulator/main.ts')
-  .action(() => {
-    // The simulator's entry point starts it as it is loaded.
-    require('../simulator/main');
+  .action(async () => {
+    // The simulator's entry point starts it as it is loaded (and only then, like `dev`).
+    await import('../simulator/main.js');
   });
 
 program

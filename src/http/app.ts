@@ -1,27 +1,17 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import type { Logger } from '../logging/logger';
-import type { Config } from '../config/config';
-import type { MongoHandle } from '../adapters/mongo/connection';
-import type { TemporalGateway } from '../temporal/gateway';
+import type { AppDeps } from './app-deps';
 import { healthRoutes } from './routes/health.routes';
 import { campaignRoutes } from './routes/campaign.routes';
 import { debtorRoutes } from './routes/debtor.routes';
 import { openApiRoutes } from './routes/openapi.routes';
-import { AppError } from './app-error';
+import { AppError } from '../errors/app-error';
 import { ZodError } from 'zod';
 import { twilioWebhookRoutes } from './routes/twilio-webhooks.routes';
 import { paymentRoutes } from './routes/payment.routes';
 import { consentRoutes } from './routes/consent.routes';
 import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
 import { audioRoutes } from './routes/audio.routes';
-
-export interface AppDeps {
-  config: Config;
-  logger: Logger;
-  mongo: MongoHandle;
-  gateway: TemporalGateway;
-}
 
 /** Builds the HTTP app without listening, so tests can `inject` into the real thing. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -1,7 +1,7 @@
 import { Transform, pipeline, type Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError } from './app-error';
+import { AppError } from '../errors/app-error';
 
 /**
  * The request part (params, query or body) as the schema reads it, or a 400 naming every bad

@@ -43,6 +43,7 @@ import {
   type PromiseToPay,
   type SmsDeliveryStatus,
 } from '../../workflows/debtor/debtor.messages';
+import { GatewayError } from './gateway-error';
 
 export interface TaskQueues {
   main: string;
@@ -56,16 +57,6 @@ export function taskQueuesFor(mainQueue: string): TaskQueues {
   return { main: mainQueue, sms: `${mainQueue}-sms`, voice: `${mainQueue}-voice` };
 }
 
-/** A workflow the caller named does not exist, or refused the request; `code` says which. */
-export class GatewayError extends Error {
-  constructor(
-    readonly code: 'not_found' | 'rejected',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'GatewayError';
-  }
-}
 
 /**
  * The only place that knows workflow ids, task queues and message names. HTTP routes, webhooks

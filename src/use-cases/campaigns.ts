@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import { CampaignDocumentError, parseCampaignDocument, type CampaignDocumentFormat } from '../campaigns/campaign-document';
 import { validateCampaign, type FieldError } from '../campaigns/campaign-validation';
 import { campaignSchema, type Campaign } from '../campaigns/campaign-schema';

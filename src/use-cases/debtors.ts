@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import { parseAmount } from '../policy/money';
 import type { DebtorDoc } from '../adapters/mongo/models/debtor.model';
 import type { DebtorProfile, DebtorStatus, DebtorView, HumanResolution } from '../../workflows/debtor/debtor.messages';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import type { Campaign } from '../campaigns/campaign-schema';
 import { TemporalGateway } from '../temporal/gateway';
 import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';

@@ -2,7 +2,8 @@ import mongoose from 'mongoose';
 import type { Models } from '../adapters/mongo/models';
 import type { Logger } from '../logging/logger';
 import { classifyInboundSms } from '../policy/sms-keywords';
-import { GatewayError, type TemporalGateway } from '../temporal/gateway';
+import type { TemporalGateway } from '../temporal/gateway';
+import { GatewayError } from '../temporal/gateway-error';
 import { terminalOutcomes, type InboundSms } from '../../workflows/debtor/debtor.messages';
 import type { Campaign } from '../campaigns/campaign-schema';
 

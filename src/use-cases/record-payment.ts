@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import { isDuplicateKeyError } from './duplicate-key';
 import { askWorkflow } from './workflow-errors';
 import type { UseCaseDeps } from './use-case-deps';

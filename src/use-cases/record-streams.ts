@@ -1,7 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 
 // Records read one at a time from an uploaded file (CSV, a JSON array, or NDJSON), so a file of
 // any length is never held whole: memory stays at one record plus the stream's buffers. A record

@@ -1,5 +1,5 @@
-import { AppError } from '../http/app-error';
-import { GatewayError } from '../temporal/gateway';
+import { AppError } from '../errors/app-error';
+import { GatewayError } from '../temporal/gateway-error';
 
 /**
  * Runs a call on a debtor's workflow and turns the gateway's refusals into answers a client can

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { buildApp, type AppDeps } from '../../src/http/app';
+import { buildApp } from '../../src/http/app';
+import type { AppDeps } from '../../src/http/app-deps';
 import { loadConfig } from '../../src/config/config';
 import { createPaymentLinks } from '../../src/payments/payment-links';
 

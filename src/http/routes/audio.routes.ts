@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
-import { AppError } from '../app-error';
+import type { AppDeps } from '../app-deps';
+import { AppError } from '../../errors/app-error';
 import { parseRequest } from '../request-input';
 
 // Synthesized replies (SPEECH_ENGINE=local or openai), fetched by Twilio's <Play>. No signature:

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app';
-import { AppError } from '../app-error';
+import type { AppDeps } from '../app-deps';
+import { AppError } from '../../errors/app-error';
 import { campaignParams, campaignQuery } from '../api-schemas';
 import { enforceBodyLimit, parseRequest } from '../request-input';
 import type { CampaignDocumentFormat } from '../../campaigns/campaign-document';

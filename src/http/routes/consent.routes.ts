@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { parseRequest } from '../request-input';
 import { consentLedger, recordOperatorConsent } from '../../use-cases/consent-ledger';
 

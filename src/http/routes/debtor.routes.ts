@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app';
-import { AppError } from '../app-error';
+import type { AppDeps } from '../app-deps';
+import { AppError } from '../../errors/app-error';
 import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody, paymentHeaders } from '../api-schemas';
 import { enforceBodyLimit, parseRequest } from '../request-input';
 import { importDebtors, type ImportFormat } from '../../use-cases/import-debtors';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { openApiDocument } from '../openapi';
 
 /** GET /openapi.json: the API's OpenAPI 3.1 document. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
-import { AppError } from '../app-error';
+import type { AppDeps } from '../app-deps';
+import { AppError } from '../../errors/app-error';
 import { createPaymentLinks } from '../../payments/payment-links';
 import { createDemoPaymentProvider } from '../../payments/demo-payment-provider';
 import { recordPayment } from '../../use-cases/record-payment';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { twilioSignatureGuard } from '../twilio-signature-guard';
 import { messagingResponse } from '../twiml';
 import { handleInboundSms } from '../../use-cases/inbound-sms';
-import { GatewayError } from '../../temporal/gateway';
+import { GatewayError } from '../../temporal/gateway-error';
 
 const inboundSmsForm = z.object({ MessageSid: z.string().min(1), From: z.string().min(1), Body: z.string().default('') });
 const statusForm = z.object({

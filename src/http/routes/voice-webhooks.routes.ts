@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { twilioSignatureGuard } from '../twilio-signature-guard';
-import { GatewayError, type CallTurnAnswer } from '../../temporal/gateway';
+import type { CallTurnAnswer } from '../../temporal/gateway';
+import { GatewayError } from '../../temporal/gateway-error';
 import { isFinalCallStatus } from '../../adapters/twilio/twilio-calls';
 import { LANGUAGES, type Language } from '../../dialog/language';
 import { redactSensitive } from '../../policy/redaction';

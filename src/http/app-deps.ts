@@ -1,0 +1,12 @@
+import type { Logger } from '../logging/logger';
+import type { Config } from '../config/config';
+import type { MongoHandle } from '../adapters/mongo/connection';
+import type { TemporalGateway } from '../temporal/gateway';
+
+/** What the HTTP app and each of its routes are built from (a module of its own, so routes do not import the app that registers them). */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  mongo: MongoHandle;
+  gateway: TemporalGateway;
+}

@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { typeScriptProcessArgs } from '../../support/ts-process';
+
+const repo = path.resolve(__dirname, '../../..');
+const fixture = path.resolve(__dirname, 'module-graph-fixture.ts');
+
+/** The repository's modules (relative paths) loaded by `parley <args>`. */
+async function modulesLoadedBy(args: string[]): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, [...typeScriptProcessArgs(fixture), ...args], { cwd: repo });
+  const listed = /loaded modules: (.*)$/m.exec(stdout);
+  if (!listed) throw new Error(`the fixture printed no module list:\n${stdout}`);
+  return (JSON.parse(listed[1]!) as string[]).map((file) => path.relative(repo, file)).filter((file) => !file.startsWith('node_modules'));
+}
+
+describe('parley serve', () => {
+  // Commander answers --help once every module parley.ts imports statically is loaded, so this is the
+  // module graph `parley serve` starts with, before it connects to anything.
+  it('when parley serve is started, then it loads the service but neither the Twilio simulator nor the embedded dev servers', async () => {
+    const loaded = await modulesLoadedBy(['serve', '--help']);
+    expect(loaded).toContain(path.join('src', 'service', 'service.ts'));
+    expect(loaded.filter((file) => file.startsWith(path.join('src', 'simulator')))).toEqual([]);
+    expect(loaded).not.toContain(path.join('src', 'cli', 'commands', 'dev.command.ts'));
+  });
+});
