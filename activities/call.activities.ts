@@ -1,20 +1,20 @@
 import { ApplicationFailure, CompleteAsyncError, Context } from '@temporalio/activity';
-import type { Models } from '../src/adapters/mongo/models';
+import type { AttemptSettlement, CallRecordUpdate, Repositories } from '../src/adapters/mongo/repositories';
 import { CallRejectedError, isFinalCallStatus, type CallGateway, type CallReport, type MachineDetectionMode } from '../src/adapters/twilio/twilio-calls';
 import type { LlmDialog } from '../src/adapters/openai/llm-dialog';
-import { validateCampaign } from '../src/campaigns/campaign-validation';
 import type { TurnContext } from '../src/dialog/turn-context';
-import { foldConsentEvents } from '../src/policy/consent-ledger';
 import { redactSensitive } from '../src/policy/redaction';
 import { buildCallSetup, type CallSetup } from '../src/voice/call-context';
+import { voiceWebhookUrl } from '../src/voice/voice-webhook-contract';
 import type { CallResult, CallWorkflowInput, PlacedCall } from '../workflows/call/call.messages';
+import { loadValidCampaign } from './campaign-versions.activities';
 
 // The call workflow's side effects: placing the call (once per attempt, completed by Twilio's
 // final status callback), the LLM's turns, and the call's records. Every write is keyed, so a
 // retry adds nothing twice.
 
 export interface CallDeps {
-  models: Pick<Models, 'contactAttempts' | 'consentEvents' | 'campaignVersions' | 'calls' | 'callTurns'>;
+  repositories: Pick<Repositories, 'contactAttempts' | 'consent' | 'campaigns' | 'calls'>;
   calls: CallGateway;
   publicBaseUrl: string;
   /** The caller id, spoken as the call-back number when the campaign names none. */
@@ -28,8 +28,8 @@ export interface CallDeps {
 }
 
 export interface CallPrepared extends CallSetup {
-  /** Base of the voice webhook URLs (answer, gather, dial, status, whisper). */
-  webhookBase: string;
+  /** What the voice webhook URLs the call gives Twilio start with (src/voice/voice-webhook-contract.ts). */
+  publicBaseUrl: string;
   engine: 'rules' | 'llm';
   /** The LLM turn activity's timeout: above the client's own, so the client gives up first. */
   llmTimeoutMs: number;
@@ -68,27 +68,15 @@ export interface CallTurnRecord {
 // Twilio rings for 60 s by default; 30 s reaches a person and leaves voicemail to the detection.
 const ringTimeoutSeconds = 30;
 
-export function voiceWebhookBase(publicBaseUrl: string): string {
-  return `${publicBaseUrl}/webhooks/twilio/voice`;
-}
-
 export function createCallActivities(deps: CallDeps) {
-  const { models } = deps;
+  const { contactAttempts, consent, campaigns, calls } = deps.repositories;
 
-  async function claimAttempt(input: PlaceCallInput) {
-    const now = new Date();
+  function claimAttempt(input: PlaceCallInput) {
     const { callWorkflowId: _c, debtorWorkflowId, ...rest } = input;
-    const result = await models.contactAttempts.findOneAndUpdate(
-      { attemptKey: input.attemptKey },
-      { $setOnInsert: { ...rest, workflowId: debtorWorkflowId, purpose: `call:${input.stepId}`, channel: 'voice', state: 'intent', createdAt: now, updatedAt: now } },
-      { upsert: true, returnDocument: 'after', lean: true, includeResultMetadata: true },
-    );
-    return { attempt: result.value!, fresh: !result.lastErrorObject?.updatedExisting };
+    return contactAttempts.claim({ ...rest, workflowId: debtorWorkflowId, purpose: `call:${input.stepId}`, channel: 'voice' });
   }
 
-  async function settle(attemptKey: string, update: { state: 'sent' | 'failed'; providerSid?: string; providerStatus?: string; errorCode?: string }) {
-    await models.contactAttempts.updateOne({ attemptKey }, { $set: { ...update, updatedAt: new Date() } });
-  }
+  const settle = (attemptKey: string, settlement: AttemptSettlement) => contactAttempts.settle(attemptKey, settlement);
 
   /** The call's final status, or (still live) wait again for the status callback. */
   async function finishedOrWait(attemptKey: string, call: CallReport): Promise<PlacedCall> {
@@ -100,14 +88,11 @@ export function createCallActivities(deps: CallDeps) {
   return {
     /** The campaign version's voice settings and the first turn context of the call. */
     async prepareCall(input: CallWorkflowInput & { now: number }): Promise<CallPrepared> {
-      const doc = await models.campaignVersions.findOne({ campaignId: input.campaignId, version: input.campaignVersion }).lean();
-      if (!doc) throw ApplicationFailure.nonRetryable(`campaign ${input.campaignId} has no version ${input.campaignVersion}`, 'CampaignNotFound');
-      const checked = validateCampaign(doc.document);
-      if (!checked.ok) throw ApplicationFailure.nonRetryable(`campaign ${input.campaignId} v${input.campaignVersion} no longer validates`, 'CampaignInvalid');
-      const setup = buildCallSetup(checked.campaign, input, { callbackNumber: deps.fromNumber });
+      const campaign = await loadValidCampaign(campaigns, { campaignId: input.campaignId, version: input.campaignVersion });
+      const setup = buildCallSetup(campaign, input, { callbackNumber: deps.fromNumber });
       // The offline recogniser has a US English model only: other languages keep Twilio's speech.
       const speech = deps.speechEngine === 'local' && setup.language !== 'en' ? 'twilio' : (deps.speechEngine ?? 'twilio');
-      return { ...setup, webhookBase: voiceWebhookBase(deps.publicBaseUrl), engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000, speech };
+      return { ...setup, publicBaseUrl: deps.publicBaseUrl, engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000, speech };
     },
 
     /**
@@ -130,19 +115,17 @@ export function createCallActivities(deps: CallDeps) {
           return finishedOrWait(input.attemptKey, earlier);
         }
       }
-      const events = await models.consentEvents.find({ phone: input.to }).lean();
-      if (foldConsentEvents(events).voiceOptedOut) {
+      if ((await consent.ledger(input.to)).permissions.voiceOptedOut) {
         await settle(input.attemptKey, { state: 'failed', errorCode: 'opted-out' });
         throw ApplicationFailure.nonRetryable('the number opted out of calls', 'ContactNotAllowed');
       }
-      const query = `?${new URLSearchParams({ call: input.callWorkflowId })}`;
-      const base = voiceWebhookBase(deps.publicBaseUrl);
+      const call = { call: input.callWorkflowId };
       try {
         Context.current().heartbeat();
         const placed = await deps.calls.place({
           to: input.to,
-          url: `${base}/answer${query}`,
-          statusCallback: `${base}/status${query}`,
+          url: voiceWebhookUrl(deps.publicBaseUrl, 'answer', call),
+          statusCallback: voiceWebhookUrl(deps.publicBaseUrl, 'status', call),
           machineDetection: deps.machineDetection,
           ringTimeoutSeconds,
         });
@@ -159,44 +142,16 @@ export function createCallActivities(deps: CallDeps) {
 
     /** One turn, redacted (card, ID and account numbers) before it is stored. */
     async recordCallTurn(turn: CallTurnRecord): Promise<void> {
-      await models.callTurns.updateOne(
-        { callWorkflowId: turn.callWorkflowId, seq: turn.seq },
-        { $setOnInsert: { ...turn, heard: redactSensitive(turn.heard), said: redactSensitive(turn.said), at: new Date() } },
-        { upsert: true },
-      );
+      await calls.recordTurn({ ...turn, heard: redactSensitive(turn.heard), said: redactSensitive(turn.said) });
     },
 
-    async saveCall(record: {
-      callWorkflowId: string;
-      attemptKey: string;
-      debtorWorkflowId: string;
-      campaignId: string;
-      callSid?: string;
-      status?: string;
-      answeredBy?: string;
-      outcome?: CallResult;
-      escalationSummary?: string;
-      ended: boolean;
-    }): Promise<void> {
-      const { ended, ...fields } = record;
-      const now = new Date();
-      await models.calls.updateOne(
-        { callWorkflowId: record.callWorkflowId },
-        {
-          $set: { ...fields, escalationSummary: fields.escalationSummary && redactSensitive(fields.escalationSummary), ...(ended ? { endedAt: now } : {}) },
-          $setOnInsert: { startedAt: now },
-        },
-        { upsert: true },
-      );
+    async saveCall(record: CallRecordUpdate & { outcome?: CallResult }): Promise<void> {
+      await calls.save({ ...record, escalationSummary: record.escalationSummary && redactSensitive(record.escalationSummary) });
     },
 
     /** The caller asked on the phone not to be called again (TCPA revocation, 12 CFR 1006.14(h)). */
     async recordVoiceOptOut(input: { eventKey: string; phone: string; source: string }): Promise<void> {
-      await models.consentEvents.updateOne(
-        { eventKey: input.eventKey },
-        { $setOnInsert: { ...input, kind: 'opt-out', channel: 'voice', at: new Date() } },
-        { upsert: true },
-      );
+      await consent.record({ ...input, kind: 'opt-out', channel: 'voice' });
     },
 
     /**

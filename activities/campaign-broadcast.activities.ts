@@ -1,6 +1,5 @@
 import { Context } from '@temporalio/activity';
-import mongoose from 'mongoose';
-import type { Models } from '../src/adapters/mongo/models';
+import type { Repositories } from '../src/adapters/mongo/repositories';
 import { GatewayError } from '../src/temporal/gateway-error';
 import { forEachBounded } from '../src/use-cases/bounded';
 import { terminalOutcomes } from '../workflows/debtor/debtor.messages';
@@ -10,7 +9,7 @@ import type { CampaignNotice } from '../workflows/campaign/campaign-broadcast.me
 // and telling each one through the service's Temporal gateway.
 
 export interface BroadcastDeps {
-  models: Pick<Models, 'debtors' | 'campaigns'>;
+  repositories: Pick<Repositories, 'debtors' | 'campaigns'>;
   debtorWorkflows: DebtorWorkflowNotices;
 }
 
@@ -32,17 +31,7 @@ export function createCampaignBroadcastActivities(deps: BroadcastDeps) {
   return {
     /** The next page of debtors whose mirrored status is not terminal, in account order after `after`. */
     async runningDebtorsPage(input: { campaignId: string; after?: string; limit: number }): Promise<{ workflowIds: string[]; lastAccountRef?: string }> {
-      const page = await deps.models.debtors
-        // trusted: sanitizeFilter would otherwise turn these (our own, not a request's) operators into values.
-        .find({
-          campaignId: input.campaignId,
-          status: mongoose.trusted({ $nin: [...terminalOutcomes] }),
-          ...(input.after !== undefined ? { accountRef: mongoose.trusted({ $gt: input.after }) } : {}),
-        })
-        .sort({ accountRef: 1 })
-        .limit(input.limit)
-        .select({ workflowId: 1, accountRef: 1 })
-        .lean();
+      const page = await deps.repositories.debtors.runningPage(input.campaignId, terminalOutcomes, { afterAccountRef: input.after, limit: input.limit });
       return { workflowIds: page.map((d) => d.workflowId), lastAccountRef: page.at(-1)?.accountRef };
     },
 
@@ -61,7 +50,7 @@ export function createCampaignBroadcastActivities(deps: BroadcastDeps) {
     }): Promise<{ updated: number; skipped: number; superseded: boolean }> {
       const { notice, updateId } = input;
       const superseded = async () =>
-        notice.kind !== 'version' && (await deps.models.campaigns.findOne({ campaignId: input.campaignId }).lean())?.paused !== (notice.kind === 'pause');
+        notice.kind !== 'version' && (await deps.repositories.campaigns.isPaused(input.campaignId)) !== (notice.kind === 'pause');
       const counts = { updated: 0, skipped: 0, superseded: false };
       const tell = async (workflowId: string): Promise<unknown> => {
         if (notice.kind === 'version') return deps.debtorWorkflows.campaignUpdated(workflowId, notice.version);

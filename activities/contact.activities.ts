@@ -1,8 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { Models } from '../src/adapters/mongo/models';
+import type { AttemptSettlement, Repositories } from '../src/adapters/mongo/repositories';
 import { SmsRejectedError, type SmsGateway } from '../src/adapters/twilio/twilio-sms';
 import type { PaymentLinks } from '../src/payments/payment-links';
-import { foldConsentEvents } from '../src/policy/consent-ledger';
 
 // Outbound contact. Each send is keyed by its attempt: the intent is written first under a unique
 // key, the provider's SID after, and a retry looks the key up (and, if the previous try died
@@ -19,7 +18,7 @@ export interface ContactAttemptInput {
 }
 
 export interface ContactDeps {
-  models: Pick<Models, 'contactAttempts' | 'consentEvents'>;
+  repositories: Pick<Repositories, 'contactAttempts' | 'consent'>;
   sms: SmsGateway;
   paymentLinks: PaymentLinks;
   /** Base of the status callback URL Twilio reports delivery to. */
@@ -30,22 +29,9 @@ export interface ContactDeps {
 const paymentLinkMarker = '{{paymentLink}}';
 
 export function createContactActivities(deps: ContactDeps) {
-  const { models } = deps;
-
-  async function claimAttempt(input: ContactAttemptInput, channel: 'sms' | 'voice') {
-    const now = new Date();
-    const result = await models.contactAttempts.findOneAndUpdate(
-      { attemptKey: input.attemptKey },
-      { $setOnInsert: { ...input, channel, state: 'intent', createdAt: now, updatedAt: now } },
-      { upsert: true, returnDocument: 'after', lean: true, includeResultMetadata: true },
-    );
-    const attempt = result.value!;
-    return { attempt, fresh: !result.lastErrorObject?.updatedExisting };
-  }
-
-  async function settle(attemptKey: string, update: { state: 'sent' | 'failed'; providerSid?: string; providerStatus?: string; errorCode?: string }) {
-    await models.contactAttempts.updateOne({ attemptKey }, { $set: { ...update, updatedAt: new Date() } });
-  }
+  const { contactAttempts, consent } = deps.repositories;
+  const claimAttempt = (input: ContactAttemptInput, channel: 'sms' | 'voice') => contactAttempts.claim({ ...input, channel });
+  const settle = (attemptKey: string, settlement: AttemptSettlement) => contactAttempts.settle(attemptKey, settlement);
 
   return {
     async sendSms(input: ContactAttemptInput & { body: string }): Promise<{ sid: string }> {
@@ -53,8 +39,7 @@ export function createContactActivities(deps: ContactDeps) {
       if (attempt.state === 'sent' && attempt.providerSid) return { sid: attempt.providerSid };
       if (attempt.state === 'failed') throw ApplicationFailure.nonRetryable(`SMS rejected earlier (${attempt.errorCode})`, 'SmsRejected');
 
-      const events = await models.consentEvents.find({ phone: input.to }).lean();
-      if (foldConsentEvents(events).smsOptedOut) {
+      if ((await consent.ledger(input.to)).permissions.smsOptedOut) {
         await settle(input.attemptKey, { state: 'failed', errorCode: 'opted-out' });
         throw ApplicationFailure.nonRetryable('the number opted out of texts', 'ContactNotAllowed');
       }

@@ -1,4 +1,4 @@
-import type { Models } from '../src/adapters/mongo/models';
+import type { Repositories } from '../src/adapters/mongo/repositories';
 import type { SmsGateway } from '../src/adapters/twilio/twilio-sms';
 import type { PaymentLinks } from '../src/payments/payment-links';
 import { createSelfCheckActivities } from './self-check.activities';
@@ -12,14 +12,14 @@ import { createCampaignBroadcastActivities, type BroadcastDeps } from './campaig
 
 /** What the activities need from the outside world; the worker passes the real adapters. */
 export interface ActivityDeps {
-  models: Models;
+  repositories: Repositories;
   sms: SmsGateway;
   paymentLinks: PaymentLinks;
   publicBaseUrl: string;
   /** Voice calls: the Twilio call adapter, caller id, machine detection and the LLM (optional). */
-  voice: Omit<CallDeps, 'models' | 'publicBaseUrl'>;
+  voice: Omit<CallDeps, 'repositories' | 'publicBaseUrl'>;
   /** Speech engines other than Twilio's own (SPEECH_ENGINE), and the recording download. */
-  speech: Omit<SpeechDeps, 'models' | 'publicBaseUrl'>;
+  speech: Omit<SpeechDeps, 'repositories' | 'publicBaseUrl'>;
   /** Campaign broadcasts (pause, resume, a new version) reach debtor workflows through the service's gateway. */
   debtorWorkflows: BroadcastDeps['debtorWorkflows'];
 }
@@ -30,10 +30,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignVersionActivities(deps),
     ...createRecordActivities(deps),
     ...createContactActivities(deps),
-    ...createCallActivities({ ...deps.voice, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
-    ...createSpeechActivities({ ...deps.speech, models: deps.models, publicBaseUrl: deps.publicBaseUrl }),
+    ...createCallActivities({ ...deps.voice, repositories: deps.repositories, publicBaseUrl: deps.publicBaseUrl }),
+    ...createSpeechActivities({ ...deps.speech, repositories: deps.repositories, publicBaseUrl: deps.publicBaseUrl }),
     ...createDialogActivities(),
-    ...createCampaignBroadcastActivities({ models: deps.models, debtorWorkflows: deps.debtorWorkflows }),
+    ...createCampaignBroadcastActivities({ repositories: deps.repositories, debtorWorkflows: deps.debtorWorkflows }),
   };
 }
 

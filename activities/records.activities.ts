@@ -1,5 +1,5 @@
-import type { Models } from '../src/adapters/mongo/models';
-import { foldConsentEvents, type ContactPermissions } from '../src/policy/consent-ledger';
+import type { NewHumanTask, Repositories } from '../src/adapters/mongo/repositories';
+import type { ContactPermissions } from '../src/policy/consent-ledger';
 import { redactSensitive } from '../src/policy/redaction';
 
 // The debtor workflow's bookkeeping: audit log, status mirror, consent ledger reads, human tasks.
@@ -22,30 +22,15 @@ export interface DebtorSnapshot {
   nextContactReason?: string;
 }
 
-export function createRecordActivities(deps: { models: Pick<Models, 'auditEvents' | 'debtors' | 'consentEvents' | 'humanTasks' | 'campaigns'> }) {
-  const { models } = deps;
+export function createRecordActivities(deps: { repositories: Pick<Repositories, 'audit' | 'debtors' | 'consent' | 'humanTasks' | 'campaigns'> }) {
+  const { audit, debtors, consent, humanTasks, campaigns } = deps.repositories;
   return {
     async recordAudit(input: AuditInput): Promise<void> {
-      await models.auditEvents.updateOne(
-        { eventKey: input.eventKey },
-        { $setOnInsert: { ...input, at: new Date() } },
-        { upsert: true },
-      );
+      await audit.record(input);
     },
 
     async saveDebtorSnapshot(snapshot: DebtorSnapshot): Promise<void> {
-      await models.debtors.updateOne(
-        { workflowId: snapshot.workflowId },
-        {
-          $set: {
-            status: snapshot.status,
-            balanceMinor: snapshot.balanceMinor,
-            nextContactAt: snapshot.nextContactAt === undefined ? null : new Date(snapshot.nextContactAt),
-            nextContactReason: snapshot.nextContactReason ?? null,
-            updatedAt: new Date(),
-          },
-        },
-      );
+      await debtors.saveStatus(snapshot);
     },
 
     /**
@@ -53,40 +38,23 @@ export function createRecordActivities(deps: { models: Pick<Models, 'auditEvents
      * is paused: its broadcast may not have reached this account yet, but its flag is already set.
      */
     async contactPermissions(input: { phone: string; campaignId?: string }): Promise<ContactPermissions & { campaignPaused?: boolean }> {
-      const events = await models.consentEvents.find({ phone: input.phone }).sort({ at: 1 }).lean();
-      const permissions = foldConsentEvents(events.map((e) => ({ kind: e.kind, channel: e.channel, at: e.at })));
+      const { permissions } = await consent.ledger(input.phone);
       if (input.campaignId === undefined) return permissions;
-      const campaign = await models.campaigns.findOne({ campaignId: input.campaignId }).lean();
-      return { ...permissions, campaignPaused: campaign?.paused === true };
+      return { ...permissions, campaignPaused: await campaigns.isPaused(input.campaignId) };
     },
 
-    async openHumanTask(input: {
-      taskId: string;
-      workflowId: string;
-      campaignId: string;
-      reason: string;
-      summary: string;
-      callWorkflowId?: string;
-      transcript?: Array<{ heard: string; said: string }>;
-    }): Promise<void> {
+    async openHumanTask(input: NewHumanTask): Promise<void> {
       const transcript = input.transcript?.map((turn) => ({ heard: redactSensitive(turn.heard), said: redactSensitive(turn.said) }));
-      await models.humanTasks.updateOne(
-        { taskId: input.taskId },
-        { $setOnInsert: { ...input, summary: redactSensitive(input.summary), ...(transcript ? { transcript } : {}), status: 'open', openedAt: new Date() } },
-        { upsert: true },
-      );
+      await humanTasks.open({ ...input, summary: redactSensitive(input.summary), ...(transcript ? { transcript } : {}) });
     },
 
     /** What a still-open task is about, once more is known (the call it came from has ended). */
     async updateHumanTask(input: { taskId: string; reason: string; summary: string }): Promise<void> {
-      await models.humanTasks.updateOne({ taskId: input.taskId, status: 'open' }, { $set: { reason: input.reason, summary: redactSensitive(input.summary) } });
+      await humanTasks.describe(input.taskId, { reason: input.reason, summary: redactSensitive(input.summary) });
     },
 
     async closeHumanTask(input: { taskId: string; resolution: unknown }): Promise<void> {
-      await models.humanTasks.updateOne(
-        { taskId: input.taskId, status: 'open' },
-        { $set: { status: 'resolved', resolvedAt: new Date(), resolution: input.resolution } },
-      );
+      await humanTasks.resolve(input.taskId, input.resolution);
     },
   };
 }

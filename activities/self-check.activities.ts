@@ -1,4 +1,4 @@
-import type { Models } from '../src/adapters/mongo/models';
+import type { Repositories } from '../src/adapters/mongo/repositories';
 
 export interface SelfCheckRecord {
   checkId: string;
@@ -7,17 +7,11 @@ export interface SelfCheckRecord {
   writtenAt: string;
 }
 
-export function createSelfCheckActivities(deps: { models: Pick<Models, 'selfChecks'> }) {
+export function createSelfCheckActivities(deps: { repositories: Pick<Repositories, 'selfChecks'> }) {
   return {
     /** Idempotent: a retry after a crash finds the first write instead of making a second. */
     async recordSelfCheck(input: Omit<SelfCheckRecord, 'writtenAt'>): Promise<SelfCheckRecord> {
-      const doc = await deps.models.selfChecks
-        .findOneAndUpdate(
-          { checkId: input.checkId },
-          { $setOnInsert: { ...input, writtenAt: new Date() } },
-          { upsert: true, returnDocument: 'after', lean: true },
-        )
-        .orFail();
+      const doc = await deps.repositories.selfChecks.recordOnce(input);
       return { checkId: doc.checkId, workflowId: doc.workflowId, requestedBy: doc.requestedBy, writtenAt: doc.writtenAt.toISOString() };
     },
   };

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Models } from '../src/adapters/mongo/models';
+import type { Repositories } from '../src/adapters/mongo/repositories';
 import { withTranscript } from '../src/audio/wav';
 import { SpeechEngineError, type SpeechEngine, type SpeechLanguage, type Transcript } from '../src/adapters/speech/speech-engine';
 import { RecordingUnavailableError, type RecordingFetcher } from '../src/adapters/twilio/twilio-recordings';
@@ -11,7 +10,7 @@ import { redactSensitive } from '../src/policy/redaction';
 // Audio never enters workflow payloads: clips are stored in MongoDB and passed by id.
 
 export interface SpeechDeps {
-  models: Pick<Models, 'speechClips'>;
+  repositories: Pick<Repositories, 'speechClips'>;
   publicBaseUrl: string;
   /** Unset (SPEECH_ENGINE=twilio): Twilio speaks and listens; these activities refuse to run. */
   engine?: SpeechEngine;
@@ -43,7 +42,7 @@ export function audioUrl(publicBaseUrl: string, clipId: string): string {
 }
 
 export function createSpeechActivities(deps: SpeechDeps) {
-  const { models } = deps;
+  const { speechClips } = deps.repositories;
 
   function requireEngine(): SpeechEngine {
     if (!deps.engine) throw ApplicationFailure.nonRetryable('no speech engine is configured (SPEECH_ENGINE=twilio)', 'SpeechEngineNotConfigured');
@@ -51,8 +50,8 @@ export function createSpeechActivities(deps: SpeechDeps) {
   }
 
   async function clipByKey(key: string): Promise<SpeechClipRef | undefined> {
-    const found = await models.speechClips.findOne({ key }, { clipId: 1 }).lean();
-    return found ? { clipId: found.clipId, url: audioUrl(deps.publicBaseUrl, found.clipId) } : undefined;
+    const clipId = await speechClips.clipIdFor(key);
+    return clipId ? { clipId, url: audioUrl(deps.publicBaseUrl, clipId) } : undefined;
   }
 
   return {
@@ -66,27 +65,7 @@ export function createSpeechActivities(deps: SpeechDeps) {
       const engine = requireEngine();
       const audio = labelled(await speechCall(() => engine.synthesize(input.text, input.language)), input.text);
       if (audio.length > maxClipBytes) throw ApplicationFailure.nonRetryable(`clip of ${audio.length} bytes is larger than ${maxClipBytes}`, 'SpeechInputRejected');
-      try {
-        await models.speechClips.updateOne(
-          { key: input.key },
-          {
-            $setOnInsert: {
-              clipId: randomUUID(),
-              key: input.key,
-              language: input.language,
-              engine: engine.name,
-              contentType: 'audio/wav',
-              audio,
-              bytes: audio.length,
-              createdAt: new Date(),
-            },
-          },
-          { upsert: true },
-        );
-      } catch (err) {
-        // Two attempts raced on the same key: the unique index kept the first one's clip.
-        if ((err as { code?: number }).code !== 11000) throw err;
-      }
+      await speechClips.storeOnce({ key: input.key, language: input.language, engine: engine.name, contentType: 'audio/wav', audio });
       const clip = await clipByKey(input.key);
       if (!clip) throw ApplicationFailure.retryable(`clip ${input.key} was not stored`, 'SpeechClipMissing');
       return clip;
@@ -97,10 +76,9 @@ export function createSpeechActivities(deps: SpeechDeps) {
       const engine = requireEngine();
       let audio: Buffer;
       if ('clipId' in input) {
-        // Hydrated, not lean: mongoose gives a Buffer for a Buffer path only on documents.
-        const clip = await models.speechClips.findOne({ clipId: input.clipId }, { audio: 1 });
+        const clip = await speechClips.audio(input.clipId);
         if (!clip) throw ApplicationFailure.nonRetryable(`no speech clip ${input.clipId}`, 'SpeechClipMissing');
-        audio = Buffer.from(clip.audio);
+        audio = clip.audio;
       } else {
         if (!deps.recordings) throw ApplicationFailure.nonRetryable('recordings cannot be fetched without Twilio credentials', 'RecordingUnavailable');
         const recordings = deps.recordings;

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
-import mongoose from 'mongoose';
 import { applyCampaign } from '../use-cases/campaigns';
 import { importDebtors } from '../use-cases/import-debtors';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
@@ -92,10 +91,8 @@ export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, pri
   const reportedCalls = new Set<string>();
   const startedAt = new Date();
   const timer = setInterval(() => {
-    deps.mongo.models.calls
-      .find({ campaignId, endedAt: mongoose.trusted({ $gte: startedAt }) })
-      .select({ callWorkflowId: 1, outcome: 1 })
-      .lean()
+    deps.mongo.repositories.calls
+      .endedSince(campaignId, startedAt)
       .then((calls) => {
         for (const call of calls) {
           const outcome = call.outcome as CallResult | undefined;
@@ -106,10 +103,8 @@ export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, pri
         }
       })
       .catch(() => undefined);
-    deps.mongo.models.debtors
-      .find({ campaignId })
-      .select({ phone: 1, status: 1, balanceMinor: 1, nextContactReason: 1 })
-      .lean()
+    deps.mongo.repositories.debtors
+      .statuses(campaignId)
       .then((debtors) => {
         for (const d of debtors) {
           const key = `${d.status}`;

@@ -61,7 +61,7 @@ export async function startService(
         apiBaseUrl: config.twilio.apiBaseUrl,
       });
       workers = await createParleyWorkers(config, {
-        models: mongo.models,
+        repositories: mongo.repositories,
         sms: twilioSmsGateway(twilio, config.twilio.fromNumber!),
         paymentLinks: createPaymentLinks({
           secret: config.payments.linkSecret!,

@@ -4,7 +4,6 @@ import { CampaignDocumentError, parseCampaignDocument, type CampaignDocumentForm
 import { validateCampaign, type FieldError } from '../campaigns/campaign-validation';
 import { campaignSchema, type Campaign } from '../campaigns/campaign-schema';
 import type { CampaignBroadcasts, CampaignNotice } from '../../workflows/campaign/campaign-broadcast.messages';
-import { isDuplicateKeyError } from './duplicate-key';
 import type { UseCaseDeps } from './use-case-deps';
 
 // Campaigns are stored as immutable versions (campaign_versions) plus one state document per
@@ -80,12 +79,7 @@ export async function applyCampaign(deps: UseCaseDeps, document: string | object
   const campaign = JSON.parse(JSON.stringify(checked.campaign)) as Campaign;
 
   const { version, created } = await saveNextVersion(deps, campaign);
-  await deps.mongo.models.campaigns.updateOne(
-    { campaignId: campaign.id },
-    // $max: a slower concurrent apply of an older version never moves the campaign back.
-    { $max: { latestVersion: version }, $set: { updatedAt: new Date() }, $setOnInsert: { paused: false } },
-    { upsert: true },
-  );
+  await deps.mongo.repositories.campaigns.advanceLatestVersion(campaign.id, version);
   // A first version has no debtors yet: they are imported into an applied campaign.
   if (!created || version === 1) return { campaignId: campaign.id, version, created };
   return { campaignId: campaign.id, version, created, ...(await broadcast(deps, campaign.id, { kind: 'version', version })) };
@@ -95,7 +89,7 @@ export async function applyCampaign(deps: UseCaseDeps, document: string | object
 export async function getCampaign(deps: UseCaseDeps, campaignId: string, version?: number): Promise<StoredCampaign> {
   const state = await campaignState(deps, campaignId);
   const wanted = version ?? state.latestVersion;
-  const stored = await deps.mongo.models.campaignVersions.findOne({ campaignId, version: wanted }).lean();
+  const stored = await deps.mongo.repositories.campaigns.version(campaignId, wanted);
   if (!stored) throw new AppError('not_found', `campaign '${campaignId}' has no version ${wanted} (the latest is ${state.latestVersion})`, 404);
   // The document and the campaign's state live in the database: they are still shown while Temporal is down.
   const broadcasts = await deps.gateway.campaignBroadcasts(campaignId).catch(() => undefined);
@@ -125,7 +119,7 @@ async function setPaused(deps: UseCaseDeps, campaignId: string, notice: Extract<
   await campaignState(deps, campaignId);
   const paused = notice.kind === 'pause';
   // The flag first: an import that starts from now on sees it, and an older broadcast stops.
-  await deps.mongo.models.campaigns.updateOne({ campaignId }, { $set: { paused, updatedAt: new Date() } });
+  await deps.mongo.repositories.campaigns.setPaused(campaignId, paused);
   return { campaignId, paused, ...(await broadcast(deps, campaignId, notice)) };
 }
 
@@ -136,24 +130,19 @@ async function broadcast(deps: UseCaseDeps, campaignId: string, notice: Campaign
 
 /** The campaign's state document; 404 when no version of it was ever applied. */
 export async function campaignState(deps: UseCaseDeps, campaignId: string) {
-  const state = await deps.mongo.models.campaigns.findOne({ campaignId }).lean();
+  const state = await deps.mongo.repositories.campaigns.state(campaignId);
   if (!state) throw new AppError('not_found', `no campaign '${campaignId}': apply its document first`, 404);
   return state;
 }
 
 async function saveNextVersion(deps: UseCaseDeps, campaign: Campaign): Promise<{ version: number; created: boolean }> {
-  const versions = deps.mongo.models.campaignVersions;
+  const { campaigns } = deps.mongo.repositories;
   for (let attempt = 1; attempt <= maxApplyAttempts; attempt++) {
-    const latest = await versions.findOne({ campaignId: campaign.id }).sort({ version: -1 }).lean();
+    const latest = await campaigns.highestVersion(campaign.id);
     if (latest && isDeepStrictEqual(latest.document, campaign)) return { version: latest.version, created: false };
     const version = (latest?.version ?? 0) + 1;
-    try {
-      await versions.create({ campaignId: campaign.id, version, name: campaign.name, document: campaign, createdAt: new Date() });
-      return { version, created: true };
-    } catch (err) {
-      // The unique (campaignId, version) index refused: another apply took this number. Look again.
-      if (!isDuplicateKeyError(err)) throw err;
-    }
+    // Not written: another apply took this number. Look again.
+    if (await campaigns.insertVersion({ campaignId: campaign.id, version, name: campaign.name, document: campaign })) return { version, created: true };
   }
   throw new AppError('conflict', `campaign '${campaign.id}' kept changing while this document was applied; apply it again`, 409);
 }

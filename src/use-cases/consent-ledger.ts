@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UseCaseDeps } from './use-case-deps';
-import { foldConsentEvents, type ConsentEvent, type ContactPermissions } from '../policy/consent-ledger';
+import type { ConsentEvent, ContactPermissions } from '../policy/consent-ledger';
 
 export interface OperatorConsentEntry {
   phone: string;
@@ -19,15 +19,11 @@ export interface OperatorConsentEntry {
  */
 export async function recordOperatorConsent(deps: UseCaseDeps, entry: OperatorConsentEntry): Promise<{ recorded: boolean; permissions: ContactPermissions }> {
   const eventKey = `operator:${entry.entryId ?? randomUUID()}`;
-  const result = await deps.mongo.models.consentEvents.updateOne(
-    { eventKey },
-    { $setOnInsert: { eventKey, phone: entry.phone, kind: entry.kind, channel: entry.channel, source: `operator:${entry.source}`, at: new Date() } },
-    { upsert: true },
-  );
-  return { recorded: result.upsertedCount === 1, permissions: (await consentLedger(deps, entry.phone)).permissions };
+  const recorded = await deps.mongo.repositories.consent.record({ eventKey, phone: entry.phone, kind: entry.kind, channel: entry.channel, source: `operator:${entry.source}` });
+  return { recorded, permissions: (await consentLedger(deps, entry.phone)).permissions };
 }
 
 export async function consentLedger(deps: UseCaseDeps, phone: string) {
-  const events = await deps.mongo.models.consentEvents.find({ phone }).sort({ at: 1 }).select({ _id: 0 }).lean();
-  return { phone, permissions: foldConsentEvents(events), events };
+  const { events, permissions } = await deps.mongo.repositories.consent.ledger(phone);
+  return { phone, permissions, events };
 }

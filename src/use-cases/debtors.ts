@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
 import { AppError } from '../errors/app-error';
 import { parseAmount } from '../policy/money';
-import type { DebtorDoc } from '../adapters/mongo/models/debtor.model';
+import type { DebtorRecord } from '../adapters/mongo/repositories';
 import type { DebtorProfile, DebtorStatus, DebtorView, HumanResolution } from '../../workflows/debtor/debtor.messages';
 import { campaignState } from './campaigns';
 import { recordPayment } from './record-payment';
@@ -42,14 +41,14 @@ export interface DebtorPage {
   next?: string;
 }
 
-async function findDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<DebtorDoc> {
-  const debtor = await deps.mongo.models.debtors.findOne({ campaignId: ref.campaignId, accountRef: ref.accountRef }).lean();
+async function findDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<DebtorRecord> {
+  const debtor = await deps.mongo.repositories.debtors.byAccount(ref.campaignId, ref.accountRef);
   if (!debtor) throw new AppError('not_found', `no debtor '${ref.accountRef}' in campaign '${ref.campaignId}'`, 404);
   return debtor;
 }
 
 /** The profile as imported: the fields a workflow starts with, and nothing else stored beside them. */
-export function storedProfile(debtor: DebtorDoc): DebtorProfile {
+export function storedProfile(debtor: DebtorRecord): DebtorProfile {
   return {
     accountRef: debtor.accountRef,
     fullName: debtor.fullName,
@@ -73,16 +72,8 @@ export async function listDebtors(
   query: { status?: DebtorStatus; limit: number; after?: string },
 ): Promise<DebtorPage> {
   await campaignState(deps, campaignId);
-  const found = await deps.mongo.models.debtors
-    .find({
-      campaignId,
-      ...(query.status ? { status: query.status } : {}),
-      // trusted: our own operator on a validated value; sanitizeFilter would make it a literal.
-      ...(query.after ? { accountRef: mongoose.trusted({ $gt: query.after }) } : {}),
-    })
-    .sort({ accountRef: 1 })
-    .limit(query.limit + 1)
-    .lean();
+  // One more than asked: whether it comes tells if there is a next page.
+  const found = await deps.mongo.repositories.debtors.page(campaignId, { status: query.status, afterAccountRef: query.after || undefined, limit: query.limit + 1 });
   const page = found.slice(0, query.limit).map(
     (debtor): DebtorSummary => ({
       accountRef: debtor.accountRef,

@@ -7,7 +7,6 @@ import { forEachBounded } from './bounded';
 import { getCampaign } from './campaigns';
 import { debtorRowReader, readHeader, type RowProblem } from './debtor-row';
 import { storedProfile } from './debtors';
-import { isDuplicateKeyError } from './duplicate-key';
 import { csvRecords, jsonArrayRecords, ndjsonRecords, type RawRecord } from './record-streams';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -106,34 +105,8 @@ async function importDebtor(deps: UseCaseDeps, campaignId: string, campaignVersi
 }
 
 /** The debtor document, written only if the account is new: a repeated row keeps the first import's data. */
-async function storeOnce(deps: UseCaseDeps, campaignId: string, profile: DebtorProfile) {
-  const now = new Date();
-  const upsert = () =>
-    deps.mongo.models.debtors
-      .findOneAndUpdate(
-        { campaignId, accountRef: profile.accountRef },
-        {
-          $setOnInsert: {
-            ...profile,
-            workflowId: TemporalGateway.debtorWorkflowId(campaignId, profile.accountRef),
-            campaignId,
-            importedAt: now,
-            status: 'contacting',
-            balanceMinor: profile.amountDueMinor,
-            updatedAt: now,
-          },
-        },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean()
-      .orFail();
-  try {
-    return await upsert();
-  } catch (err) {
-    // The same account twice in one file, written at the same moment: the other row inserted it.
-    if (!isDuplicateKeyError(err)) throw err;
-    return upsert();
-  }
+function storeOnce(deps: UseCaseDeps, campaignId: string, profile: DebtorProfile) {
+  return deps.mongo.repositories.debtors.storeOnce({ ...profile, campaignId, workflowId: TemporalGateway.debtorWorkflowId(campaignId, profile.accountRef) });
 }
 
 function reject(report: ImportReport, row: number, problems: RowProblem[]): void {

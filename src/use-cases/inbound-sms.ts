@@ -1,5 +1,4 @@
-import mongoose from 'mongoose';
-import type { Models } from '../adapters/mongo/models';
+import type { Repositories } from '../adapters/mongo/repositories';
 import type { Logger } from '../logging/logger';
 import { classifyInboundSms } from '../policy/sms-keywords';
 import type { TemporalGateway } from '../temporal/gateway';
@@ -25,7 +24,7 @@ const optOutConfirmation: Record<string, (campaignName: string) => string> = {
  * then every open account on that number is told. Returns the text to answer with, if any.
  */
 export async function handleInboundSms(
-  deps: { models: Models; gateway: TemporalGateway; logger: Logger },
+  deps: { repositories: Pick<Repositories, 'consent' | 'debtors' | 'campaigns'>; gateway: TemporalGateway; logger: Logger },
   sms: InboundSmsRequest,
 ): Promise<{ reply?: string }> {
   const classification = classifyInboundSms(sms.body);
@@ -33,17 +32,10 @@ export async function handleInboundSms(
   const kind: InboundSms['kind'] = classification.kind === 'free-text' && classification.mentionsOptOutWord ? 'opt-out' : classification.kind;
 
   if (kind === 'opt-out') {
-    await deps.models.consentEvents.updateOne(
-      { eventKey: `sms:${sms.messageSid}` },
-      { $setOnInsert: { eventKey: `sms:${sms.messageSid}`, phone: sms.from, kind: 'opt-out', channel: 'sms', source: `sms:${classification.keyword ?? 'free-text'}`, at: new Date() } },
-      { upsert: true },
-    );
+    await deps.repositories.consent.record({ eventKey: `sms:${sms.messageSid}`, phone: sms.from, kind: 'opt-out', channel: 'sms', source: `sms:${classification.keyword ?? 'free-text'}` });
   }
 
-  const debtors = await deps.models.debtors
-    .find({ phone: sms.from, status: mongoose.trusted({ $nin: [...terminalOutcomes] }) })
-    .select({ workflowId: 1, campaignId: 1, language: 1 })
-    .lean();
+  const debtors = await deps.repositories.debtors.runningOnPhone(sms.from, terminalOutcomes);
   for (const debtor of debtors) {
     try {
       await deps.gateway.inboundSms(debtor.workflowId, { messageSid: sms.messageSid, kind, body: sms.body });
@@ -56,16 +48,16 @@ export async function handleInboundSms(
 
   const first = debtors[0];
   if (!first || (kind !== 'opt-out' && kind !== 'help')) return {};
-  const campaign = await latestCampaign(deps.models, first.campaignId);
+  const campaign = await latestCampaign(deps.repositories.campaigns, first.campaignId);
   if (!campaign) return {};
   const language = campaign.languages.includes(first.language) ? first.language : campaign.languages[0];
   if (kind === 'help') return { reply: campaign.helpText[language] ?? Object.values(campaign.helpText)[0] };
   return { reply: (optOutConfirmation[language] ?? optOutConfirmation.en)(campaign.name) };
 }
 
-async function latestCampaign(models: Models, campaignId: string): Promise<Campaign | undefined> {
-  const state = await models.campaigns.findOne({ campaignId }).lean();
+async function latestCampaign(campaigns: Repositories['campaigns'], campaignId: string): Promise<Campaign | undefined> {
+  const state = await campaigns.state(campaignId);
   if (!state) return undefined;
-  const version = await models.campaignVersions.findOne({ campaignId, version: state.latestVersion }).lean();
+  const version = await campaigns.version(campaignId, state.latestVersion);
   return version?.document as Campaign | undefined;
 }

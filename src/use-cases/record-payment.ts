@@ -1,5 +1,4 @@
 import { AppError } from '../errors/app-error';
-import { isDuplicateKeyError } from './duplicate-key';
 import { askWorkflow } from './workflow-errors';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -26,14 +25,21 @@ export async function recordPayment(deps: UseCaseDeps, payment: PaymentToRecord)
       { path: 'amountMinor', message: 'must be a positive whole number of minor units' },
     ]);
   }
-  const debtor = await deps.mongo.models.debtors.findOne({ workflowId: payment.workflowId }).select({ currency: 1 }).lean();
+  const debtor = await deps.mongo.repositories.debtors.byWorkflowId(payment.workflowId);
   if (!debtor) throw new AppError('not_found', `no debtor account ${payment.workflowId}`, 404);
   if (payment.currency !== debtor.currency) {
     const reason = `is ${payment.currency}, but the account is in ${debtor.currency}`;
     throw new AppError('currency_mismatch', `currency: ${reason}`, 422, [{ path: 'currency', message: reason }]);
   }
 
-  const duplicate = !(await insertOnce(deps, payment));
+  const duplicate = !(await deps.mongo.repositories.payments.insertOnce({
+    paymentId: payment.paymentId,
+    workflowId: payment.workflowId,
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+    provider: payment.provider,
+    receivedAt: new Date(payment.at),
+  }));
   if (duplicate) await sameAsStored(deps, payment);
   await askWorkflow(() =>
     deps.gateway.paymentReceived(payment.workflowId, { paymentId: payment.paymentId, amountMinor: payment.amountMinor, at: payment.at }),
@@ -41,34 +47,9 @@ export async function recordPayment(deps: UseCaseDeps, payment: PaymentToRecord)
   return { paymentId: payment.paymentId, duplicate };
 }
 
-/** True when this call wrote the payment; false when the unique paymentId index already held it. */
-async function insertOnce(deps: UseCaseDeps, payment: PaymentToRecord): Promise<boolean> {
-  try {
-    const result = await deps.mongo.models.payments.updateOne(
-      { paymentId: payment.paymentId },
-      {
-        $setOnInsert: {
-          paymentId: payment.paymentId,
-          workflowId: payment.workflowId,
-          amountMinor: payment.amountMinor,
-          currency: payment.currency,
-          provider: payment.provider,
-          receivedAt: new Date(payment.at),
-        },
-      },
-      { upsert: true },
-    );
-    return result.upsertedCount === 1;
-  } catch (err) {
-    // Two deliveries of the same payment raced to the upsert: the other one wrote it.
-    if (isDuplicateKeyError(err)) return false;
-    throw err;
-  }
-}
-
 /** A payment id reused for another account or amount is a provider bug, not a repeat. */
 async function sameAsStored(deps: UseCaseDeps, payment: PaymentToRecord): Promise<void> {
-  const stored = await deps.mongo.models.payments.findOne({ paymentId: payment.paymentId }).lean();
+  const stored = await deps.mongo.repositories.payments.byPaymentId(payment.paymentId);
   if (stored && (stored.workflowId !== payment.workflowId || stored.amountMinor !== payment.amountMinor)) {
     throw new AppError(
       'payment_id_reused',

@@ -56,7 +56,7 @@ describe('the offline speech engine behind the speech activities', () => {
     await service?.stop();
   });
 
-  const activities = (engine: SpeechEngine | undefined) => createSpeechActivities({ models: service.mongo.models, publicBaseUrl: service.httpUrl!, engine });
+  const activities = (engine: SpeechEngine | undefined) => createSpeechActivities({ repositories: service.mongo.repositories, publicBaseUrl: service.httpUrl!, engine });
 
   const requireTools = () =>
     expect(missing, `the local speech engine needs ${missing.join(', ')}: run scripts/setup.sh as root, or apt-get install espeak-ng sox pocketsphinx pocketsphinx-en-us`).toEqual([]);

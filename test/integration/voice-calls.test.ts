@@ -185,7 +185,7 @@ describe('voice calls', () => {
     stack.simulator.people.assign(phone, 'busy-line');
     const { config } = stack;
     const activities = createCallActivities({
-      models: stack.service.mongo.models,
+      repositories: stack.service.mongo.repositories,
       calls: twilioCallGateway(createTwilioRestClient({ accountSid: config.twilio.accountSid!, authToken: config.twilio.authToken!, apiBaseUrl: config.twilio.apiBaseUrl }), serviceNumber),
       publicBaseUrl: config.http.publicBaseUrl,
       fromNumber: serviceNumber,

@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { registerModels, type Models } from './models';
+import { createRepositories, type Repositories } from './repositories';
 
 // sanitizeFilter wraps `$`-operators found in query filters in $eq, so a value from a request
 // (`{"status": {"$ne": null}}`) can never become a query operator. strictQuery drops filter keys
@@ -9,6 +10,9 @@ mongoose.set('sanitizeFilter', true);
 
 export interface MongoHandle {
   readonly connection: Connection;
+  /** What the service reads and writes through: the only code that queries the models. */
+  readonly repositories: Repositories;
+  /** The models themselves, for the repositories and for tests that look into the database. */
   readonly models: Models;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -30,6 +34,7 @@ export async function connectMongo(uri: string, database: string): Promise<Mongo
   for (const model of Object.values(models)) await model.createIndexes();
   return {
     connection,
+    repositories: createRepositories(models),
     models,
     async ping() {
       const db = connection.db;

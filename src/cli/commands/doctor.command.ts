@@ -17,7 +17,7 @@ export async function doctorCommand(config: Config): Promise<void> {
     const gateway = new TemporalGateway(client, resolved.temporal.taskQueue);
     const checkId = randomUUID();
     const record = await gateway.runSelfCheck(checkId, os.hostname());
-    const stored = await mongo.models.selfChecks.findOne({ checkId }).lean();
+    const stored = await mongo.repositories.selfChecks.byCheckId(checkId);
     if (!stored) throw new Error(`the self-check workflow ran but no record ${checkId} is in the database`);
     process.stdout.write(`ok: workflow ${record.workflowId} wrote its record at ${record.writtenAt}\n`);
   } finally {

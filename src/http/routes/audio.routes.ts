@@ -13,10 +13,9 @@ export const audioParams = z.strictObject({ clipId: z.uuid('must be a clip id') 
 export async function audioRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'mongo'>): Promise<void> {
   app.get('/audio/:clipId', async (request, reply) => {
     const { clipId } = parseRequest(audioParams, request.params);
-    // Hydrated, not lean: mongoose gives a Buffer for a Buffer path only on documents.
-    const clip = await deps.mongo.models.speechClips.findOne({ clipId }, { audio: 1, contentType: 1 });
+    const clip = await deps.mongo.repositories.speechClips.audio(clipId);
     if (!clip) throw new AppError('not_found', `no audio clip ${clipId}`, 404);
     // A clip never changes once stored: Twilio may cache it for the rest of the call.
-    return reply.type(clip.contentType).header('cache-control', 'private, max-age=3600, immutable').send(Buffer.from(clip.audio));
+    return reply.type(clip.contentType).header('cache-control', 'private, max-age=3600, immutable').send(clip.audio);
   });
 }

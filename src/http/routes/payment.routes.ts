@@ -34,7 +34,7 @@ export async function paymentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     if (!verified.ok) {
       throw new AppError(verified.reason === 'expired' ? 'link_expired' : 'link_invalid', verified.reason === 'expired' ? 'This payment link has expired; reply PAY for a new one.' : 'This payment link is not valid.', verified.reason === 'expired' ? 410 : 404);
     }
-    const debtor = await deps.mongo.models.debtors.findOne({ workflowId: verified.workflowId }).lean();
+    const debtor = await deps.mongo.repositories.debtors.byWorkflowId(verified.workflowId);
     if (!debtor) throw new AppError('link_invalid', 'This payment link is not valid.', 404);
     const state = await deps.gateway.debtorState(debtor.workflowId);
     return { debtor, state };

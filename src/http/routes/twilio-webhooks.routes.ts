@@ -21,17 +21,14 @@ export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.post('/webhooks/twilio/sms', { preHandler: guard }, async (request, reply) => {
     const form = inboundSmsForm.parse(request.body);
-    const { reply: text } = await handleInboundSms({ models: deps.mongo.models, gateway: deps.gateway, logger: deps.logger }, { messageSid: form.MessageSid, from: form.From, body: form.Body });
+    const { reply: text } = await handleInboundSms({ repositories: deps.mongo.repositories, gateway: deps.gateway, logger: deps.logger }, { messageSid: form.MessageSid, from: form.From, body: form.Body });
     return reply.type('text/xml').send(messagingResponse(text));
   });
 
   app.post('/webhooks/twilio/sms-status', { preHandler: guard }, async (request, reply) => {
     const form = statusForm.parse(request.body);
     const query = statusQuery.parse(request.query);
-    await deps.mongo.models.contactAttempts.updateOne(
-      { attemptKey: query.attemptKey, providerSid: form.MessageSid },
-      { $set: { providerStatus: form.MessageStatus, errorCode: form.ErrorCode ?? null, updatedAt: new Date() } },
-    );
+    await deps.mongo.repositories.contactAttempts.recordSmsStatus({ attemptKey: query.attemptKey, messageSid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode });
     if (finalStatuses.has(form.MessageStatus)) {
       try {
         await deps.gateway.smsDeliveryStatus(query.workflowId, {

@@ -122,10 +122,7 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
   app.post(`${base}/status`, { preHandler: guard }, async (request, reply) => {
     const { call } = callQuery.parse(request.query);
     const form = statusForm.parse(request.body);
-    await deps.mongo.models.contactAttempts.updateOne(
-      { providerSid: form.CallSid },
-      { $set: { providerStatus: form.CallStatus, updatedAt: new Date() } },
-    );
+    await deps.mongo.repositories.contactAttempts.recordCallStatus({ callSid: form.CallSid, status: form.CallStatus });
     const status = form.CallStatus;
     await deps.gateway.callStatus(
       call,

@@ -1,0 +1,52 @@
+import type { Model } from 'mongoose';
+import type { CampaignStateDoc, CampaignVersionDoc } from '../models/campaign.model';
+import { isDuplicateKeyError } from '../duplicate-key';
+
+export type CampaignStateRecord = CampaignStateDoc;
+export type CampaignVersionRecord = CampaignVersionDoc;
+
+/** Campaigns: immutable versions (campaign_versions) and one running state per campaign (campaigns). */
+export function createCampaignRepository(models: { campaignVersions: Model<CampaignVersionDoc>; campaigns: Model<CampaignStateDoc> }) {
+  const { campaignVersions: versions, campaigns: states } = models;
+  return {
+    /** The campaign's running state (latest version, paused); null when no version was ever applied. */
+    state: (campaignId: string) => states.findOne({ campaignId }).lean(),
+
+    /** Whether the campaign's flag says paused; false for a campaign without a state. */
+    async isPaused(campaignId: string): Promise<boolean> {
+      return (await states.findOne({ campaignId }).select({ paused: 1 }).lean())?.paused === true;
+    },
+
+    version: (campaignId: string, version: number) => versions.findOne({ campaignId, version }).lean(),
+
+    /** The highest version stored, whatever the state document says yet. */
+    highestVersion: (campaignId: string) => versions.findOne({ campaignId }).sort({ version: -1 }).lean(),
+
+    /** True when written; false when the unique (campaignId, version) index says another apply took that number. */
+    async insertVersion(version: Omit<CampaignVersionDoc, 'createdAt'>): Promise<boolean> {
+      try {
+        await versions.create({ ...version, createdAt: new Date() });
+        return true;
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        return false;
+      }
+    },
+
+    /** Points the state at `version`, creating it (not paused) for a first version. */
+    async advanceLatestVersion(campaignId: string, version: number): Promise<void> {
+      await states.updateOne(
+        { campaignId },
+        // $max: a slower concurrent apply of an older version never moves the campaign back.
+        { $max: { latestVersion: version }, $set: { updatedAt: new Date() }, $setOnInsert: { paused: false } },
+        { upsert: true },
+      );
+    },
+
+    async setPaused(campaignId: string, paused: boolean): Promise<void> {
+      await states.updateOne({ campaignId }, { $set: { paused, updatedAt: new Date() } });
+    },
+  };
+}
+
+export type CampaignRepository = ReturnType<typeof createCampaignRepository>;
