@@ -27,13 +27,14 @@ function config() {
 program
   .command('dev')
   .description('run the whole service with embedded Temporal and FerretDB (unless configured otherwise)')
-  .action(async () => {
+  .option('--reset', `delete the embedded servers' data in DATA_DIR first (a fresh start)`)
+  .action(async (opts: { reset?: boolean }) => {
     // Loaded only when run: it brings the embedded servers and the Twilio simulator, which `parley serve`
     // never needs (test/unit/cli/serve-module-graph.test.ts). A dynamic import names the file as ESM does.
     const { demoRuns, devCommand, devLogFile } = await import('./commands/dev.command.js');
     const c = config();
     // With the demo telling its story on the terminal, the service's log goes to a file (warnings to both).
-    await devCommand(c, demoRuns(c) ? createLogger(c.logLevel, { file: devLogFile(c.dataDir) }) : createLogger(c.logLevel));
+    await devCommand(c, demoRuns(c) ? createLogger(c.logLevel, { file: devLogFile(c.dataDir) }) : createLogger(c.logLevel), opts);
   });
 
 program

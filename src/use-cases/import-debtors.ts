@@ -8,6 +8,7 @@ import { getCampaign } from './campaigns';
 import { debtorRowReader, readHeader, type RowProblem } from './debtor-row';
 import { storedProfile } from './debtors';
 import { csvRecords, jsonArrayRecords, ndjsonRecords, type RawRecord } from './record-streams';
+import { retryTransient } from './transient-retry';
 import type { UseCaseDeps } from './use-case-deps';
 
 export type ImportFormat = 'csv' | 'json' | 'ndjson';
@@ -26,6 +27,8 @@ export interface ImportReport {
   /** Rows whose account was imported before (its workflow runs or has run): nothing changed. */
   alreadyImported: number;
   rejected: number;
+  /** Good rows that could not be stored or started after retrying (the database or Temporal failing): importing the file again finishes them. */
+  failed: number;
   /** The first errors, in file order; a rejected row may have several. */
   errors: ImportRowError[];
   /** Errors beyond those listed. */
@@ -35,8 +38,6 @@ export interface ImportReport {
 export type DebtorRecord = { row: number; profile: DebtorProfile } | { row: number; problems: RowProblem[] };
 
 const maxListedErrors = 1000;
-/** Rows being stored and started at once: enough to hide round trips, few enough not to flood Temporal. */
-const startConcurrency = 16;
 const progressEvery = 1000;
 
 /**
@@ -50,20 +51,21 @@ export async function importDebtors(
   input: Readable,
   format: ImportFormat,
   onProgress?: (progress: Readonly<ImportReport>) => void,
+  concurrency = 64,
 ): Promise<ImportReport> {
   const campaign = await getCampaign(deps, campaignId);
   // A paused campaign contacts nobody, and a new workflow cannot be started paused: the operator resumes first.
   if (campaign.paused) throw new AppError('campaign_paused', `campaign '${campaignId}' is paused: resume it before importing debtors`, 409);
 
-  const report: ImportReport = { rows: 0, started: 0, alreadyImported: 0, rejected: 0, errors: [], unlistedErrors: 0 };
-  await forEachBounded(readDebtorRecords(input, format, campaign.document), startConcurrency, async (record) => {
+  const report: ImportReport = { rows: 0, started: 0, alreadyImported: 0, rejected: 0, failed: 0, errors: [], unlistedErrors: 0 };
+  // Rows are stored and started `concurrency` at a time: the Temporal client waits when the server
+  // pushes back (RESOURCE_EXHAUSTED), so the server's own rate sets the pace (docs/benchmarks.md).
+  await forEachBounded(readDebtorRecords(input, format, campaign.document), concurrency, async (record) => {
     report.rows++;
     if ('problems' in record) {
       reject(report, record.row, record.problems);
-    } else if (await importDebtor(deps, campaignId, campaign.version, record.profile)) {
-      report.started++;
     } else {
-      report.alreadyImported++;
+      await importGoodRow(deps, campaignId, campaign.version, record.row, record.profile, report);
     }
     if (report.rows % progressEvery === 0) onProgress?.(report);
   });
@@ -95,6 +97,18 @@ function rawRecords(input: Readable, format: ImportFormat): AsyncIterable<RawRec
   });
 }
 
+/** A failure that outlasts the retries is this row's error: the rest of the file goes on. */
+async function importGoodRow(deps: UseCaseDeps, campaignId: string, version: number, row: number, profile: DebtorProfile, report: ImportReport) {
+  try {
+    if (await retryTransient(() => importDebtor(deps, campaignId, version, profile))) report.started++;
+    else report.alreadyImported++;
+  } catch (err) {
+    report.failed++;
+    const reason = err instanceof Error ? err.message : String(err);
+    listError(report, { row, field: '(row)', message: `not imported (${reason}): import the file again to finish it` });
+  }
+}
+
 /** True when this row started the account's workflow; false when the account was imported before. */
 async function importDebtor(deps: UseCaseDeps, campaignId: string, campaignVersion: number, profile: DebtorProfile): Promise<boolean> {
   const stored = await storeOnce(deps, campaignId, profile);
@@ -111,8 +125,10 @@ function storeOnce(deps: UseCaseDeps, campaignId: string, profile: DebtorProfile
 
 function reject(report: ImportReport, row: number, problems: RowProblem[]): void {
   report.rejected++;
-  for (const problem of problems) {
-    if (report.errors.length < maxListedErrors) report.errors.push({ row, field: problem.field, message: problem.message });
-    else report.unlistedErrors++;
-  }
+  for (const problem of problems) listError(report, { row, field: problem.field, message: problem.message });
+}
+
+function listError(report: ImportReport, error: ImportRowError): void {
+  if (report.errors.length < maxListedErrors) report.errors.push(error);
+  else report.unlistedErrors++;
 }

@@ -48,6 +48,7 @@ describe('importing debtors and working their accounts over HTTP', () => {
       started: 3,
       alreadyImported: 0,
       rejected: 3,
+      failed: 0,
       errors: [
         { row: 4, field: 'phone', message: "'+1555' is too short" },
         { row: 5, field: 'amountDue', message: expect.stringContaining('negative') },

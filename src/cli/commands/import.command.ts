@@ -52,12 +52,14 @@ async function importFile(api: ApiClient, file: string, options: { campaign: str
 
   const report = response.body as ImportReport;
   process.stdout.write(printedReport(report));
-  return report.rejected > 0 ? 2 : 0;
+  if (report.rejected > 0) return 2;
+  return report.failed > 0 ? 1 : 0;
 }
 
 function printedReport(report: ImportReport): string {
   const lines = [
-    `rows ${report.rows}, started ${report.started}, already imported ${report.alreadyImported}, rejected ${report.rejected}`,
+    `rows ${report.rows}, started ${report.started}, already imported ${report.alreadyImported}, rejected ${report.rejected}` +
+      (report.failed > 0 ? `, failed ${report.failed} (import the file again to finish them)` : ''),
     ...report.errors.map((e) => `  row ${e.row}, ${e.field}: ${e.message}`),
     ...(report.unlistedErrors > 0 ? [`  ... and ${report.unlistedErrors} more errors`] : []),
   ];

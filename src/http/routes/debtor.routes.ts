@@ -41,8 +41,13 @@ export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const { campaignId } = parseRequest(campaignParams, request.params);
       const upload = request.body as { format: ImportFormat; stream: Readable } | undefined;
       if (!upload) throw new AppError('bad_request', `send the file as the body, typed ${Object.keys(importTypes).join(', ')}`, 400);
-      return importDebtors(deps, campaignId, upload.stream, upload.format, ({ rows, started, alreadyImported, rejected }) =>
-        request.log.info({ campaignId, rows, started, alreadyImported, rejected }, 'importing debtors'),
+      return importDebtors(
+        deps,
+        campaignId,
+        upload.stream,
+        upload.format,
+        ({ rows, started, alreadyImported, rejected, failed }) => request.log.info({ campaignId, rows, started, alreadyImported, rejected, failed }, 'importing debtors'),
+        deps.config.import.concurrency,
       );
     });
   });
