@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { twilioSignatureGuard } from '../twilio-signature-guard';
 import type { CallTurnAnswer } from '../../temporal/gateway';
@@ -8,34 +7,31 @@ import { isFinalCallStatus } from '../../adapters/twilio/twilio-calls';
 import { LANGUAGES, type Language } from '../../dialog/language';
 import { redactSensitive } from '../../policy/redaction';
 import { hangUpTwiml, holdingTwiml, queueWaitTwiml, whisperTwiml } from '../../voice/call-twiml';
+import {
+  voiceWebhookPath,
+  voiceWebhookUrl,
+  voiceWebhooks,
+  type VoiceWebhook,
+  type VoiceWebhookForm,
+  type VoiceWebhookQuery,
+} from '../../voice/voice-webhook-contract';
 import type { CallWebhookEvent } from '../../../workflows/call/call.messages';
 
 // Twilio's voice webhooks for outbound calls. Each one becomes an Update on the call's workflow
 // (through the gateway) and answers with the TwiML the Update returns. Twilio waits 15 s at most
 // (error 11205), so a turn not ready in CALL_TURN_WAIT_MS answers a holding prompt and a Redirect
 // to /pending, which picks the same Update's result up. Speech is redacted before it goes anywhere.
-
-const callQuery = z.object({ call: z.string().min(1) });
-const gatherQuery = callQuery.extend({ turn: z.coerce.number().int().min(1), lang: z.string().optional() });
-const pendingQuery = callQuery.extend({ update: z.string().min(1), lang: z.string().optional() });
-const queueWaitQuery = callQuery.extend({ lang: z.string().optional() });
-const callForm = z.object({ CallSid: z.string().min(1), AnsweredBy: z.string().optional() });
-const gatherForm = callForm.extend({ SpeechResult: z.string().optional(), Confidence: z.string().optional(), Digits: z.string().optional() });
-const recordForm = callForm.extend({ RecordingUrl: z.url().optional(), Digits: z.string().optional() });
-const transferForm = callForm.extend({ DialCallStatus: z.string().optional(), QueueResult: z.string().optional() });
-const queueWaitForm = callForm.extend({ QueueTime: z.coerce.number().min(0) });
-const statusForm = callForm.extend({ CallStatus: z.string().min(1), CallDuration: z.string().optional() });
+// Paths, queries and forms are the contract's (src/voice/voice-webhook-contract.ts).
 
 export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const guard = twilioSignatureGuard({ authToken: deps.config.twilio.authToken, publicBaseUrl: deps.config.http.publicBaseUrl });
-  const base = '/webhooks/twilio/voice';
   const waitMs = deps.config.calls.turnWaitMs;
 
   /** Sends the turn's TwiML, or a holding prompt (silence when it is `again`) that redirects to /pending for it. */
   const answer = (reply: FastifyReply, call: string, updateId: string, lang: string | undefined, result: CallTurnAnswer, again = false) => {
     if (result.ready) return twiml(reply, result.twiml);
-    const query = new URLSearchParams({ call, update: updateId, lang: language(lang) });
-    return twiml(reply, holdingTwiml(language(lang), `${deps.config.http.publicBaseUrl}${base}/pending?${query}`, again));
+    const pending = voiceWebhookUrl(deps.config.http.publicBaseUrl, 'pending', { call, update: updateId, lang: language(lang) });
+    return twiml(reply, holdingTwiml(language(lang), pending, again));
   };
 
   /** Runs one webhook as an Update; a call that refuses it (ended, unknown turn) is hung up on. */
@@ -49,15 +45,13 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
     }
   };
 
-  app.post(`${base}/answer`, { preHandler: guard }, async (request, reply) => {
-    const { call } = callQuery.parse(request.query);
-    const form = callForm.parse(request.body);
-    return turn(request, reply, call, { kind: 'answered', callSid: form.CallSid, answeredBy: form.AnsweredBy }, `${form.CallSid}/answer`);
+  app.post(voiceWebhookPath('answer'), { preHandler: guard }, async (request, reply) => {
+    const { query, form } = parse('answer', request);
+    return turn(request, reply, query.call, { kind: 'answered', callSid: form.CallSid, answeredBy: form.AnsweredBy }, `${form.CallSid}/answer`);
   });
 
-  app.post(`${base}/gather`, { preHandler: guard }, async (request, reply) => {
-    const query = gatherQuery.parse(request.query);
-    const form = gatherForm.parse(request.body);
+  app.post(voiceWebhookPath('gather'), { preHandler: guard }, async (request, reply) => {
+    const { query, form } = parse('gather', request);
     const digits = keypad(form.Digits);
     const event: CallWebhookEvent = {
       kind: 'heard',
@@ -73,9 +67,8 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
 
   // SPEECH_ENGINE=local|openai: the answer was <Record>ed; the call workflow transcribes it. Twilio
   // requests this with the recording, or (nothing recorded) through the Redirect after <Record>.
-  app.post(`${base}/record`, { preHandler: guard }, async (request, reply) => {
-    const query = gatherQuery.parse(request.query);
-    const form = recordForm.parse(request.body);
+  app.post(voiceWebhookPath('record'), { preHandler: guard }, async (request, reply) => {
+    const { query, form } = parse('record', request);
     const digits = keypad(form.Digits);
     const event: CallWebhookEvent = {
       kind: 'recorded',
@@ -87,8 +80,8 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
     return turn(request, reply, query.call, event, `${form.CallSid}/record/${query.turn}`, query.lang);
   });
 
-  app.post(`${base}/pending`, { preHandler: guard }, async (request, reply) => {
-    const query = pendingQuery.parse(request.query);
+  app.post(voiceWebhookPath('pending'), { preHandler: guard }, async (request, reply) => {
+    const { query } = parse('pending', request);
     try {
       return answer(reply, query.call, query.update, query.lang, await deps.gateway.awaitCallTurn(query.call, query.update, waitMs), true);
     } catch (err) {
@@ -97,41 +90,44 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
     }
   });
 
-  app.post(`${base}/transfer`, { preHandler: guard }, async (request, reply) => {
-    const { call } = callQuery.parse(request.query);
-    const form = transferForm.parse(request.body);
+  app.post(voiceWebhookPath('transfer'), { preHandler: guard }, async (request, reply) => {
+    const { query, form } = parse('transfer', request);
     // <Dial> reports DialCallStatus; <Enqueue> reports QueueResult ("bridged" when an agent took it).
     const status = form.DialCallStatus ?? (form.QueueResult === 'bridged' ? 'completed' : (form.QueueResult ?? 'failed'));
-    return turn(request, reply, call, { kind: 'dial-ended', callSid: form.CallSid, dialStatus: status }, `${form.CallSid}/transfer`);
+    return turn(request, reply, query.call, { kind: 'dial-ended', callSid: form.CallSid, dialStatus: status }, `${form.CallSid}/transfer`);
   });
 
   // The <Enqueue waitUrl>: Twilio requests it while the caller waits for an agent, and again each
   // time its TwiML ends, with the seconds waited (QueueTime). No Update: the call has nothing to decide.
-  app.post(`${base}/queue-wait`, { preHandler: guard }, async (request, reply) => {
-    const query = queueWaitQuery.parse(request.query);
-    const form = queueWaitForm.parse(request.body);
+  app.post(voiceWebhookPath('queue-wait'), { preHandler: guard }, async (request, reply) => {
+    const { query, form } = parse('queue-wait', request);
     return twiml(reply, queueWaitTwiml(language(query.lang), form.QueueTime));
   });
 
-  app.post(`${base}/whisper`, { preHandler: guard }, async (request, reply) => {
-    const { call } = callQuery.parse(request.query);
-    const summary = await deps.gateway.callSummary(call).catch(() => '');
+  app.post(voiceWebhookPath('whisper'), { preHandler: guard }, async (request, reply) => {
+    const { query } = parse('whisper', request);
+    const summary = await deps.gateway.callSummary(query.call).catch(() => '');
     return twiml(reply, whisperTwiml(summary || 'A caller from Parley is being connected.'));
   });
 
-  app.post(`${base}/status`, { preHandler: guard }, async (request, reply) => {
-    const { call } = callQuery.parse(request.query);
-    const form = statusForm.parse(request.body);
+  app.post(voiceWebhookPath('status'), { preHandler: guard }, async (request, reply) => {
+    const { query, form } = parse('status', request);
     await deps.mongo.repositories.contactAttempts.recordCallStatus({ callSid: form.CallSid, status: form.CallStatus });
     const status = form.CallStatus;
     await deps.gateway.callStatus(
-      call,
+      query.call,
       isFinalCallStatus(status)
         ? { callSid: form.CallSid, status, answeredBy: form.AnsweredBy, durationSeconds: Number(form.CallDuration ?? 0) || 0 }
         : { status: 'progress' },
     );
     return reply.code(204).send();
   });
+}
+
+/** The webhook's query and form as its contract reads them; a malformed one is answered 400. */
+function parse<H extends VoiceWebhook>(hook: H, request: FastifyRequest): { query: VoiceWebhookQuery<H>; form: VoiceWebhookForm<H> } {
+  const { query, form } = voiceWebhooks[hook];
+  return { query: query.parse(request.query) as VoiceWebhookQuery<H>, form: form.parse(request.body) as VoiceWebhookForm<H> };
 }
 
 function twiml(reply: FastifyReply, body: string) {

@@ -1,0 +1,60 @@
+import type { CallTurnRecord } from '../../activities/call.activities';
+import type { TurnContext, Utterance } from '../../src/dialog/turn-context';
+import type { TurnDecision } from '../../src/dialog/turn-schema';
+import { calls } from './call-activities';
+import type { Call } from './call-state';
+
+// Each turn is stored (redacted, keyed by call and sequence) outside the workflow, off the turn's
+// critical path: the Update answers Twilio in one workflow task, and the writes go out in batches,
+// started and not awaited. A write's completion wakes the workflow (a workflow task of its own),
+// so a write per turn would double the tasks a call costs and make the next turn's Update queue
+// behind it. Until its batch goes out a record lives in the workflow (its history holds what the
+// record is made of); the call does not end before every write is done.
+
+/** A batch's size: its turns stay well under the 64 KB a payload should keep to. */
+const turnsPerWrite = 10;
+
+/** What the dialog engine decided in a turn, and how. */
+export interface DecidedTurn {
+  decision: TurnDecision;
+  engine: CallTurnRecord['engine'];
+  violations: string[];
+  /** The engine's own measure. */
+  latencyMs: number;
+}
+
+/** How long the turn took by stage, as the workflow sees time (it moves when an activity completes). */
+export interface TurnLatency {
+  listen?: number;
+  decide: number;
+  speak?: number;
+  total: number;
+}
+
+export function keepTurnRecord(call: Call, turnCtx: TurnContext, heard: Utterance, turn: DecidedTurn, latencyMs: TurnLatency): void {
+  const { decision } = turn;
+  call.unstoredTurns.push({
+    callWorkflowId: call.workflowId,
+    seq: turnCtx.history.length,
+    state: turnCtx.state,
+    heard: heard.text,
+    asrConfidence: heard.asrConfidence,
+    digits: heard.digits,
+    said: decision.reply,
+    intent: decision.intent,
+    entities: decision.entities,
+    sentiment: decision.sentiment,
+    confidence: decision.confidence,
+    nextState: decision.nextState,
+    engine: turn.engine,
+    violations: turn.violations,
+    latencyMs: { ...latencyMs },
+  });
+  if (call.unstoredTurns.length >= turnsPerWrite) storeTurns(call);
+}
+
+/** Starts writing the turns kept so far. */
+export function storeTurns(call: Call): void {
+  const turns = call.unstoredTurns.splice(0);
+  if (turns.length > 0) call.writes.push(Promise.all(turns.map((turn) => calls.recordCallTurn(turn))).then(() => undefined));
+}
