@@ -9,37 +9,23 @@
 // Starts its own Temporal dev server, FerretDB and Twilio simulator on free ports and stops them.
 // The simulator only takes the calls (the callee keeps ringing); the webhooks are sent from here.
 
+// The load harness (`npm run load -- calls`) measures the same under many concurrent calls; this
+// script and the harness share the turn driver, the baseline handler and the statistics (src/load).
+
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import Fastify from 'fastify';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { freePort } from '../src/dev/child-process';
 import { startFerretDb, startTemporalDevServer } from '../src/dev/local-servers';
-import { twilioSignature } from '../src/simulator/webhooks/signature';
 import { startSimulatedService } from '../test/support/simulated-service';
 import { parseCampaignDocument } from '../src/campaigns/campaign-document';
 import { validateCampaign } from '../src/campaigns/campaign-validation';
-import { readFileSync } from 'node:fs';
+import { plainTurnLatencies, startPlainTwimlHandler } from '../src/load/baseline';
+import { summarize, type LatencySummary } from '../src/load/stats';
+import { cooperativeLines as lines, signedPoster } from '../src/load/twilio-player';
 import type { CallWorkflowInput } from '../workflows/call/call.messages';
 
 const turnCount = Number(process.argv[2] ?? 200);
-/** A cooperative caller, as the rule engine hears it: one line a turn, then the call ends. */
-const lines = ['Yes, this is Jordan Lee.', '1985', 'Okay, I understand.', "Yes, I'd like to pay the full balance today.", "Yes, that's right.", "No, that's all. Thank you."];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function summary(ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
-}
-
-async function timed(run: () => Promise<string>): Promise<{ ms: number; body: string }> {
-  const started = process.hrtime.bigint();
-  const body = await run();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, body };
-}
 
 async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
@@ -71,15 +57,11 @@ async function main(): Promise<void> {
     if (!campaign.ok) throw new Error('the voice test campaign does not validate');
     await service.mongo.models.campaignVersions.create({ campaignId: campaign.campaign.id, version: 1, name: campaign.campaign.name, document: campaign.campaign, createdAt: new Date() });
 
-    const post = async (url: string, params: Record<string, string>): Promise<string> => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(config.twilio.authToken!, url, params) },
-        body: new URLSearchParams(params).toString(),
-      });
-      const body = await response.text();
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${body}`);
-      return body;
+    const signed = signedPoster(config.twilio.authToken!);
+    const post = async (url: string, params: Record<string, string>) => {
+      const answer = await signed(url, params);
+      if (answer.status >= 400) throw new Error(`${url}: HTTP ${answer.status} ${answer.body}`);
+      return answer;
     };
 
     // ---- The service: calls placed for real (the simulated callee keeps ringing), webhooks from here.
@@ -109,7 +91,7 @@ async function main(): Promise<void> {
       await post(`${base}/answer?${callQuery}`, { CallSid: placed.sid, AnsweredBy: 'human' });
       for (const [i, line] of lines.entries()) {
         if (serviceMs.length >= turnCount) break;
-        const { ms, body } = await timed(() => post(`${base}/gather?${callQuery}&turn=${i + 1}&lang=en`, { CallSid: placed.sid, SpeechResult: line, Confidence: '0.95' }));
+        const { ms, body } = await post(`${base}/gather?${callQuery}&turn=${i + 1}&lang=en`, { CallSid: placed.sid, SpeechResult: line, Confidence: '0.95' });
         if (body.includes('One moment')) throw new Error('a turn was not ready in CALL_TURN_WAIT_MS');
         serviceMs.push(ms);
         if (i === 0) sampleTwiml = body;
@@ -117,31 +99,27 @@ async function main(): Promise<void> {
       await handle.terminate('benchmark done with this call').catch(() => undefined);
     }
 
-    // ---- The baseline: a plain Fastify handler, same form, same TwiML.
-    const plain = Fastify();
-    plain.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
-    plain.post('/gather', async (_request, reply) => reply.type('text/xml').send(sampleTwiml));
-    const plainUrl = await plain.listen({ host: '127.0.0.1', port: 0 });
+    // ---- The baseline: a plain Fastify handler, same form, same TwiML, one turn after another.
+    const plain = await startPlainTwimlHandler(() => sampleTwiml);
     stops.unshift(() => plain.close());
-    const plainMs: number[] = [];
-    for (let i = 0; i < 20; i++) await post(`${plainUrl}/gather`, { CallSid: 'CAwarmup', SpeechResult: lines[0]!, Confidence: '0.95' });
-    for (let i = 0; i < turnCount; i++) {
-      plainMs.push((await timed(() => post(`${plainUrl}/gather`, { CallSid: 'CAbench', SpeechResult: lines[i % lines.length]!, Confidence: '0.95' }))).ms);
-    }
+    const b = await plainTurnLatencies(signed, plain.url, lines, turnCount);
 
-    const s = summary(serviceMs);
-    const b = summary(plainMs);
-    const fmt = (x: number) => x.toFixed(2).padStart(8);
+    const s = summarize(serviceMs);
+    const fmt = (x: number | null) => (x ?? 0).toFixed(2).padStart(8);
     console.log(`turns: ${s.n} through the service, ${b.n} through the plain handler (ms)`);
     console.log(`                      p50       p99      mean`);
     console.log(`service turn    ${fmt(s.p50)}  ${fmt(s.p99)}  ${fmt(s.mean)}`);
     console.log(`plain Fastify   ${fmt(b.p50)}  ${fmt(b.p99)}  ${fmt(b.mean)}`);
-    console.log(`ratio           ${fmt(s.p50 / b.p50)}x ${fmt(s.p99 / b.p99)}x`);
+    console.log(`ratio           ${fmt(ratio(s, b, 'p50'))}x ${fmt(ratio(s, b, 'p99'))}x`);
   } finally {
     for (const stop of stops) await stop().catch((err: unknown) => console.error('stopping:', err));
     rmSync(scratch, { recursive: true, force: true });
     clearTimeout(hardStop);
   }
+}
+
+function ratio(service: LatencySummary, plain: LatencySummary, p: 'p50' | 'p99'): number {
+  return (service[p] ?? 0) / (plain[p] || 1);
 }
 
 async function waitFor<T>(check: () => T | undefined, timeoutMs = 20_000): Promise<T> {

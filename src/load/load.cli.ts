@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { repoRoot } from '../dev/child-process';
+import { callsScenario } from './calls.scenario';
+import { defaultFaultPlan } from './faults';
+import { importScenario } from './import.scenario';
+import { machine, printTable, writeSummary } from './report';
+import type { Checks, ScenarioContext, ScenarioResult } from './scenario';
+import { sleepersScenario } from './sleepers.scenario';
+import { startStack, type LoadStack } from './stack';
+
+// `npm run load -- <scenario> [options]`: the load and fault harness (see src/load/*.scenario.ts).
+
+interface Options {
+  rows: number;
+  calls: number;
+  debtors: number;
+  turnEvery: number;
+  smsPerSecond: number;
+  callsPerSecond: number;
+  delayScale?: number;
+  faults: boolean;
+  killEvery: number;
+  timeout: number;
+  out?: string;
+}
+
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+};
+const count = (value: string) => Math.floor(positive(value));
+
+const program = new Command('npm run load --')
+  .description('Drives the real service (API and worker as child processes) on the embedded servers, prints a table and writes a JSON summary.')
+  .addArgument(new Argument('<scenario>', 'import | calls | sleepers').choices(['import', 'calls', 'sleepers']))
+  .option('--rows <n>', 'import: debtors to import', count, 10_000)
+  .option('--calls <n>', 'calls: concurrent calls', count, 500)
+  .option('--debtors <n>', 'sleepers: debtors asleep between steps', count, 2_000)
+  .option('--turn-every <seconds>', 'calls: seconds between one caller\'s turns (about)', positive, 8)
+  .option('--sms-per-second <n>', 'TWILIO_SMS_PER_SECOND of the service', positive, 200)
+  .option('--calls-per-second <n>', 'TWILIO_CALLS_PER_SECOND of the service and the simulated account', positive, 100)
+  .addOption(new Option('--delay-scale <x>', "the simulator's clock (1 real time; default 10 for calls so its ring timeout outlasts the turns, else 1)").argParser(positive))
+  .option('--faults', 'SIGKILL the worker every --kill-every seconds (20 times), restart Temporal and the database 3 times each, deliver every webhook 3 times', false)
+  .option('--kill-every <seconds>', 'with --faults: seconds between worker kills', positive, defaultFaultPlan.killEverySeconds)
+  .option('--timeout <seconds>', 'how long to wait for the work to be done before reporting what is missing', positive, 900)
+  .option('--out <file>', 'also write the JSON summary here')
+  .action(async (scenario: string, options: Options) => {
+    process.exitCode = await run(scenario as 'import' | 'calls' | 'sleepers', options);
+  });
+
+async function run(scenario: 'import' | 'calls' | 'sleepers', options: Options): Promise<number> {
+  const runId = `${scenario}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const runDir = path.join(repoRoot, '.data', 'load', runId);
+  const note = (line: string) => process.stderr.write(`\n${line}\n`);
+  note(`load run ${runId}: starting the Temporal dev server, FerretDB, the Twilio simulator, the API and the worker (logs in ${runDir}/logs)`);
+  const started = Date.now();
+  let stack: LoadStack | undefined;
+  const interrupted = async () => {
+    note('interrupted: stopping everything');
+    await stack?.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void interrupted());
+  process.once('SIGTERM', () => void interrupted());
+  try {
+    stack = await startStack({
+      runDir,
+      smsPerSecond: options.smsPerSecond,
+      callsPerSecond: options.callsPerSecond,
+      webhookRepeat: options.faults ? 3 : 1,
+      delayScale: options.delayScale ?? (scenario === 'calls' ? 10 : 1),
+    });
+    const context: ScenarioContext = {
+      stack,
+      runId,
+      timeoutMs: options.timeout * 1000,
+      note,
+      ...(options.faults ? { faultPlan: { ...defaultFaultPlan, killEverySeconds: options.killEvery } } : {}),
+    };
+    const result = await runScenario(scenario, context, options);
+    printTable(result.title, result.rows);
+    const summaryFile = path.join(runDir, 'summary.json');
+    writeSummary(
+      {
+        scenario,
+        runId,
+        date: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        machine: machine(),
+        options,
+        workerSettings: Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('WORKER_'))),
+        ...result.summary,
+      },
+      [summaryFile, ...(options.out ? [options.out] : [])],
+    );
+    process.stdout.write(`summary: ${summaryFile}${options.out ? ` and ${options.out}` : ''}\n`);
+    return failedChecks(result.summary.checks as Checks) ? 3 : 0;
+  } finally {
+    await stack?.stop();
+  }
+}
+
+function runScenario(scenario: 'import' | 'calls' | 'sleepers', context: ScenarioContext, options: Options): Promise<ScenarioResult> {
+  switch (scenario) {
+    case 'import':
+      return importScenario(context, options.rows);
+    case 'calls':
+      return callsScenario(context, options.calls, options.turnEvery);
+    case 'sleepers':
+      return sleepersScenario(context, options.debtors);
+  }
+}
+
+/** Exit code 3 when any check that should be 0 is not. */
+function failedChecks(checks: Checks): boolean {
+  const { duplicateTexts, duplicateCalls, endStates, serviceCrashes } = checks;
+  return duplicateTexts.count + duplicateCalls.count + endStates.lost + endStates.notInExpectedState + endStates.stuck + serviceCrashes.api + serviceCrashes.worker > 0;
+}
+
+program.parseAsync(process.argv).then(
+  () => process.exit(),
+  (err: unknown) => {
+    process.stderr.write(`load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

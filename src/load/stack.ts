@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { freePort, repoRoot } from '../dev/child-process';
+import { startFerretDb, startTemporalDevServer, type LocalMongo, type LocalTemporal } from '../dev/local-servers';
+import { startTwilioSimulator, type TwilioSimulator } from '../simulator';
+import { startServiceProcess, waitFor, type ServiceProcess, type ServiceRole } from './service-process';
+
+// The whole service on the embedded servers, each in its own process, in .data/load/<run>/: the
+// Temporal dev server (its state in a file, so it survives a restart), FerretDB, the Twilio
+// simulator (in this process, so its ledger can be read as it fills), then the API and the worker
+// as `parley serve` children. A child that dies without being told to is counted and restarted.
+
+export const serviceNumber = '+15005550006';
+const taskQueue = 'parley';
+
+export interface StackOptions {
+  runDir: string;
+  smsPerSecond: number;
+  callsPerSecond: number;
+  /** Copies of each simulator webhook (3 in a fault run). */
+  webhookRepeat: number;
+  /** The simulator's clock: 1 is real time. */
+  delayScale: number;
+}
+
+export interface LoadStack {
+  readonly runDir: string;
+  readonly apiUrl: string;
+  readonly simulator: TwilioSimulator;
+  readonly temporal: Client;
+  readonly twilioAuthToken: string;
+  /** The environment the service children get: the CLI children (import) use it too. */
+  readonly env: Record<string, string>;
+  /** Unplanned exits of the API and the worker, by role. */
+  readonly crashes: Record<ServiceRole, number>;
+  workerRssKiB(): number | undefined;
+  /** SIGKILLs the worker and starts a new one at once (the restart is not awaited until ready). */
+  killWorker(): Promise<void>;
+  restartTemporal(): Promise<void>;
+  restartDatabase(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<LoadStack> {
+  const logDir = path.join(options.runDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const stops: Array<() => Promise<unknown>> = [];
+  try {
+    const [temporalPort, mongoPort, httpPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const temporalOptions = { port: temporalPort, dbFile: path.join(options.runDir, 'temporal', 'temporal.sqlite'), logDir };
+    const mongoOptions = { port: mongoPort, stateDir: path.join(options.runDir, 'ferretdb'), logDir };
+    let temporalServer: LocalTemporal = await startTemporalDevServer(temporalOptions);
+    stops.unshift(() => temporalServer.stop());
+    let mongo: LocalMongo = await startFerretDb(mongoOptions);
+    stops.unshift(() => mongo.stop());
+
+    const account = { sid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
+    const publicBaseUrl = `http://127.0.0.1:${httpPort}`;
+    const simulator = await startTwilioSimulator({
+      accounts: [account],
+      phoneNumbers: [{ phoneNumber: serviceNumber, smsUrl: `${publicBaseUrl}/webhooks/twilio/sms` }],
+      delayScale: options.delayScale,
+      callsPerSecond: options.callsPerSecond,
+      webhookRepeat: options.webhookRepeat,
+      personaDir: path.join(repoRoot, 'personas'),
+    });
+    stops.unshift(() => simulator.close());
+
+    const env: Record<string, string> = {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DATA_DIR: options.runDir,
+      HTTP_PORT: String(httpPort),
+      PUBLIC_BASE_URL: publicBaseUrl,
+      PARLEY_API_URL: publicBaseUrl,
+      TEMPORAL_ADDRESS: temporalServer.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      MONGODB_URI: mongo.uri,
+      MONGODB_DATABASE: 'parley_load',
+      TWILIO_ACCOUNT_SID: account.sid,
+      TWILIO_AUTH_TOKEN: account.authToken,
+      TWILIO_API_BASE_URL: simulator.url,
+      TWILIO_FROM_NUMBER: serviceNumber,
+      TWILIO_SMS_PER_SECOND: String(options.smsPerSecond),
+      TWILIO_CALLS_PER_SECOND: String(options.callsPerSecond),
+      PAYMENT_LINK_SECRET: randomBytes(32).toString('hex'),
+      PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
+    };
+
+    const connection = await Connection.connect({ address: temporalServer.address });
+    stops.unshift(() => connection.close());
+    const temporal = new Client({ connection });
+
+    const crashes: Record<ServiceRole, number> = { api: 0, worker: 0 };
+    const processes = new Map<ServiceRole, ServiceProcess>();
+    let stopping = false;
+    const launch = (role: ServiceRole): ServiceProcess => {
+      const proc = startServiceProcess(role, env, path.join(logDir, `${role}.log`));
+      processes.set(role, proc);
+      void proc.exited.then(() => {
+        if (stopping || processes.get(role) !== proc) return;
+        crashes[role]++;
+        launch(role);
+      });
+      return proc;
+    };
+    stops.unshift(async () => {
+      stopping = true;
+      await Promise.all([...processes.values()].map((proc) => proc.stop()));
+    });
+
+    const api = launch('api');
+    const worker = launch('worker');
+    await waitFor('the API', async () => (await fetch(`${publicBaseUrl}/readyz`)).ok, { exited: api.exited });
+    await waitFor('the worker', () => isPolling(temporal, worker.pid), { exited: worker.exited });
+
+    return {
+      runDir: options.runDir,
+      apiUrl: publicBaseUrl,
+      simulator,
+      temporal,
+      twilioAuthToken: account.authToken,
+      env,
+      crashes,
+      workerRssKiB: () => processes.get('worker')?.rssKiB(),
+      async killWorker() {
+        const old = processes.get('worker');
+        const next = launch('worker');
+        old?.kill('SIGKILL');
+        await old?.exited;
+        await waitFor('the restarted worker', () => isPolling(temporal, next.pid), { exited: next.exited }).catch(() => undefined);
+      },
+      async restartTemporal() {
+        await temporalServer.stop();
+        temporalServer = await startTemporalDevServer(temporalOptions);
+      },
+      async restartDatabase() {
+        await mongo.stop();
+        mongo = await startFerretDb(mongoOptions);
+      },
+      async stop() {
+        for (const stop of stops) await stop().catch((err: unknown) => process.stderr.write(`stopping: ${String(err)}\n`));
+      },
+    };
+  } catch (err) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** A worker is up once its identity (pid@host, the SDK's default) polls the main workflow queue. */
+async function isPolling(temporal: Client, pid: number): Promise<boolean> {
+  const { pollers } = await temporal.workflowService.describeTaskQueue({
+    namespace: 'default',
+    taskQueue: { name: taskQueue },
+    taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+  });
+  return pollers.some((poller) => poller.identity === `${pid}@${os.hostname()}`);
+}
