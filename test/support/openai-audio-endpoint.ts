@@ -21,6 +21,8 @@ export async function startAudioEndpoint(reply: (request: SeenRequest) => AudioE
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      // Node's request handler cannot wait for a promise; a failure in `reply` surfaces as the test
+      // process's unhandled rejection, which fails the test.
       void (async () => {
         const body = Buffer.concat(chunks);
         const contentType = req.headers['content-type'] ?? '';
