@@ -1,8 +1,9 @@
-import { durationMillis, type Campaign, type CadenceStep } from '../campaigns/campaign-schema';
+import { durationMillis, type Campaign, type CadenceStep, type Channel } from '../campaigns/campaign-schema';
+import { retryDelay } from './retry-backoff';
 
-// Where a debtor stands in the campaign's cadence and which step is due next. Pure: the debtor
-// workflow calls it after every change, so a new campaign version or a retry simply yields a
-// different answer.
+// Where a person stands in the campaign's cadence, which step is due next, and how an attempt or
+// a new cycle moves them on. Pure: the outreach workflows call it after every change, so a new
+// campaign version or a retry simply yields a different answer.
 
 export interface CadencePosition {
   cycleStartedAt: number;
@@ -20,7 +21,7 @@ export type NextStep =
   | { kind: 'exhausted'; why: string };
 
 /** The next step to carry out, skipping steps whose channel has used up its attempts. */
-export function nextCadenceStep(campaign: Campaign, position: CadencePosition): NextStep {
+export function nextCadenceStep(campaign: Pick<Campaign, 'cadence'>, position: CadencePosition): NextStep {
   const { steps, limits } = campaign.cadence;
   const total = position.made.sms + position.made.voice;
   if (total >= limits.maxAttemptsTotal) return { kind: 'exhausted', why: `all ${limits.maxAttemptsTotal} contact attempts used` };
@@ -43,10 +44,75 @@ export function nextCadenceStep(campaign: Campaign, position: CadencePosition): 
 }
 
 /** Where the same step stands in a new campaign version: matched by id, else the same position. */
-export function stepIndexInVersion(campaign: Campaign, previousStepId: string | undefined, previousIndex: number): number {
+export function stepIndexInVersion(campaign: Pick<Campaign, 'cadence'>, previousStepId: string | undefined, previousIndex: number): number {
   if (previousStepId !== undefined) {
     const byId = campaign.cadence.steps.findIndex((s) => s.id === previousStepId);
     if (byId >= 0) return byId;
   }
   return Math.min(previousIndex, campaign.cadence.steps.length);
+}
+
+/** What came of one contact attempt. */
+export type AttemptOutcome =
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'no-answer'
+  | 'busy'
+  | 'answered'
+  | 'skipped-opted-out'
+  | 'handed-to-agent';
+
+/** How far the person is through the cadence. A restart after a cool-down begins a new cycle. */
+export interface CadenceProgress {
+  cycle: number;
+  cycleStartedAt: number;
+  stepIndex: number;
+  stepRetries: number;
+  retryAt?: number;
+  lastStepDoneAt?: number;
+}
+
+/** The part of an attempt record the position counts. */
+export interface CountedAttempt {
+  channel: Channel;
+  at: number;
+  outcome: AttemptOutcome;
+}
+
+/** Where the person stands now: a step skipped for an opt-out made no contact and is not counted. */
+export function cadencePosition(progress: CadenceProgress, attempts: readonly CountedAttempt[]): CadencePosition {
+  const inCycle = attempts.filter((a) => a.at >= progress.cycleStartedAt && a.outcome !== 'skipped-opted-out');
+  return {
+    cycleStartedAt: progress.cycleStartedAt,
+    stepIndex: progress.stepIndex,
+    stepRetries: progress.stepRetries,
+    retryAt: progress.retryAt,
+    lastStepDoneAt: progress.lastStepDoneAt,
+    made: { sms: inCycle.filter((a) => a.channel === 'sms').length, voice: inCycle.filter((a) => a.channel === 'voice').length },
+  };
+}
+
+/** Outcomes that did not reach the person, so the step's retry settings decide whether to try again. */
+export function isFailedAttempt(outcome: AttemptOutcome): boolean {
+  return outcome === 'no-answer' || outcome === 'busy' || outcome === 'failed' || outcome === 'undelivered';
+}
+
+/**
+ * The progress after an attempt at the step at `progress.stepIndex`: a failed one waits for its
+ * retry while the step has retries left; anything else moves on to the next step.
+ */
+export function afterAttempt(progress: CadenceProgress, step: Pick<CadenceStep, 'retry'>, outcome: AttemptOutcome, now: number): CadenceProgress {
+  const { cycle, cycleStartedAt, stepIndex, stepRetries, lastStepDoneAt } = progress;
+  if (isFailedAttempt(outcome)) {
+    const delay = retryDelay(step.retry, stepRetries + 1);
+    if (delay !== null) return { cycle, cycleStartedAt, stepIndex, stepRetries: stepRetries + 1, retryAt: now + delay, lastStepDoneAt };
+  }
+  return { cycle, cycleStartedAt, stepIndex: stepIndex + 1, stepRetries: 0, retryAt: undefined, lastStepDoneAt: now };
+}
+
+/** A new cycle from the first step, after the cadence ran out and its cool-down passed (or an agent resumed contact). */
+export function startNewCycle(progress: CadenceProgress, now: number): CadenceProgress {
+  return { cycle: progress.cycle + 1, cycleStartedAt: now, stepIndex: 0, stepRetries: 0, retryAt: undefined, lastStepDoneAt: undefined };
 }

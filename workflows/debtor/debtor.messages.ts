@@ -1,4 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { OutreachState, PauseSource, SmsDeliveryStatus } from '../outreach/outreach-state';
+
+export type { AttemptOutcome, AttemptRecord, PauseSource, SmsDeliveryStatus } from '../outreach/outreach-state';
 
 // The debtor workflow's contract with the outside world: its input, the events it reacts to, the
 // operator actions it accepts, and the state it shows. Client code (src/temporal/gateway.ts)
@@ -49,69 +52,24 @@ export type DebtorStatus =
   | 'cooling-down'
   | TerminalOutcome;
 
-export type AttemptOutcome =
-  | 'sent'
-  | 'delivered'
-  | 'undelivered'
-  | 'failed'
-  | 'no-answer'
-  | 'busy'
-  | 'answered'
-  | 'skipped-opted-out'
-  | 'handed-to-agent';
-
-export interface AttemptRecord {
-  attemptKey: string;
-  stepId: string;
-  channel: 'sms' | 'voice';
-  purpose: string;
-  /** Epoch ms. */
-  at: number;
-  outcome: AttemptOutcome;
-  campaignVersion: number;
-  providerSid?: string;
-}
-
 export interface Instalment {
   amountMinor: number;
   dueDate: string;
   status: 'due' | 'paid' | 'missed';
 }
 
-export interface DebtorState {
+export interface DebtorState extends OutreachState {
   status: DebtorStatus;
   outcome?: TerminalOutcome;
-  campaignVersion: number;
   strategy: string;
   segmentId?: string;
   balanceMinor: number;
   paidMinor: number;
-  /** Cadence position. A restart after a cool-down begins a new cycle. */
-  cycle: number;
-  cycleStartedAt: number;
-  stepIndex: number;
-  stepRetries: number;
-  retryAt?: number;
-  lastStepDoneAt?: number;
-  attempts: AttemptRecord[];
-  /** Regulation F history, epoch ms: call attempts and telephone conversations about the debt. */
-  callAttempts: number[];
-  conversations: number[];
-  optedOut: { sms: boolean; voice: boolean };
-  paused: boolean;
-  /**
-   * Who paused the account: an operator (this account) or its campaign. Each lifts only its own
-   * pause: resuming a campaign never resumes an account an operator paused. Unset: paused before
-   * the account kept track (either resume lifts it).
-   */
-  pausedBy?: PauseSource[];
   promise?: { amountMinor: number; dueDate: string; paidAtPromise: number; madeAt: number };
   plan?: { instalments: Instalment[]; paidAtPlan: number; agreedAt: number };
   brokenPromises: number;
   humanTask?: { taskId: string; reason: string; openedAt: number };
-  nextContact?: { at: number; reason: string; stepId: string; channel: 'sms' | 'voice' };
   paymentIds: string[];
-  auditSeq: number;
 }
 
 export interface DebtorView extends Omit<DebtorState, 'paymentIds' | 'auditSeq'> {
@@ -137,11 +95,6 @@ export interface InboundSms {
 }
 export const inboundSmsSignal = defineSignal<[InboundSms]>('inboundSms');
 
-export interface SmsDeliveryStatus {
-  attemptKey: string;
-  status: 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
-  errorCode?: string;
-}
 export const smsDeliveryStatusSignal = defineSignal<[SmsDeliveryStatus]>('smsDeliveryStatus');
 
 export const campaignUpdatedSignal = defineSignal<[{ version: number }]>('campaignUpdated');
@@ -164,10 +117,8 @@ export const agreePlanUpdate = defineUpdate<DebtorView, [PlanRequest]>('agreePla
 
 export const disputeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('dispute');
 export const ceaseCommunicationUpdate = defineUpdate<DebtorView, [{ source: string }]>('ceaseCommunication');
-export type PauseSource = 'operator' | 'campaign';
 
 export const pauseUpdate = defineUpdate<DebtorView, [{ reason: string; by?: PauseSource }]>('pause');
-// Histories from before pause sources carry no argument: the handler defaults it.
 export const resumeUpdate = defineUpdate<DebtorView, [{ by?: PauseSource }]>('resume');
 export const closeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('close');
 

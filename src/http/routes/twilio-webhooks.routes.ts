@@ -13,7 +13,8 @@ const statusForm = z.object({
   ErrorCode: z.string().optional(),
 });
 const statusQuery = z.object({ workflowId: z.string().min(1), attemptKey: z.string().min(1) });
-const finalStatuses = new Set(['queued', 'sent', 'delivered', 'undelivered', 'failed']);
+/** Only these end a text's delivery wait; earlier ones (queued, sent) would wake the workflow for nothing. */
+const finalStatuses = new Set(['delivered', 'undelivered', 'failed']);
 
 /** Twilio's messaging webhooks: inbound texts and delivery reports. Both verify X-Twilio-Signature. */
 export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -33,7 +34,7 @@ export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): 
       try {
         await deps.gateway.smsDeliveryStatus(query.workflowId, {
           attemptKey: query.attemptKey,
-          status: form.MessageStatus as 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed',
+          status: form.MessageStatus as 'delivered' | 'undelivered' | 'failed',
           errorCode: form.ErrorCode,
         });
       } catch (err) {

@@ -1,0 +1,67 @@
+import { condition, workflowInfo } from '@temporalio/workflow';
+import type { AuditTrail } from './bookkeeping';
+import type { OutreachCampaign, OutreachState, OutreachStatus, SmsDeliveryStatus } from './outreach-state';
+
+// The one object the parts of an outreach workflow share: who is contacted under which campaign,
+// the state that survives a continue-as-new, and the helpers every part needs.
+
+export interface OutreachContext<S extends OutreachState = OutreachState, C extends OutreachCampaign = OutreachCampaign> {
+  readonly workflowId: string;
+  readonly campaignId: string;
+  readonly person: { readonly phone: string; readonly timeZone: string };
+  /** Rate-limited task queues for outbound contact. */
+  readonly queues: { readonly sms: string; readonly voice: string };
+  readonly state: S;
+  campaign: C;
+  /** The newest campaign version announced; the main loop adopts it on its next pass. */
+  pendingCampaignVersion: number;
+  /** Contacts held in a row by a paused campaign, which spaces out the looking again. */
+  campaignHolds: number;
+  /** Delivery reports that arrived for texts, by attempt key. */
+  readonly deliveries: Map<string, SmsDeliveryStatus>;
+  readonly changes: Changes;
+  readonly trail: AuditTrail;
+  isClosed(): boolean;
+  setStatus(status: OutreachStatus): void;
+  /** Brings the status mirror up to date, without waiting for the write. */
+  mirror(): void;
+}
+
+/**
+ * Every event bumps a counter, so a sleeping workflow wakes to reconsider. A pass of the main
+ * loop notes the events it took into account: a wait ends at once if anything happened since,
+ * even between the decision and the start of the wait.
+ */
+export class Changes {
+  private changes = 0;
+  private considered = 0;
+
+  touched(): void {
+    this.changes++;
+  }
+
+  beginPass(): void {
+    this.considered = this.changes;
+  }
+
+  get pending(): boolean {
+    return this.changes !== this.considered;
+  }
+
+  /** Sleeps until `at`, or returns true early when an event changed something (or `until` holds). */
+  async sleepUntil(at: number, until: () => boolean = () => false): Promise<boolean> {
+    const wait = at - Date.now();
+    if (wait <= 0) return this.pending || until();
+    return condition(() => this.pending || until(), wait);
+  }
+
+  async waitForChange(): Promise<void> {
+    await condition(() => this.pending);
+  }
+}
+
+/** Temporal warns at 10,240 events; a run continues as new well before. */
+export function shouldContinueAsNew(afterEvents: number): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength > afterEvents;
+}
