@@ -9,7 +9,14 @@ const fixture = path.resolve(__dirname, 'module-graph-fixture.ts');
 
 /** The repository's modules (relative paths) loaded by `parley <args>`. */
 async function modulesLoadedBy(args: string[]): Promise<string[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [...typeScriptProcessArgs(fixture), ...args], { cwd: repo });
+  const { stdout } = await promisify(execFile)(process.execPath, [...typeScriptProcessArgs(fixture), ...args], { cwd: repo }).catch(
+    (err: Error & { stderr?: string }) => {
+      // The CLI's own message and require stack say what failed; its stack frames would only send
+      // vitest looking for source maps of the child's files.
+      const said = (err.stderr ?? err.message).split('\n').filter((line) => !/^\s+at /.test(line));
+      throw new Error(`parley ${args.join(' ')} failed:\n${said.join('\n')}`);
+    },
+  );
   const listed = /loaded modules: (.*)$/m.exec(stdout);
   if (!listed) throw new Error(`the fixture printed no module list:\n${stdout}`);
   return (JSON.parse(listed[1]!) as string[]).map((file) => path.relative(repo, file)).filter((file) => !file.startsWith('node_modules'));
@@ -23,5 +30,6 @@ describe('parley serve', () => {
     expect(loaded).toContain(path.join('src', 'service', 'service.ts'));
     expect(loaded.filter((file) => file.startsWith(path.join('src', 'simulator')))).toEqual([]);
     expect(loaded).not.toContain(path.join('src', 'cli', 'commands', 'dev.command.ts'));
-  });
+    // Loading the whole CLI through tsx takes seconds on a busy 2-core machine.
+  }, 60_000);
 });
