@@ -71,6 +71,8 @@ export async function startFerretDb(options: {
   logDir: string;
   graceMs?: number;
   backend?: 'postgresql' | 'sqlite';
+  /** With sqlite: query parameters of FerretDB's --sqlite-url (e.g. `_txlock=immediate`), for measuring. */
+  sqliteUrlQuery?: string;
   postgresDir?: string;
   /** false: no fsync, for throwaway test data. */
   durable?: boolean;
@@ -88,7 +90,7 @@ export async function startFerretDb(options: {
         });
   const backendArgs = postgres
     ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`]
-    : ['--handler=sqlite', `--sqlite-url=file:${path.resolve(options.stateDir)}/`];
+    : ['--handler=sqlite', `--sqlite-url=file:${path.resolve(options.stateDir)}/${options.sqliteUrlQuery ? `?${options.sqliteUrlQuery}` : ''}`];
   const args = [
     ...backendArgs,
     `--state-dir=${path.resolve(options.stateDir)}`,
