@@ -48,6 +48,13 @@ const restrictedImports = (allowed) => [
   },
 ];
 
+/** The same, for the two ways round no-restricted-imports: require() and import(). */
+const noRuntimeLoading = [
+  'error',
+  { selector: "CallExpression[callee.name='require']", message: impure('A module loaded with require()') },
+  { selector: 'ImportExpression', message: impure('A module loaded with import()') },
+];
+
 export default defineConfig(
   { ignores: ['node_modules/**', 'dist/**', '.data/**', '.tools/**', 'tools/**', '**/*.mjs', '**/*.js'] },
   {
@@ -80,10 +87,10 @@ export default defineConfig(
   },
   {
     files: ['src/dialog/**/*.ts', 'src/policy/**/*.ts', 'src/voice/**/*.ts', 'src/campaigns/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrictedImports(pureModules) },
+    rules: { '@typescript-eslint/no-restricted-imports': restrictedImports(pureModules), 'no-restricted-syntax': noRuntimeLoading },
   },
   {
     files: ['workflows/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrictedImports(workflowModules) },
+    rules: { '@typescript-eslint/no-restricted-imports': restrictedImports(workflowModules), 'no-restricted-syntax': noRuntimeLoading },
   },
 );
