@@ -30,12 +30,12 @@ const paymentLinkMarker = '{{paymentLink}}';
 
 export function createContactActivities(deps: ContactDeps) {
   const { contactAttempts, consent } = deps.repositories;
-  const claimAttempt = (input: ContactAttemptInput, channel: 'sms' | 'voice') => contactAttempts.claim({ ...input, channel });
+  const claimAttempt = (input: ContactAttemptInput) => contactAttempts.claim({ ...input, channel: 'sms' });
   const settle = (attemptKey: string, settlement: AttemptSettlement) => contactAttempts.settle(attemptKey, settlement);
 
   return {
     async sendSms(input: ContactAttemptInput & { body: string }): Promise<{ sid: string }> {
-      const { attempt, fresh } = await claimAttempt(input, 'sms');
+      const { attempt, fresh } = await claimAttempt(input);
       if (attempt.state === 'sent' && attempt.providerSid) return { sid: attempt.providerSid };
       if (attempt.state === 'failed') throw ApplicationFailure.nonRetryable(`SMS rejected earlier (${attempt.errorCode})`, 'SmsRejected');
 
@@ -71,16 +71,6 @@ export function createContactActivities(deps: ContactDeps) {
         }
         throw err;
       }
-    },
-
-    /**
-     * The voice step until the call workflow exists: the attempt is recorded (so the caps and
-     * the audit see it) and reported as not answered. See workflows/debtor/call-step.ts.
-     */
-    async recordUnansweredCall(input: ContactAttemptInput): Promise<{ providerSid?: string }> {
-      await claimAttempt(input, 'voice');
-      await settle(input.attemptKey, { state: 'sent', providerStatus: 'no-answer' });
-      return {};
     },
   };
 }
