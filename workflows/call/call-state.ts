@@ -6,8 +6,8 @@ import type { CallResult, CallWorkflowInput } from './call.messages';
 
 /**
  * One call, shared by the parts of the call workflow (answering, turns, pay-now, hand-off,
- * outcome): what it was set up with, and what it has learnt so far. Only small summaries stay
- * here; turns are stored by activity.
+ * outcome): what it was set up with, and what it has learnt so far. Small: the turns' records
+ * leave it in batches (turn-records.ts).
  */
 export interface Call {
   readonly input: CallWorkflowInput;
@@ -33,7 +33,7 @@ export interface Call {
   /** Clips synthesized so far: each one's key. */
   clips: number;
   /** Turns decided and not yet handed to a write. */
-  unstoredTurns: CallTurnRecord[];
+  readonly unstoredTurns: CallTurnRecord[];
   /** Writes started and not awaited (turn records, the hand-off's): the call ends only once they are done. */
   readonly writes: Array<Promise<void>>;
 }
