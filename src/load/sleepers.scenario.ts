@@ -46,18 +46,32 @@ export async function sleepersScenario(context: ScenarioContext, debtors: number
 
   const last = points[points.length - 1]!;
   const perWorkflowMiB = debtors > 0 ? (last.rssMiB - points[0]!.rssMiB) / debtors : 0;
+  // The first batch also pays for the worker's warm-up (code compiled, heap grown): the slope over
+  // the later batches is the cost of one more sleeping debtor.
+  const marginalMiB = slope(points.slice(1));
   const cacheSetting = process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 'the SDK default';
   const table: ReportRow[] = [
     { section: 'sleepers', metric: 'debtors asleep (first text sent)', value: `${watcher.firstTextAtMs.size} of ${debtors}` },
     { section: 'sleepers', metric: 'workflow cache size', value: cacheSetting },
     ...points.map((p) => ({ section: 'worker RSS by debtors asleep', metric: `${p.debtors} debtors`, value: `${p.rssMiB.toFixed(1)} MiB` })),
     { section: 'worker RSS by debtors asleep', metric: 'per sleeping debtor (last - idle) / M', value: `${(perWorkflowMiB * 1024).toFixed(1)} KiB` },
+    { section: 'worker RSS by debtors asleep', metric: 'per sleeping debtor (slope after batch 1)', value: marginalMiB === undefined ? '-' : `${(marginalMiB * 1024).toFixed(1)} KiB` },
     ...(faults ? [{ section: 'worker RSS by debtors asleep', metric: 'note', value: 'SIGKILLs empty the cache: RSS under faults is not per cached workflow' }] : []),
     ...checkRows(checks),
   ];
   return {
     title: `sleepers: ${debtors} debtors asleep between steps${faults ? ', with faults' : ''}`,
     rows: table,
-    summary: { debtors, batches, workflowCacheSize: cacheSetting, rss: points, perSleepingDebtorMiB: perWorkflowMiB, checks },
+    summary: { debtors, batches, workflowCacheSize: cacheSetting, rss: points, perSleepingDebtorMiB: perWorkflowMiB, marginalPerSleepingDebtorMiB: marginalMiB ?? null, checks },
   };
+}
+
+/** Least-squares slope of RSS over debtors (MiB per debtor); undefined with fewer than two points. */
+function slope(points: ReadonlyArray<{ debtors: number; rssMiB: number }>): number | undefined {
+  if (points.length < 2) return undefined;
+  const meanX = points.reduce((sum, p) => sum + p.debtors, 0) / points.length;
+  const meanY = points.reduce((sum, p) => sum + p.rssMiB, 0) / points.length;
+  const sxy = points.reduce((sum, p) => sum + (p.debtors - meanX) * (p.rssMiB - meanY), 0);
+  const sxx = points.reduce((sum, p) => sum + (p.debtors - meanX) ** 2, 0);
+  return sxx > 0 ? sxy / sxx : undefined;
 }
