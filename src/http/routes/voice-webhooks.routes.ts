@@ -25,6 +25,15 @@ import type { CallWebhookEvent } from '../../../workflows/call/call.messages';
 
 export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const guard = twilioSignatureGuard({ authToken: deps.config.twilio.authToken, publicBaseUrl: deps.config.http.publicBaseUrl });
+  turnWebhooks(app, { preHandler: guard }, turnRunner(deps));
+  callWebhooks(app, { preHandler: guard }, deps);
+}
+
+type Guarded = { preHandler: ReturnType<typeof twilioSignatureGuard> };
+type TurnRunner = ReturnType<typeof turnRunner>;
+
+/** How a webhook that is an Update is answered: the Update's TwiML, a holding prompt, or a hang-up. */
+function turnRunner(deps: AppDeps) {
   const waitMs = deps.config.calls.turnWaitMs;
 
   /** Sends the turn's TwiML, or a holding prompt (silence when it is `again`) that redirects to /pending for it. */
@@ -34,40 +43,45 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
     return twiml(reply, holdingTwiml(language(lang), pending, again));
   };
 
-  /** Runs one webhook as an Update; a call that refuses it (ended, unknown turn) is hung up on. */
-  const turn = async (request: FastifyRequest, reply: FastifyReply, call: string, event: CallWebhookEvent, updateId: string, lang?: string) => {
-    try {
-      return answer(reply, call, updateId, lang, await deps.gateway.callWebhook(call, event, updateId, waitMs));
-    } catch (err) {
-      if (!(err instanceof GatewayError)) throw err;
-      request.log.warn({ call, updateId, reason: err.code }, 'voice webhook refused by the call; hanging up');
-      return twiml(reply, hangUpTwiml());
-    }
-  };
+  return {
+    /** Runs one webhook as an Update; a call that refuses it (ended, unknown turn) is hung up on. */
+    async turn(request: FastifyRequest, reply: FastifyReply, call: string, event: CallWebhookEvent, updateId: string, lang?: string) {
+      try {
+        return answer(reply, call, updateId, lang, await deps.gateway.callWebhook(call, event, updateId, waitMs));
+      } catch (err) {
+        if (!(err instanceof GatewayError)) throw err;
+        request.log.warn({ call, updateId, reason: err.code }, 'voice webhook refused by the call; hanging up');
+        return twiml(reply, hangUpTwiml());
+      }
+    },
 
-  app.post(voiceWebhookPath('answer'), { preHandler: guard }, async (request, reply) => {
+    /** Picks up the result of an Update that was not ready in time. */
+    async pending(reply: FastifyReply, query: VoiceWebhookQuery<'pending'>) {
+      try {
+        return answer(reply, query.call, query.update, query.lang, await deps.gateway.awaitCallTurn(query.call, query.update, waitMs), true);
+      } catch (err) {
+        if (!(err instanceof GatewayError)) throw err;
+        return twiml(reply, hangUpTwiml());
+      }
+    },
+  };
+}
+
+/** The webhooks that advance the call: each one is an Update on the call's workflow. */
+function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner): void {
+  app.post(voiceWebhookPath('answer'), guarded, async (request, reply) => {
     const { query, form } = parse('answer', request);
-    return turn(request, reply, query.call, { kind: 'answered', callSid: form.CallSid, answeredBy: form.AnsweredBy }, `${form.CallSid}/answer`);
+    return runner.turn(request, reply, query.call, { kind: 'answered', callSid: form.CallSid, answeredBy: form.AnsweredBy }, `${form.CallSid}/answer`);
   });
 
-  app.post(voiceWebhookPath('gather'), { preHandler: guard }, async (request, reply) => {
+  app.post(voiceWebhookPath('gather'), guarded, async (request, reply) => {
     const { query, form } = parse('gather', request);
-    const digits = keypad(form.Digits);
-    const event: CallWebhookEvent = {
-      kind: 'heard',
-      callSid: form.CallSid,
-      turn: query.turn,
-      text: redactSensitive(form.SpeechResult ?? (form.Digits && !digits ? redactSensitive(form.Digits) : '')),
-      // Keys are heard exactly; speech with Twilio's confidence (none given: not understood).
-      confidence: digits && !form.SpeechResult ? 1 : clamp(Number(form.Confidence ?? 0)),
-      ...(digits ? { digits } : {}),
-    };
-    return turn(request, reply, query.call, event, `${form.CallSid}/gather/${query.turn}`, query.lang);
+    return runner.turn(request, reply, query.call, heard(query.turn, form), `${form.CallSid}/gather/${query.turn}`, query.lang);
   });
 
   // SPEECH_ENGINE=local|openai: the answer was <Record>ed; the call workflow transcribes it. Twilio
   // requests this with the recording, or (nothing recorded) through the Redirect after <Record>.
-  app.post(voiceWebhookPath('record'), { preHandler: guard }, async (request, reply) => {
+  app.post(voiceWebhookPath('record'), guarded, async (request, reply) => {
     const { query, form } = parse('record', request);
     const digits = keypad(form.Digits);
     const event: CallWebhookEvent = {
@@ -77,40 +91,35 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
       ...(form.RecordingUrl ? { recordingUrl: form.RecordingUrl } : {}),
       ...(digits ? { digits } : {}),
     };
-    return turn(request, reply, query.call, event, `${form.CallSid}/record/${query.turn}`, query.lang);
+    return runner.turn(request, reply, query.call, event, `${form.CallSid}/record/${query.turn}`, query.lang);
   });
 
-  app.post(voiceWebhookPath('pending'), { preHandler: guard }, async (request, reply) => {
-    const { query } = parse('pending', request);
-    try {
-      return answer(reply, query.call, query.update, query.lang, await deps.gateway.awaitCallTurn(query.call, query.update, waitMs), true);
-    } catch (err) {
-      if (!(err instanceof GatewayError)) throw err;
-      return twiml(reply, hangUpTwiml());
-    }
-  });
+  app.post(voiceWebhookPath('pending'), guarded, async (request, reply) => runner.pending(reply, parse('pending', request).query));
 
-  app.post(voiceWebhookPath('transfer'), { preHandler: guard }, async (request, reply) => {
+  app.post(voiceWebhookPath('transfer'), guarded, async (request, reply) => {
     const { query, form } = parse('transfer', request);
     // <Dial> reports DialCallStatus; <Enqueue> reports QueueResult ("bridged" when an agent took it).
     const status = form.DialCallStatus ?? (form.QueueResult === 'bridged' ? 'completed' : (form.QueueResult ?? 'failed'));
-    return turn(request, reply, query.call, { kind: 'dial-ended', callSid: form.CallSid, dialStatus: status }, `${form.CallSid}/transfer`);
+    return runner.turn(request, reply, query.call, { kind: 'dial-ended', callSid: form.CallSid, dialStatus: status }, `${form.CallSid}/transfer`);
   });
+}
 
+/** The webhooks the call has nothing to decide on: the queue's hold, the agent's whisper, the call's status. */
+function callWebhooks(app: FastifyInstance, guarded: Guarded, deps: AppDeps): void {
   // The <Enqueue waitUrl>: Twilio requests it while the caller waits for an agent, and again each
-  // time its TwiML ends, with the seconds waited (QueueTime). No Update: the call has nothing to decide.
-  app.post(voiceWebhookPath('queue-wait'), { preHandler: guard }, async (request, reply) => {
+  // time its TwiML ends, with the seconds waited (QueueTime).
+  app.post(voiceWebhookPath('queue-wait'), guarded, async (request, reply) => {
     const { query, form } = parse('queue-wait', request);
     return twiml(reply, queueWaitTwiml(language(query.lang), form.QueueTime));
   });
 
-  app.post(voiceWebhookPath('whisper'), { preHandler: guard }, async (request, reply) => {
+  app.post(voiceWebhookPath('whisper'), guarded, async (request, reply) => {
     const { query } = parse('whisper', request);
     const summary = await deps.gateway.callSummary(query.call).catch(() => '');
     return twiml(reply, whisperTwiml(summary || 'A caller from Parley is being connected.'));
   });
 
-  app.post(voiceWebhookPath('status'), { preHandler: guard }, async (request, reply) => {
+  app.post(voiceWebhookPath('status'), guarded, async (request, reply) => {
     const { query, form } = parse('status', request);
     await deps.mongo.repositories.contactAttempts.recordCallStatus({ callSid: form.CallSid, status: form.CallStatus });
     const status = form.CallStatus;
@@ -122,6 +131,19 @@ export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): P
     );
     return reply.code(204).send();
   });
+}
+
+/** A <Gather>'s answer, redacted: keys are heard exactly; speech with Twilio's confidence (none given: not understood). */
+function heard(turn: number, form: VoiceWebhookForm<'gather'>): CallWebhookEvent {
+  const digits = keypad(form.Digits);
+  return {
+    kind: 'heard',
+    callSid: form.CallSid,
+    turn,
+    text: redactSensitive(form.SpeechResult ?? (form.Digits && !digits ? redactSensitive(form.Digits) : '')),
+    confidence: digits && !form.SpeechResult ? 1 : clamp(Number(form.Confidence ?? 0)),
+    ...(digits ? { digits } : {}),
+  };
 }
 
 /** The webhook's query and form as its contract reads them; a malformed one is answered 400. */
