@@ -35,6 +35,7 @@ export function createDebtorContext(input: DebtorWorkflowInput): DebtorContext {
     person: debtor,
     queues: input.queues,
     state,
+    // Set by the workflow before its first step; until then `campaignLoaded` keeps validators off it.
     campaign: undefined as unknown as Campaign,
     campaignLoaded: false,
     pendingCampaignVersion: state.campaignVersion,

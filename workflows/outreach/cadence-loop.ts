@@ -21,14 +21,7 @@ export interface CadenceWork {
   whenExhausted(why: string): Promise<void>;
 }
 
-export interface OutreachPerson {
-  phone: string;
-  timeZone: string;
-  /** Prior express consent to artificial-voice calls, as imported. */
-  artificialVoiceConsent: boolean;
-}
-
-export async function workCadence(ctx: OutreachContext & { person: OutreachPerson }, work: CadenceWork): Promise<void> {
+export async function workCadence(ctx: OutreachContext, work: CadenceWork): Promise<void> {
   const { state } = ctx;
   ctx.setStatus('contacting');
   const next = nextCadenceStep(ctx.campaign, cadencePosition(state, state.attempts));

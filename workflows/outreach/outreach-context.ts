@@ -5,10 +5,19 @@ import type { OutreachCampaign, OutreachState, OutreachStatus, SmsDeliveryStatus
 // The one object the parts of an outreach workflow share: who is contacted under which campaign,
 // the state that survives a continue-as-new, and the helpers every part needs.
 
+export interface OutreachPerson {
+  /** E.164. */
+  readonly phone: string;
+  /** IANA zone: every window and date is reasoned about here. */
+  readonly timeZone: string;
+  /** Prior express consent to artificial-voice calls, as imported. */
+  readonly artificialVoiceConsent: boolean;
+}
+
 export interface OutreachContext<S extends OutreachState = OutreachState, C extends OutreachCampaign = OutreachCampaign> {
   readonly workflowId: string;
   readonly campaignId: string;
-  readonly person: { readonly phone: string; readonly timeZone: string };
+  readonly person: OutreachPerson;
   /** Rate-limited task queues for outbound contact. */
   readonly queues: { readonly sms: string; readonly voice: string };
   readonly state: S;
