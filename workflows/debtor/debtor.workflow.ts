@@ -4,7 +4,7 @@ import { adoptNewCampaignVersion } from '../outreach/campaign-version';
 import { shouldContinueAsNew } from '../outreach/outreach-context';
 import { reads } from '../outreach/outreach-activities';
 import { waitWhilePaused } from '../outreach/pause';
-import { terminalOutcomes, type DebtorView, type DebtorWorkflowInput, type TerminalOutcome } from './debtor.messages';
+import type { DebtorView, DebtorWorkflowInput } from './debtor.messages';
 import { createDebtorContext, segmentProfile, view, type DebtorContext } from './debtor-context';
 import { registerDebtorHandlers } from './debtor-handlers';
 import { workDebtorCadence } from './debtor-cadence';
@@ -66,5 +66,3 @@ function nextMove(ctx: DebtorContext): Promise<void> {
   if (state.promise) return followUpPromise(ctx);
   return workDebtorCadence(ctx);
 }
-
-export const isTerminalOutcome = (status: string): status is TerminalOutcome => (terminalOutcomes as readonly string[]).includes(status);
