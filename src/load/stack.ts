@@ -69,50 +69,16 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
     });
     stops.unshift(() => simulator.close());
 
-    const env: Record<string, string> = {
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      DATA_DIR: options.runDir,
-      HTTP_PORT: String(httpPort),
-      PUBLIC_BASE_URL: publicBaseUrl,
-      PARLEY_API_URL: publicBaseUrl,
-      TEMPORAL_ADDRESS: temporalServer.address,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      MONGODB_URI: mongo.uri,
-      MONGODB_DATABASE: 'parley_load',
-      TWILIO_ACCOUNT_SID: account.sid,
-      TWILIO_AUTH_TOKEN: account.authToken,
-      TWILIO_API_BASE_URL: simulator.url,
-      TWILIO_FROM_NUMBER: serviceNumber,
-      TWILIO_SMS_PER_SECOND: String(options.smsPerSecond),
-      TWILIO_CALLS_PER_SECOND: String(options.callsPerSecond),
-      PAYMENT_LINK_SECRET: randomBytes(32).toString('hex'),
-      PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
-    };
+    const env = serviceEnv(options, { httpPort, temporalAddress: temporalServer.address, mongoUri: mongo.uri, simulatorUrl: simulator.url, account });
 
     const connection = await Connection.connect({ address: temporalServer.address });
     stops.unshift(() => connection.close());
     const temporal = new Client({ connection });
 
-    const crashes: Record<ServiceRole, number> = { api: 0, worker: 0 };
-    const processes = new Map<ServiceRole, ServiceProcess>();
-    let stopping = false;
-    const launch = (role: ServiceRole): ServiceProcess => {
-      const proc = startServiceProcess(role, env, path.join(logDir, `${role}.log`));
-      processes.set(role, proc);
-      void proc.exited.then(() => {
-        if (stopping || processes.get(role) !== proc) return;
-        crashes[role]++;
-        launch(role);
-      });
-      return proc;
-    };
-    stops.unshift(async () => {
-      stopping = true;
-      await Promise.all([...processes.values()].map((proc) => proc.stop()));
-    });
-
-    const api = launch('api');
-    const worker = launch('worker');
+    const services = new ServiceSupervisor(env, logDir);
+    stops.unshift(() => services.stopAll());
+    const api = services.launch('api');
+    const worker = services.launch('worker');
     await waitFor('the API', async () => (await fetch(`${publicBaseUrl}/readyz`)).ok, { exited: api.exited });
     await waitFor('the worker', () => isPolling(temporal, worker.pid), { exited: worker.exited });
 
@@ -123,11 +89,11 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
       temporal,
       twilioAuthToken: account.authToken,
       env,
-      crashes,
-      workerRssKiB: () => processes.get('worker')?.rssKiB(),
+      crashes: services.crashes,
+      workerRssKiB: () => services.running('worker')?.rssKiB(),
       async killWorker() {
-        const old = processes.get('worker');
-        const next = launch('worker');
+        const old = services.running('worker');
+        const next = services.launch('worker');
         old?.kill('SIGKILL');
         await old?.exited;
         await waitFor('the restarted worker', () => isPolling(temporal, next.pid), { exited: next.exited }).catch(() => undefined);
@@ -147,6 +113,65 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
   } catch (err) {
     for (const stop of stops) await stop().catch(() => undefined);
     throw err;
+  }
+}
+
+function serviceEnv(
+  options: StackOptions,
+  servers: { httpPort: number; temporalAddress: string; mongoUri: string; simulatorUrl: string; account: { sid: string; authToken: string } },
+): Record<string, string> {
+  const publicBaseUrl = `http://127.0.0.1:${servers.httpPort}`;
+  return {
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DATA_DIR: options.runDir,
+    HTTP_PORT: String(servers.httpPort),
+    PUBLIC_BASE_URL: publicBaseUrl,
+    PARLEY_API_URL: publicBaseUrl,
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    MONGODB_URI: servers.mongoUri,
+    MONGODB_DATABASE: 'parley_load',
+    TWILIO_ACCOUNT_SID: servers.account.sid,
+    TWILIO_AUTH_TOKEN: servers.account.authToken,
+    TWILIO_API_BASE_URL: servers.simulatorUrl,
+    TWILIO_FROM_NUMBER: serviceNumber,
+    TWILIO_SMS_PER_SECOND: String(options.smsPerSecond),
+    TWILIO_CALLS_PER_SECOND: String(options.callsPerSecond),
+    PAYMENT_LINK_SECRET: randomBytes(32).toString('hex'),
+    PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
+  };
+}
+
+/** The API and worker children: one of each running; an exit nobody asked for is counted and the role started again. */
+class ServiceSupervisor {
+  readonly crashes: Record<ServiceRole, number> = { api: 0, worker: 0 };
+  private readonly processes = new Map<ServiceRole, ServiceProcess>();
+  private stopping = false;
+
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly logDir: string,
+  ) {}
+
+  /** Starts the role; the one running before (if any) is no longer supervised and is the caller's to end. */
+  launch(role: ServiceRole): ServiceProcess {
+    const proc = startServiceProcess(role, this.env, path.join(this.logDir, `${role}.log`));
+    this.processes.set(role, proc);
+    void proc.exited.then(() => {
+      if (this.stopping || this.processes.get(role) !== proc) return;
+      this.crashes[role]++;
+      this.launch(role);
+    });
+    return proc;
+  }
+
+  running(role: ServiceRole): ServiceProcess | undefined {
+    return this.processes.get(role);
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.processes.values()].map((proc) => proc.stop()));
   }
 }
 
