@@ -68,22 +68,63 @@ export interface CallTurnRecord {
 // Twilio rings for 60 s by default; 30 s reaches a person and leaves voicemail to the detection.
 const ringTimeoutSeconds = 30;
 
-export function createCallActivities(deps: CallDeps) {
-  const { contactAttempts, consent, campaigns, calls } = deps.repositories;
-
-  function claimAttempt(input: PlaceCallInput) {
-    const { callWorkflowId: _c, debtorWorkflowId, ...rest } = input;
-    return contactAttempts.claim({ ...rest, workflowId: debtorWorkflowId, purpose: `call:${input.stepId}`, channel: 'voice' });
-  }
-
-  const settle = (attemptKey: string, settlement: AttemptSettlement) => contactAttempts.settle(attemptKey, settlement);
-
+/**
+ * Places the call under the attempt's intent record, then completes asynchronously: the final
+ * status callback (completed, busy, no-answer, failed, canceled) completes the activity by
+ * workflow id + activity id. A retry (heartbeat timeout: the callback was lost, or a worker
+ * died) never places a second call: it finds the SID and asks Twilio for the call's status.
+ */
+async function placeCallOnce(deps: CallDeps, input: PlaceCallInput): Promise<PlacedCall> {
+  const { contactAttempts, consent } = deps.repositories;
+  const settle = (settlement: AttemptSettlement) => contactAttempts.settle(input.attemptKey, settlement);
   /** The call's final status, or (still live) wait again for the status callback. */
-  async function finishedOrWait(attemptKey: string, call: CallReport): Promise<PlacedCall> {
+  const finishedOrWait = async (call: CallReport): Promise<PlacedCall> => {
     if (!isFinalCallStatus(call.status)) throw new CompleteAsyncError();
-    await settle(attemptKey, { state: 'sent', providerSid: call.sid, providerStatus: call.status });
+    await settle({ state: 'sent', providerSid: call.sid, providerStatus: call.status });
     return { callSid: call.sid, status: call.status, answeredBy: call.answeredBy, durationSeconds: call.durationSeconds };
+  };
+
+  const { callWorkflowId: _c, debtorWorkflowId, ...rest } = input;
+  const { attempt, fresh } = await contactAttempts.claim({ ...rest, workflowId: debtorWorkflowId, purpose: `call:${input.stepId}`, channel: 'voice' });
+  if (attempt.state === 'failed') {
+    throw ApplicationFailure.nonRetryable(`the call was refused earlier (${attempt.errorCode})`, attempt.errorCode === 'opted-out' ? 'ContactNotAllowed' : 'CallRejected');
   }
+  if (attempt.providerSid) return finishedOrWait(await deps.calls.fetch(attempt.providerSid));
+  if (!fresh) {
+    // An earlier try wrote its intent and died: did Twilio take that call?
+    const earlier = await deps.calls.findPlaced({ to: input.to, since: new Date(attempt.createdAt.getTime() - 60_000) });
+    if (earlier) {
+      await settle({ state: 'sent', providerSid: earlier.sid, providerStatus: earlier.status });
+      return finishedOrWait(earlier);
+    }
+  }
+  if ((await consent.ledger(input.to)).permissions.voiceOptedOut) {
+    await settle({ state: 'failed', errorCode: 'opted-out' });
+    throw ApplicationFailure.nonRetryable('the number opted out of calls', 'ContactNotAllowed');
+  }
+  const call = { call: input.callWorkflowId };
+  try {
+    Context.current().heartbeat();
+    const placed = await deps.calls.place({
+      to: input.to,
+      url: voiceWebhookUrl(deps.publicBaseUrl, 'answer', call),
+      statusCallback: voiceWebhookUrl(deps.publicBaseUrl, 'status', call),
+      machineDetection: deps.machineDetection,
+      ringTimeoutSeconds,
+    });
+    await settle({ state: 'sent', providerSid: placed.sid, providerStatus: placed.status });
+  } catch (err) {
+    if (err instanceof CallRejectedError) {
+      await settle({ state: 'failed', errorCode: err.code });
+      throw ApplicationFailure.nonRetryable(err.message, 'CallRejected', { code: err.code });
+    }
+    throw err;
+  }
+  throw new CompleteAsyncError();
+}
+
+export function createCallActivities(deps: CallDeps) {
+  const { consent, campaigns, calls } = deps.repositories;
 
   return {
     /** The campaign version's voice settings and the first turn context of the call. */
@@ -95,50 +136,8 @@ export function createCallActivities(deps: CallDeps) {
       return { ...setup, publicBaseUrl: deps.publicBaseUrl, engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000, speech };
     },
 
-    /**
-     * Places the call under the attempt's intent record, then completes asynchronously: the final
-     * status callback (completed, busy, no-answer, failed, canceled) completes this activity by
-     * workflow id + activity id. A retry (heartbeat timeout: the callback was lost, or a worker
-     * died) never places a second call: it finds the SID and asks Twilio for the call's status.
-     */
-    async placeCall(input: PlaceCallInput): Promise<PlacedCall> {
-      const { attempt, fresh } = await claimAttempt(input);
-      if (attempt.state === 'failed') {
-        throw ApplicationFailure.nonRetryable(`the call was refused earlier (${attempt.errorCode})`, attempt.errorCode === 'opted-out' ? 'ContactNotAllowed' : 'CallRejected');
-      }
-      if (attempt.providerSid) return finishedOrWait(input.attemptKey, await deps.calls.fetch(attempt.providerSid));
-      if (!fresh) {
-        // An earlier try wrote its intent and died: did Twilio take that call?
-        const earlier = await deps.calls.findPlaced({ to: input.to, since: new Date(attempt.createdAt.getTime() - 60_000) });
-        if (earlier) {
-          await settle(input.attemptKey, { state: 'sent', providerSid: earlier.sid, providerStatus: earlier.status });
-          return finishedOrWait(input.attemptKey, earlier);
-        }
-      }
-      if ((await consent.ledger(input.to)).permissions.voiceOptedOut) {
-        await settle(input.attemptKey, { state: 'failed', errorCode: 'opted-out' });
-        throw ApplicationFailure.nonRetryable('the number opted out of calls', 'ContactNotAllowed');
-      }
-      const call = { call: input.callWorkflowId };
-      try {
-        Context.current().heartbeat();
-        const placed = await deps.calls.place({
-          to: input.to,
-          url: voiceWebhookUrl(deps.publicBaseUrl, 'answer', call),
-          statusCallback: voiceWebhookUrl(deps.publicBaseUrl, 'status', call),
-          machineDetection: deps.machineDetection,
-          ringTimeoutSeconds,
-        });
-        await settle(input.attemptKey, { state: 'sent', providerSid: placed.sid, providerStatus: placed.status });
-      } catch (err) {
-        if (err instanceof CallRejectedError) {
-          await settle(input.attemptKey, { state: 'failed', errorCode: err.code });
-          throw ApplicationFailure.nonRetryable(err.message, 'CallRejected', { code: err.code });
-        }
-        throw err;
-      }
-      throw new CompleteAsyncError();
-    },
+    /** Places the call once per attempt and completes when Twilio reports its final status (placeCallOnce). */
+    placeCall: (input: PlaceCallInput): Promise<PlacedCall> => placeCallOnce(deps, input),
 
     /** One turn, redacted (card, ID and account numbers) before it is stored. */
     async recordCallTurn(turn: CallTurnRecord): Promise<void> {

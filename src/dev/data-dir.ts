@@ -3,9 +3,9 @@ import path from 'node:path';
 import { ConfigError } from '../config/config';
 
 /**
- * The layout of what `parley dev` keeps in DATA_DIR. It changes when this version cannot carry
- * on with what an earlier one left: format 2 starts workflow histories anew (the pre-release
- * patches were retired) and keeps MongoDB data in PostgreSQL instead of SQLite.
+ * The layout of what `parley dev` keeps in DATA_DIR, raised whenever a version cannot carry on
+ * with what an older one left. Format 2: histories recorded under the pre-release patch ids
+ * would not replay against workflows without them, and MongoDB's data lives in PostgreSQL.
  */
 export const dataFormat = 2;
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import mongoose from 'mongoose';
+import { probeMongo } from '../adapters/mongo/connection';
 import { freePort, startLogged, tcpAccepts, toolPath, waitUntilReady, type RunningProcess } from './child-process';
 import { startPostgres } from './local-postgres';
 
@@ -108,13 +108,7 @@ export async function startFerretDb(options: {
   try {
     await waitUntilReady('FerretDB', proc, async () => {
       await tcpAccepts(options.port);
-      const probe = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1000 }).asPromise();
-      try {
-        // A command that reaches the backend, so a broken PostgreSQL shows here and not at the first import.
-        await probe.db!.collection('readiness').findOne({});
-      } finally {
-        await probe.close();
-      }
+      await probeMongo(uri);
     });
   } catch (err) {
     await stop();

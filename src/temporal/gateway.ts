@@ -57,7 +57,6 @@ export function taskQueuesFor(mainQueue: string): TaskQueues {
   return { main: mainQueue, sms: `${mainQueue}-sms`, voice: `${mainQueue}-voice` };
 }
 
-
 /**
  * The only place that knows workflow ids, task queues and message names. HTTP routes, webhooks
  * and the CLI call these methods; they never build a workflow id themselves.

@@ -8,7 +8,7 @@ export interface RetryOptions {
 }
 
 /** About 6 s in all: long enough to ride out a database or Temporal restart's first seconds. */
-export const transientRetry: RetryOptions = { attempts: 6, firstDelayMs: 200, maxDelayMs: 3000 };
+const transientRetry: RetryOptions = { attempts: 6, firstDelayMs: 200, maxDelayMs: 3000 };
 
 /**
  * Runs `work`, trying again with exponential backoff (and jitter, so a burst of rows that failed

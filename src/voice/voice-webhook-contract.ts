@@ -7,7 +7,7 @@ import { z } from 'zod';
  * OpenAPI document is generated from them. Pure (no I/O), so the workflow sandbox can load it.
  */
 
-export const voiceWebhookPrefix = '/webhooks/twilio/voice';
+const voiceWebhookPrefix = '/webhooks/twilio/voice';
 
 const callQuery = z.object({ call: z.string().min(1).describe('The call workflow the webhook advances') });
 const lang = z.string().optional().describe("The call's language, for what is said without asking the workflow");

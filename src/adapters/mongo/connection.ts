@@ -44,3 +44,16 @@ export async function connectMongo(uri: string, database: string): Promise<Mongo
     close: () => connection.close(),
   };
 }
+
+/**
+ * Resolves once the server at `uri` answers a query that reaches its storage (for FerretDB, the
+ * PostgreSQL behind it), so a broken backend shows at start and not at the first write.
+ */
+export async function probeMongo(uri: string): Promise<void> {
+  const probe = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1000 }).asPromise();
+  try {
+    await probe.db!.collection('readiness').findOne({});
+  } finally {
+    await probe.close();
+  }
+}

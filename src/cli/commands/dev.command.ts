@@ -2,23 +2,17 @@ import path from 'node:path';
 import { withEmbeddedServers, type Config, type EmbeddedDefaults, type ResolvedConfig } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import { startFerretDb, startTemporalDevServer } from '../../dev/local-servers';
-import { loadOrCreateDevSecrets } from '../../dev/dev-secrets';
+import { loadOrCreateDevSecrets, type DevSecrets } from '../../dev/dev-secrets';
 import { claimDataDir, resetDataDir } from '../../dev/data-dir';
 import { repoRoot } from '../../dev/child-process';
 import { runDemo } from '../../dev/demo';
-import { startTwilioSimulator } from '../../simulator';
+import { startTwilioSimulator, type TwilioSimulator } from '../../simulator';
 import { startService } from '../../service/service';
 import { onShutdownSignal } from '../shutdown';
 
 /** The sender and caller id of the embedded Twilio (Twilio's magic test number). */
 const embeddedServiceNumber = '+15005550006';
 
-/**
- * `parley dev`: the whole service on one machine. Starts the embedded Temporal dev server,
- * FerretDB and the Twilio simulator unless TEMPORAL_ADDRESS / MONGODB_URI / TWILIO_ACCOUNT_SID
- * point elsewhere, then the worker and the API, prints where each listens, runs the demo
- * (DEV_DEMO=false skips it) and closes everything in order on Ctrl-C.
- */
 /** The demo runs on the embedded Twilio simulator only, unless DEV_DEMO=false. */
 export function demoRuns(config: Config): boolean {
   return config.dev.demo && !config.twilio.accountSid;
@@ -29,14 +23,33 @@ export function devLogFile(dataDir: string): string {
   return path.join(dataDir, 'logs', 'parley.log');
 }
 
+interface Stoppable {
+  name: string;
+  stop(): Promise<void> | void;
+}
+
+/** What starting the embedded servers builds up: what to stop (in reverse), what they resolve to, what to print. */
+interface DevStartup {
+  config: Config;
+  logDir: string;
+  stops: Stoppable[];
+  embedded: EmbeddedDefaults;
+  lines: string[];
+}
+
+/**
+ * `parley dev`: the whole service on one machine. Starts the embedded Temporal dev server,
+ * FerretDB and the Twilio simulator unless TEMPORAL_ADDRESS / MONGODB_URI / TWILIO_ACCOUNT_SID
+ * point elsewhere, then the worker and the API, prints where each listens, runs the demo
+ * (DEV_DEMO=false skips it) and closes everything in order on Ctrl-C.
+ */
 export async function devCommand(config: Config, logger: Logger, options: { reset?: boolean } = {}): Promise<void> {
   if (options.reset) {
     const removed = resetDataDir(config.dataDir);
     process.stdout.write(`Reset ${config.dataDir}: ${removed.length ? `deleted ${removed.join(', ')}` : 'nothing to delete'}\n`);
   }
   if (!config.temporal.address || !config.mongo.uri) claimDataDir(config.dataDir);
-  const logDir = path.join(config.dataDir, 'logs');
-  const stops: Array<{ name: string; stop(): Promise<void> | void }> = [];
+  const stops: Stoppable[] = [];
   const shutdown = async () => {
     for (const part of stops.reverse()) {
       logger.info(`stopping ${part.name}`);
@@ -46,61 +59,27 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
   onShutdownSignal(logger, shutdown);
 
   try {
-    const lines: string[] = [];
     const secrets = loadOrCreateDevSecrets(config.dataDir);
-    const embedded: EmbeddedDefaults = { payments: { linkSecret: secrets.paymentLinkSecret, webhookSecret: secrets.paymentWebhookSecret } };
+    const startup: DevStartup = {
+      config,
+      logDir: path.join(config.dataDir, 'logs'),
+      stops,
+      embedded: { payments: { linkSecret: secrets.paymentLinkSecret, webhookSecret: secrets.paymentWebhookSecret } },
+      lines: [],
+    };
+    await startTemporalUnlessExternal(startup);
+    await startMongoUnlessExternal(startup);
+    const simulator = await startSimulatorUnlessExternal(startup, secrets);
 
-    if (!config.temporal.address) {
-      const temporal = await startTemporalDevServer({
-        port: config.temporal.devServer.port,
-        uiPort: config.temporal.devServer.uiPort,
-        dbFile: path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
-        namespace: config.temporal.namespace,
-        logDir,
-      });
-      stops.push({ name: 'Temporal dev server', stop: temporal.stop });
-      embedded.temporalAddress = temporal.address;
-      lines.push(`Temporal dev server   ${temporal.address}   (log ${temporal.logFile})`, `Temporal Web UI       ${temporal.uiUrl}`);
-    } else {
-      lines.push(`Temporal              ${config.temporal.address} (external)`);
-    }
-
-    if (!config.mongo.uri) {
-      const mongo = await startFerretDb({ port: config.mongo.ferretDbPort, stateDir: path.join(config.dataDir, 'ferretdb'), logDir });
-      stops.push({ name: 'FerretDB', stop: mongo.stop });
-      embedded.mongoUri = mongo.uri;
-      lines.push(`MongoDB (FerretDB)    ${mongo.uri}${config.mongo.database}   on PostgreSQL in ${path.join(config.dataDir, 'postgres')}   (log ${mongo.logFile})`);
-    } else {
-      lines.push(`MongoDB               external (MONGODB_URI)`);
-    }
-
-    const simulator = config.twilio.accountSid
-      ? undefined
-      : await startTwilioSimulator({
-          port: config.dev.simulatorPort,
-          accounts: [{ sid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken }],
-          phoneNumbers: [{ phoneNumber: embeddedServiceNumber, smsUrl: `${config.http.publicBaseUrl}/webhooks/twilio/sms` }],
-          delayScale: config.dev.simulatorDelayScale,
-          callsPerSecond: config.twilio.callsPerSecond,
-          personaDir: path.join(repoRoot, 'personas'),
-        });
-    if (simulator) {
-      stops.push({ name: 'Twilio simulator', stop: simulator.close });
-      embedded.twilio = { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken, apiBaseUrl: simulator.url, fromNumber: embeddedServiceNumber };
-      lines.push(`Twilio (simulator)    ${simulator.url}   (calls ${simulator.url}/_sim/calls, texts ${simulator.url}/_sim/messages)`);
-    } else {
-      lines.push(`Twilio                ${config.twilio.apiBaseUrl ?? 'api.twilio.com'} (account ${config.twilio.accountSid})`);
-    }
-
-    const resolved = withEmbeddedServers(config, embedded) as ResolvedConfig;
+    const resolved = withEmbeddedServers(config, startup.embedded) as ResolvedConfig;
     const service = await startService(resolved, logger, { api: true, worker: true });
     stops.push({ name: 'worker and API', stop: service.stop });
-    lines.push(
+    startup.lines.push(
       `Worker                task queue "${resolved.temporal.taskQueue}" in namespace "${resolved.temporal.namespace}"`,
       `HTTP API              ${service.httpUrl}   (OpenAPI ${service.httpUrl}/openapi.json, health /healthz, readiness /readyz)`,
     );
-    if (demoRuns(config)) lines.push(`Service log           ${devLogFile(config.dataDir)}   (warnings and errors also here)`);
-    process.stdout.write(`\nParley is running. Ctrl-C stops everything.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+    if (demoRuns(config)) startup.lines.push(`Service log           ${devLogFile(config.dataDir)}   (warnings and errors also here)`);
+    process.stdout.write(`\nParley is running. Ctrl-C stops everything.\n\n${startup.lines.map((l) => `  ${l}`).join('\n')}\n\n`);
 
     if (simulator && demoRuns(config)) {
       const demo = await runDemo(service, simulator, (line) => process.stdout.write(`${line}\n`));
@@ -110,4 +89,51 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
     await shutdown();
     throw err;
   }
+}
+
+async function startTemporalUnlessExternal({ config, logDir, stops, embedded, lines }: DevStartup): Promise<void> {
+  if (config.temporal.address) {
+    lines.push(`Temporal              ${config.temporal.address} (external)`);
+    return;
+  }
+  const temporal = await startTemporalDevServer({
+    port: config.temporal.devServer.port,
+    uiPort: config.temporal.devServer.uiPort,
+    dbFile: path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
+    namespace: config.temporal.namespace,
+    logDir,
+  });
+  stops.push({ name: 'Temporal dev server', stop: temporal.stop });
+  embedded.temporalAddress = temporal.address;
+  lines.push(`Temporal dev server   ${temporal.address}   (log ${temporal.logFile})`, `Temporal Web UI       ${temporal.uiUrl}`);
+}
+
+async function startMongoUnlessExternal({ config, logDir, stops, embedded, lines }: DevStartup): Promise<void> {
+  if (config.mongo.uri) {
+    lines.push(`MongoDB               external (MONGODB_URI)`);
+    return;
+  }
+  const mongo = await startFerretDb({ port: config.mongo.ferretDbPort, stateDir: path.join(config.dataDir, 'ferretdb'), logDir });
+  stops.push({ name: 'FerretDB', stop: mongo.stop });
+  embedded.mongoUri = mongo.uri;
+  lines.push(`MongoDB (FerretDB)    ${mongo.uri}${config.mongo.database}   on PostgreSQL in ${path.join(config.dataDir, 'postgres')}   (log ${mongo.logFile})`);
+}
+
+async function startSimulatorUnlessExternal({ config, stops, embedded, lines }: DevStartup, secrets: DevSecrets): Promise<TwilioSimulator | undefined> {
+  if (config.twilio.accountSid) {
+    lines.push(`Twilio                ${config.twilio.apiBaseUrl ?? 'api.twilio.com'} (account ${config.twilio.accountSid})`);
+    return undefined;
+  }
+  const simulator = await startTwilioSimulator({
+    port: config.dev.simulatorPort,
+    accounts: [{ sid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken }],
+    phoneNumbers: [{ phoneNumber: embeddedServiceNumber, smsUrl: `${config.http.publicBaseUrl}/webhooks/twilio/sms` }],
+    delayScale: config.dev.simulatorDelayScale,
+    callsPerSecond: config.twilio.callsPerSecond,
+    personaDir: path.join(repoRoot, 'personas'),
+  });
+  stops.push({ name: 'Twilio simulator', stop: simulator.close });
+  embedded.twilio = { accountSid: secrets.twilioAccountSid, authToken: secrets.twilioAuthToken, apiBaseUrl: simulator.url, fromNumber: embeddedServiceNumber };
+  lines.push(`Twilio (simulator)    ${simulator.url}   (calls ${simulator.url}/_sim/calls, texts ${simulator.url}/_sim/messages)`);
+  return simulator;
 }
