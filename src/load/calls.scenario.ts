@@ -3,7 +3,6 @@ import type { CallWorkflowInput } from '../../workflows/call/call.messages';
 import { plainTurnLatencies, startPlainTwimlHandler } from './baseline';
 import { afternoonTimeZone, loadCampaignId, phoneFor } from './debtor-rows';
 import { applyLoadCampaign, until } from './import-driver';
-import { duplicateCalls } from './ledger';
 import { latencyRows, ms, startProgress, type ReportRow } from './report';
 import { checkRows, faultsIfAsked, runChecks, type ScenarioContext, type ScenarioResult } from './scenario';
 import { summarize } from './stats';
@@ -90,7 +89,6 @@ export async function callsScenario(context: ScenarioContext, calls: number, tur
       errors5xx: stats.errors,
       failures,
       baseline: { plainFastifyTurnMs: baseline, arrivalPerSecond: rate },
-      duplicateCallsInLedger: duplicateCalls(stack.simulator.store.listCalls()).count,
       checks,
     },
   };
