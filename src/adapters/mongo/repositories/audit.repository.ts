@@ -11,5 +11,3 @@ export function createAuditRepository(auditEvents: Model<AuditEventDoc>) {
     },
   };
 }
-
-export type AuditRepository = ReturnType<typeof createAuditRepository>;

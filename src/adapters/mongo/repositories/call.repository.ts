@@ -43,5 +43,3 @@ export function createCallRepository(models: { calls: Model<CallDoc>; callTurns:
       calls.find({ campaignId, endedAt: mongoose.trusted({ $gte: since }) }).select({ callWorkflowId: 1, outcome: 1 }).lean(),
   };
 }
-
-export type CallRepository = ReturnType<typeof createCallRepository>;

@@ -2,9 +2,6 @@ import type { Model } from 'mongoose';
 import type { CampaignStateDoc, CampaignVersionDoc } from '../models/campaign.model';
 import { isDuplicateKeyError } from '../duplicate-key';
 
-export type CampaignStateRecord = CampaignStateDoc;
-export type CampaignVersionRecord = CampaignVersionDoc;
-
 /** Campaigns: immutable versions (campaign_versions) and one running state per campaign (campaigns). */
 export function createCampaignRepository(models: { campaignVersions: Model<CampaignVersionDoc>; campaigns: Model<CampaignStateDoc> }) {
   const { campaignVersions: versions, campaigns: states } = models;
@@ -48,5 +45,3 @@ export function createCampaignRepository(models: { campaignVersions: Model<Campa
     },
   };
 }
-
-export type CampaignRepository = ReturnType<typeof createCampaignRepository>;

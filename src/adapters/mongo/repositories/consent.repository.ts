@@ -24,5 +24,3 @@ export function createConsentRepository(consentEvents: Model<ConsentEventDoc>) {
     },
   };
 }
-
-export type ConsentRepository = ReturnType<typeof createConsentRepository>;

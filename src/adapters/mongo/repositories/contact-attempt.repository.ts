@@ -53,5 +53,3 @@ export function createContactAttemptRepository(contactAttempts: Model<ContactAtt
     },
   };
 }
-
-export type ContactAttemptRepository = ReturnType<typeof createContactAttemptRepository>;

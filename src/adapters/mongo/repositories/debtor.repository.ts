@@ -93,5 +93,3 @@ export function createDebtorRepository(debtors: Model<DebtorDoc>) {
     },
   };
 }
-
-export type DebtorRepository = ReturnType<typeof createDebtorRepository>;

@@ -27,5 +27,3 @@ export function createHumanTaskRepository(humanTasks: Model<HumanTaskDoc>) {
     },
   };
 }
-
-export type HumanTaskRepository = ReturnType<typeof createHumanTaskRepository>;

@@ -28,13 +28,7 @@ export function createRepositories(models: Models) {
 
 export type Repositories = ReturnType<typeof createRepositories>;
 
-export type { AuditEntry } from './audit.repository';
-export type { CallRecordUpdate, CallTurnEntry } from './call.repository';
-export type { CampaignStateRecord, CampaignVersionRecord } from './campaign.repository';
-export type { ConsentEventRecord } from './consent.repository';
-export type { AttemptSettlement, ContactAttemptRecord, ContactIntent } from './contact-attempt.repository';
-export type { DebtorRecord, DebtorStatusMirror, NewDebtor } from './debtor.repository';
+export type { AttemptSettlement } from './contact-attempt.repository';
+export type { CallRecordUpdate } from './call.repository';
+export type { DebtorRecord } from './debtor.repository';
 export type { NewHumanTask } from './human-task.repository';
-export type { PaymentRecord } from './payment.repository';
-export type { NewSpeechClip } from './speech-clip.repository';
-export type { SelfCheckRecord } from './self-check.repository';

@@ -2,8 +2,6 @@ import type { Model } from 'mongoose';
 import type { PaymentDoc } from '../models/payment.model';
 import { isDuplicateKeyError } from '../duplicate-key';
 
-export type PaymentRecord = PaymentDoc;
-
 /** Payments as providers reported them, once per provider payment id. */
 export function createPaymentRepository(payments: Model<PaymentDoc>) {
   return {
@@ -22,5 +20,3 @@ export function createPaymentRepository(payments: Model<PaymentDoc>) {
     byPaymentId: (paymentId: string) => payments.findOne({ paymentId }).lean(),
   };
 }
-
-export type PaymentRepository = ReturnType<typeof createPaymentRepository>;

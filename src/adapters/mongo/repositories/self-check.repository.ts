@@ -1,8 +1,6 @@
 import type { Model } from 'mongoose';
 import type { SelfCheck } from '../models/self-check.model';
 
-export type SelfCheckRecord = SelfCheck;
-
 /** `parley doctor`'s records: one per check, proving a worker wrote through to the database. */
 export function createSelfCheckRepository(selfChecks: Model<SelfCheck>) {
   return {
@@ -13,5 +11,3 @@ export function createSelfCheckRepository(selfChecks: Model<SelfCheck>) {
     byCheckId: (checkId: string) => selfChecks.findOne({ checkId }).lean(),
   };
 }
-
-export type SelfCheckRepository = ReturnType<typeof createSelfCheckRepository>;

@@ -35,5 +35,3 @@ export function createSpeechClipRepository(speechClips: Model<SpeechClip>) {
     },
   };
 }
-
-export type SpeechClipRepository = ReturnType<typeof createSpeechClipRepository>;
