@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectMongo } from '../src/adapters/mongo/connection';
+import type { Repositories } from '../src/adapters/mongo/repositories';
 import { freePort } from '../src/dev/child-process';
 import { startFerretDb } from '../src/dev/local-servers';
 import { forEachBounded } from '../src/use-cases/bounded';
@@ -76,7 +77,7 @@ async function writeRows(variant: (typeof backends)[number], inFlight: number, r
   return { backend: variant.name, rows, concurrency: inFlight, rowsPerSecond: (done - errors) / seconds, unfinished: rows - done, errors, firstError, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
 }
 
-async function writeOneRow(repositories: Awaited<ReturnType<typeof connectMongo>>['repositories'], i: number): Promise<void> {
+async function writeOneRow(repositories: Repositories, i: number): Promise<void> {
   const accountRef = `B-${i}`;
   const workflowId = `debtor/bench/${accountRef}`;
   await repositories.debtors.storeOnce({
@@ -93,7 +94,7 @@ async function writeOneRow(repositories: Awaited<ReturnType<typeof connectMongo>
     dueDate: '2026-03-01',
     segmentData: {},
     artificialVoiceConsent: false,
-  } as Parameters<typeof repositories.debtors.storeOnce>[0]);
+  });
   await Promise.all([
     repositories.audit.record({ eventKey: `${workflowId}/started`, workflowId, campaignId: 'bench', campaignVersion: 1, type: 'started', data: {} }),
     repositories.debtors.saveStatus({ workflowId, status: 'contacting', balanceMinor: 1000, nextContactAt: Date.now() }),

@@ -28,8 +28,8 @@ export interface StartOptions {
 }
 
 /** Starts a long-running server whose output goes to a log file; stop() sends SIGTERM (or `stopSignal`), then SIGKILL after `graceMs`. */
-export function startLogged(command: string, args: string[], logFile: string, options: number | StartOptions = {}): RunningProcess {
-  const { graceMs = 10_000, stopSignal = 'SIGTERM', uid, gid } = typeof options === 'number' ? { graceMs: options } : options;
+export function startLogged(command: string, args: string[], logFile: string, options: StartOptions = {}): RunningProcess {
+  const { graceMs = 10_000, stopSignal = 'SIGTERM', uid, gid } = options;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], uid, gid });

@@ -41,7 +41,7 @@ export async function startTemporalDevServer(options: {
     args.push('--db-filename', options.dbFile);
   }
   if (options.namespace && options.namespace !== 'default') args.push('--namespace', options.namespace);
-  const proc = startLogged(toolPath('temporal'), args, path.join(options.logDir, `temporal-${options.port}.log`), options.graceMs);
+  const proc = startLogged(toolPath('temporal'), args, path.join(options.logDir, `temporal-${options.port}.log`), { graceMs: options.graceMs });
   const address = `127.0.0.1:${options.port}`;
   await waitUntilReady('Temporal dev server', proc, async () => {
     const connection = await Connection.connect({ address, connectTimeout: '1 second' });
@@ -99,7 +99,7 @@ export async function startFerretDb(options: {
     '--telemetry=disable',
     '--log-level=warn',
   ];
-  const proc: RunningProcess = startLogged(toolPath('ferretdb'), args, path.join(options.logDir, `ferretdb-${options.port}.log`), options.graceMs);
+  const proc: RunningProcess = startLogged(toolPath('ferretdb'), args, path.join(options.logDir, `ferretdb-${options.port}.log`), { graceMs: options.graceMs });
   const stop = async () => {
     await proc.stop();
     await postgres?.stop();
