@@ -226,15 +226,20 @@ export class TemporalGateway {
    * A voice webhook as an Update on its call workflow; the Update's result is the TwiML Twilio
    * runs next. The updateId (CallSid + webhook + turn) makes a repeated webhook get the first
    * one's answer. Resolves `pending` when the turn is not ready within waitMs: the caller answers
-   * a holding prompt and picks the result up later with awaitCallTurn(updateId).
+   * a holding prompt and picks the result up later with awaitCallTurn(updateId). The deadline
+   * covers the Update's acceptance too: right after a worker or server restart acceptance alone can
+   * outlast Twilio's 15 s, and the start goes on in the background while the caller holds.
    */
   async callWebhook(callWorkflowId: string, event: CallWebhookEvent, updateId: string, waitMs: number): Promise<CallTurnAnswer> {
     this.heartbeatCall(callWorkflowId);
     return this.withErrors(callWorkflowId, async () => {
       try {
+        const deadline = Date.now() + waitMs;
         const handle = this.client.workflow.getHandle(callWorkflowId);
-        const update = await handle.startUpdate(callWebhookUpdate, { args: [event], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED });
-        return await within(update.result(), waitMs);
+        const started = handle.startUpdate(callWebhookUpdate, { args: [event], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED });
+        const accepted = await settledWithin(started, waitMs);
+        if (!accepted) return { ready: false };
+        return await within(accepted.value.result(), Math.max(0, deadline - Date.now()));
       } catch (err) {
         if (err instanceof WorkflowUpdateFailedError) throw new GatewayError('rejected', err.cause?.message ?? err.message);
         throw err;
@@ -242,13 +247,17 @@ export class TemporalGateway {
     });
   }
 
-  /** The result of a call Update started earlier (see callWebhook), if ready within waitMs. */
+  /**
+   * The result of a call Update started earlier (see callWebhook), if ready within waitMs. An
+   * Update the server does not know yet (its start is still on its way) is not ready either.
+   */
   async awaitCallTurn(callWorkflowId: string, updateId: string, waitMs: number): Promise<CallTurnAnswer> {
     return this.withErrors(callWorkflowId, async () => {
       try {
         return await within(this.client.workflow.getHandle(callWorkflowId).getUpdateHandle<string>(updateId).result(), waitMs);
       } catch (err) {
         if (err instanceof WorkflowUpdateFailedError) throw new GatewayError('rejected', err.cause?.message ?? err.message);
+        if (isUpdateNotFound(err)) return { ready: false };
         throw err;
       }
     });
@@ -312,6 +321,14 @@ export class TemporalGateway {
 }
 
 export type CallTurnAnswer = { ready: true; twiml: string } | { ready: false };
+
+/**
+ * The SDK reports a poll for an Update the server has no record of as WorkflowNotFoundError, with
+ * the message `update "<id>" not found` (a missing workflow says otherwise).
+ */
+function isUpdateNotFound(err: unknown): boolean {
+  return err instanceof WorkflowNotFoundError && /^update ".*" not found/.test(err.message);
+}
 
 /** The value if it settles within `ms`; otherwise not ready (the promise's later failure is dropped). */
 async function within(result: Promise<string>, ms: number): Promise<CallTurnAnswer> {
