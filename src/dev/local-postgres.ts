@@ -66,8 +66,10 @@ export async function startPostgres(options: {
     unix_socket_directories: dataDir,
     max_connections: '200',
     shared_buffers: '256MB',
-    // A crash loses at most the last commits' acknowledgement window, never a committed-and-flushed row;
-    // FerretDB's writes are idempotent upserts that the callers retry.
+    // Asynchronous commit: a commit is acknowledged before its WAL is on disk (it is within
+    // 3 x wal_writer_delay, 600 ms; PostgreSQL docs, "Asynchronous Commit"). A stop (SIGINT below)
+    // flushes it; a crash of PostgreSQL or of the machine loses that window's writes, an attempt's
+    // intent record among them. Taken for the embedded default's write rate; production runs MongoDB.
     synchronous_commit: 'off',
     fsync: options.durable === false ? 'off' : 'on',
     full_page_writes: options.durable === false ? 'off' : 'on',
