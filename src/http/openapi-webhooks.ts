@@ -1,13 +1,13 @@
 import { voiceWebhookPath, voiceWebhooks } from '../voice/voice-webhook-contract';
 import { failure, formContent, jsonContent, ok, parameters, ref, requestSchema, text, type JsonSchema } from './openapi-json-schema';
+import { inboundSmsForm, smsStatusForm, smsStatusQuery } from './routes/twilio-webhooks.routes';
 
-// The webhooks Twilio and the payment provider call. The voice webhooks are generated from their
-// contract (src/voice/voice-webhook-contract.ts), the schemas their routes parse with.
+// The webhooks Twilio and the payment provider call, generated from the schemas their routes parse
+// with: the voice webhooks' contract (src/voice/voice-webhook-contract.ts) and the SMS routes' forms.
 
 const twilioSignature = { name: 'X-Twilio-Signature', in: 'header', required: true, schema: text, description: "Twilio's HMAC-SHA1 of PUBLIC_BASE_URL + path and the form fields" };
 const twiml = { description: 'TwiML', content: { 'text/xml': { schema: text } } };
 const refused = failure('Missing or invalid X-Twilio-Signature');
-const form = (properties: Record<string, JsonSchema>, required: string[]) => ({ required: true, content: formContent({ type: 'object', properties, required }) });
 
 /** Twilio's voice webhooks: each names the call workflow (`call`) and answers TwiML (status: 204). */
 function voiceWebhookPaths(): Record<string, JsonSchema> {
@@ -33,7 +33,7 @@ export const webhookPaths: Record<string, JsonSchema> = {
       summary: 'Twilio: an inbound text (STOP, HELP, PAY or free text)',
       tags: ['webhooks'],
       parameters: [twilioSignature],
-      requestBody: form({ MessageSid: text, From: text, To: text, Body: text, AccountSid: text }, ['MessageSid', 'From']),
+      requestBody: { required: true, content: formContent(requestSchema(inboundSmsForm)) },
       responses: { 200: twiml, 403: refused },
     },
   },
@@ -41,15 +41,8 @@ export const webhookPaths: Record<string, JsonSchema> = {
     post: {
       summary: "Twilio: a text's delivery status",
       tags: ['webhooks'],
-      parameters: [
-        twilioSignature,
-        { name: 'workflowId', in: 'query', required: true, schema: text },
-        { name: 'attemptKey', in: 'query', required: true, schema: text },
-      ],
-      requestBody: form(
-        { MessageSid: text, MessageStatus: { type: 'string', enum: ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'] }, ErrorCode: text },
-        ['MessageSid', 'MessageStatus'],
-      ),
+      parameters: [twilioSignature, ...parameters(smsStatusQuery, 'query')],
+      requestBody: { required: true, content: formContent(requestSchema(smsStatusForm)) },
       responses: { 200: twiml, 403: refused },
     },
   },

@@ -6,13 +6,18 @@ import { messagingResponse } from '../twiml';
 import { handleInboundSms } from '../../use-cases/inbound-sms';
 import { GatewayError } from '../../temporal/gateway-error';
 
-const inboundSmsForm = z.object({ MessageSid: z.string().min(1), From: z.string().min(1), Body: z.string().default('') });
-const statusForm = z.object({
+// Twilio posts many more fields (AccountSid, To, ...); these are the ones the service reads. The
+// OpenAPI document is generated from these schemas (src/http/openapi-webhooks.ts).
+export const inboundSmsForm = z.object({ MessageSid: z.string().min(1), From: z.string().min(1), Body: z.string().default('') });
+export const smsStatusForm = z.object({
   MessageSid: z.string().min(1),
-  MessageStatus: z.string().min(1),
+  MessageStatus: z.string().min(1).describe('queued, sending, sent, delivered, undelivered or failed'),
   ErrorCode: z.string().optional(),
 });
-const statusQuery = z.object({ workflowId: z.string().min(1), attemptKey: z.string().min(1) });
+export const smsStatusQuery = z.object({
+  workflowId: z.string().min(1).describe('The debtor workflow that sent the text'),
+  attemptKey: z.string().min(1).describe('The contact attempt the text belongs to'),
+});
 /** Only these end a text's delivery wait; earlier ones (queued, sent) would wake the workflow for nothing. */
 const finalStatuses = new Set(['delivered', 'undelivered', 'failed']);
 
@@ -27,8 +32,8 @@ export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): 
   });
 
   app.post('/webhooks/twilio/sms-status', { preHandler: guard }, async (request, reply) => {
-    const form = statusForm.parse(request.body);
-    const query = statusQuery.parse(request.query);
+    const form = smsStatusForm.parse(request.body);
+    const query = smsStatusQuery.parse(request.query);
     await deps.mongo.repositories.contactAttempts.recordSmsStatus({ attemptKey: query.attemptKey, messageSid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode });
     if (finalStatuses.has(form.MessageStatus)) {
       try {
