@@ -66,11 +66,10 @@ export async function startPostgres(options: {
     unix_socket_directories: dataDir,
     max_connections: '200',
     shared_buffers: '256MB',
-    // Asynchronous commit: a commit is acknowledged before its WAL is on disk (it is within
-    // 3 x wal_writer_delay, 600 ms; PostgreSQL docs, "Asynchronous Commit"). A stop (SIGINT below)
-    // flushes it; a crash of PostgreSQL or of the machine loses that window's writes, an attempt's
-    // intent record among them. Taken for the embedded default's write rate; production runs MongoDB.
-    synchronous_commit: 'off',
+    // A durable cluster acknowledges a commit once its WAL is on disk: an attempt's intent record,
+    // written before Twilio is called, must outlive a crash or a retry could send twice. A
+    // throwaway test cluster keeps nothing past its run, so it skips every sync.
+    synchronous_commit: options.durable === false ? 'off' : 'on',
     fsync: options.durable === false ? 'off' : 'on',
     full_page_writes: options.durable === false ? 'off' : 'on',
   };
