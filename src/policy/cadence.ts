@@ -1,4 +1,5 @@
-import { durationMillis, type Campaign, type CadenceStep, type Channel } from '../campaigns/campaign-schema';
+import { durationMillis, type Channel } from '../campaigns/campaign-notation';
+import type { Campaign, CadenceStep } from '../campaigns/campaign-schema';
 import { retryDelay } from './retry-backoff';
 
 // Where a person stands in the campaign's cadence, which step is due next, and how an attempt or

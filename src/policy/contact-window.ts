@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { minuteOfDay, weekdays, type Channel, type ContactWindow } from '../campaigns/campaign-schema';
+import { minuteOfDay, weekdays, type Channel } from '../campaigns/campaign-notation';
+import type { ContactWindow } from '../campaigns/campaign-schema';
 import { earliestCallAllowedByCaps, type CallCapRules, type CallHistory } from './regulation-f';
 
 // When a contact may happen, all in the debtor's own zone: the campaign's daily hours (which

@@ -1,4 +1,5 @@
-import { durationMillis, type RetrySettings } from '../campaigns/campaign-schema';
+import { durationMillis } from '../campaigns/campaign-notation';
+import type { RetrySettings } from '../campaigns/campaign-schema';
 
 // Waiting time before the retry of a contact that failed (busy, no answer, failed call, undelivered
 // text), from the step's retry settings. Each retried call is a call attempt for Regulation F, so

@@ -1,4 +1,5 @@
-import { parseCondition, type Campaign, type Condition, type DebtorNumberField, type Strategy } from '../campaigns/campaign-schema';
+import { parseCondition, type Condition, type DebtorNumberField, type Strategy } from '../campaigns/campaign-notation';
+import type { Campaign } from '../campaigns/campaign-schema';
 
 // Which strategy a debtor gets: the campaign's segments are tried in order, the first whose every
 // condition holds wins, and a debtor matching none gets the campaign's default strategy.

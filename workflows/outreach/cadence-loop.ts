@@ -1,5 +1,5 @@
 import type { CadenceStep } from '../../src/campaigns/campaign-schema';
-import { durationMillis } from '../../src/campaigns/campaign-schema';
+import { durationMillis } from '../../src/campaigns/campaign-notation';
 import { afterAttempt, cadencePosition, nextCadenceStep, startNewCycle } from '../../src/policy/cadence';
 import { contactRoute, type ContactRoute } from '../../src/policy/contact-route';
 import type { OutreachContext } from './outreach-context';
