@@ -4,10 +4,9 @@ import { z } from 'zod';
  * Twilio's voice webhooks for outbound calls, written once: where each one is, what its query
  * carries (the URLs the service gives Twilio) and the form fields Twilio posts. The routes parse
  * with these schemas, the call workflow and its activities build their URLs from them, and the
- * OpenAPI document is generated from them. Pure (no I/O), so the workflow sandbox can load it.
+ * OpenAPI document is generated from them. The URLs are built by voice-webhook-urls.ts, which
+ * the workflows import without these schemas.
  */
-
-const voiceWebhookPrefix = '/webhooks/twilio/voice';
 
 const callQuery = z.object({ call: z.string().min(1).describe('The call workflow the webhook advances') });
 const lang = z.string().optional().describe("The call's language, for what is said without asking the workflow");
@@ -74,14 +73,4 @@ export type VoiceWebhook = keyof typeof voiceWebhooks;
 export type VoiceWebhookQuery<H extends VoiceWebhook> = z.output<(typeof voiceWebhooks)[H]['query']>;
 export type VoiceWebhookForm<H extends VoiceWebhook> = z.output<(typeof voiceWebhooks)[H]['form']>;
 
-export function voiceWebhookPath(hook: VoiceWebhook): string {
-  return `${voiceWebhookPrefix}/${hook}`;
-}
-
-/** The URL Twilio is given for a webhook; its query is what the route's schema reads back. */
-export function voiceWebhookUrl<H extends VoiceWebhook>(publicBaseUrl: string, hook: H, query: VoiceWebhookQuery<H>): string {
-  const pairs = Object.entries(query as Record<string, string | number | undefined>).flatMap(([name, value]) =>
-    value === undefined ? [] : [`${name}=${encodeURIComponent(String(value))}`],
-  );
-  return `${publicBaseUrl}${voiceWebhookPath(hook)}?${pairs.join('&')}`;
-}
+export { voiceWebhookPath, voiceWebhookUrl } from './voice-webhook-urls';

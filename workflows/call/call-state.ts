@@ -1,7 +1,8 @@
 import type { CallPrepared, CallTurnRecord } from '../../activities/call.activities';
 import type { TurnContext } from '../../src/dialog/turn-context';
 import { voiceStyle, type VoiceStyle } from '../../src/voice/call-twiml';
-import { voiceWebhookUrl, type VoiceWebhook, type VoiceWebhookQuery } from '../../src/voice/voice-webhook-contract';
+import type { VoiceWebhook, VoiceWebhookQuery } from '../../src/voice/voice-webhook-contract';
+import { voiceWebhookUrl } from '../../src/voice/voice-webhook-urls';
 import type { CallResult, CallWorkflowInput } from './call.messages';
 
 /**
