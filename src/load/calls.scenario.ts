@@ -1,4 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { taskQueuesFor } from '../temporal/gateway';
 import type { CallWorkflowInput } from '../../workflows/call/call.messages';
 import { plainTurnLatencies, startPlainTwimlHandler } from './baseline';
 import { afternoonTimeZone, loadCampaignId, phoneFor } from './debtor-rows';
@@ -8,6 +9,7 @@ import { checkRows, faultsIfAsked, runChecks, type ScenarioContext, type Scenari
 import { summarize } from './stats';
 import { cooperativeLines, gatherActionOf, holdingRedirectOf, signedPoster, type SignedPost, type WebhookAnswer } from './twilio-player';
 import { checkEndStates, workflowStatuses } from './workflow-states';
+import { taskQueue } from './stack';
 
 // `calls`: N calls live at once. Each is a real call workflow whose call the service places on the
 // simulator (the callee keeps ringing); this process then plays Twilio for it: the answer webhook,
@@ -110,9 +112,9 @@ async function oneCall(context: ScenarioContext, post: SignedPost, stats: TurnSt
     strategy: 'friendly-reminder',
     balanceMinor: 12_500,
     initialCommunication: true,
-    voiceQueue: 'parley-voice',
+    voiceQueue: taskQueuesFor(taskQueue).voice,
   } as CallWorkflowInput;
-  await startRetrying(() => stack.temporal.workflow.start('callWorkflow', { workflowId, taskQueue: 'parley', args: [input], workflowExecutionTimeout: '30 minutes' }));
+  await startRetrying(() => stack.temporal.workflow.start('callWorkflow', { workflowId, taskQueue: taskQueuesFor(taskQueue).main, args: [input], workflowExecutionTimeout: '30 minutes' }));
   let callSid: string | undefined;
   if (!(await until(() => (callSid = stack.simulator.store.listCalls({ to: phone })[0]?.sid) !== undefined, context.timeoutMs))) {
     throw new Error('the service never placed the call');

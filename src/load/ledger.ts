@@ -41,13 +41,6 @@ export function duplicateCalls(calls: Iterable<LedgerCall>): Duplicates {
   return duplicatesOf(keys);
 }
 
-/** The people who received a text for `step`. */
-export function peopleTextedFor(step: string, messages: Iterable<LedgerMessage>): Set<string> {
-  const people = new Set<string>();
-  for (const message of messages) if (message.direction === 'outbound-api' && stepOfText(message.body) === step) people.add(message.to);
-  return people;
-}
-
 function duplicatesOf(keys: readonly string[]): Duplicates {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -14,7 +14,8 @@ import { startServiceProcess, waitFor, type ServiceProcess, type ServiceRole } f
 // as `parley serve` children. A child that dies without being told to is counted and restarted.
 
 export const serviceNumber = '+15005550006';
-const taskQueue = 'parley';
+/** The service's main task queue in a load run (TEMPORAL_TASK_QUEUE of its processes). */
+export const taskQueue = 'parley';
 
 export interface StackOptions {
   runDir: string;
