@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { eventually, serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { advanceUntil, debtorProfile, loadTestCampaign, settledState, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
+import { advanceBy, advanceUntil, debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
 import type { Campaign } from '../../src/campaigns/campaign-schema';
 
 // Debtors' whole journeys with real durations (days) on the time-skipping server, through the
@@ -136,9 +136,9 @@ describe('the debtor workflow', () => {
     const textsBefore = textsTo(phone).length;
 
     await pause(workflowId);
-    await env.sleep(24 * 3_600_000);
+    const dayLater = await advanceBy(env, stack, workflowId, 24 * 3_600_000);
 
-    expect((await settledState(stack, workflowId)).attempts.map((a) => a.purpose)).not.toContain('promise-broken');
+    expect(dayLater.attempts.map((a) => a.purpose)).not.toContain('promise-broken');
     expect(textsTo(phone)).toHaveLength(textsBefore);
     return (await models().auditEvents.findOne({ workflowId, type: 'reminder-dropped' }).lean())?.data;
   }
@@ -168,8 +168,7 @@ describe('the debtor workflow', () => {
     // Paused in the database only, as the API does first; the broadcast that tells each account is not run.
     await setPaused(true);
     const held = await advanceUntil(env, stack, workflowId, (v) => v.nextContact?.reason === 'held: the campaign is paused', { what: 'a held contact' });
-    await env.sleep(3 * 3_600_000);
-    const stillHeld = await settledState(stack, workflowId);
+    const stillHeld = await advanceBy(env, stack, workflowId, 3 * 3_600_000);
     expect(stillHeld.attempts).toHaveLength(1);
     expect(stillHeld.nextContact).toMatchObject({ reason: 'held: the campaign is paused', stepId: held.nextContact!.stepId });
 
@@ -205,8 +204,7 @@ describe('the debtor workflow', () => {
 
     const disputed = await gateway().dispute(workflowId, 'says the debt is not theirs');
     expect(disputed.status).toBe('disputed');
-    await env.sleep('10 days');
-    const after = await settledState(stack, workflowId);
+    const after = await advanceBy(env, stack, workflowId, 10 * 24 * 3_600_000);
 
     expect(after.attempts).toHaveLength(1);
     expect(textsTo(phone)).toHaveLength(1);

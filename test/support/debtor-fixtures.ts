@@ -8,6 +8,7 @@ import type { Campaign } from '../../src/campaigns/campaign-schema';
 import type { Models } from '../../src/adapters/mongo/models';
 import type { TemporalGateway } from '../../src/temporal/gateway';
 import type { CollectionsStack } from './collections-stack';
+import { stepClock } from './time-travel';
 import type { DebtorProfile, DebtorView } from '../../workflows/debtor/debtor.messages';
 
 export function loadTestCampaign(file = 'cadence-test.yaml', edit: (doc: Record<string, any>) => void = () => undefined): Campaign {
@@ -69,8 +70,9 @@ export async function startDebtor(
 }
 
 /**
- * Moves the time-skipping server's clock forward to each next contact the workflow announces,
- * letting real-time work (texts, webhooks, payments) finish in between, until `done` holds.
+ * Moves the time-skipping server's clock forward from one of the workflow's timers to the next
+ * (test/support/time-travel.ts says why never further), letting real-time work (texts, calls,
+ * webhooks, payments) finish in between, until `done` holds.
  */
 export async function advanceUntil(
   env: TestWorkflowEnvironment,
@@ -79,17 +81,31 @@ export async function advanceUntil(
   done: (view: DebtorView) => boolean,
   options: { maxDays?: number; what?: string } = {},
 ): Promise<DebtorView> {
-  const start = await env.currentTimeMs();
-  const limit = start + (options.maxDays ?? 30) * 24 * 3600 * 1000;
+  const what = options.what ?? 'condition';
+  const limit = (await env.currentTimeMs()) + (options.maxDays ?? 30) * 24 * 3600 * 1000;
+  let idleSinceMs: number | undefined;
   for (;;) {
     const view = await settledState(stack, workflowId);
     if (done(view)) return view;
-    if (view.outcome) throw new Error(`${options.what ?? 'condition'} never reached: the account closed as ${view.outcome}: ${JSON.stringify(view)}`);
-    const now = await env.currentTimeMs();
-    if (now > limit) throw new Error(`${options.what ?? 'condition'} not reached within ${options.maxDays ?? 30} days: ${JSON.stringify(view)}`);
-    const next = view.nextContact?.at;
-    // To the next announced contact; with none announced (a promise date, a delivery wait), an hour at a time.
-    await env.sleep(next !== undefined && next > now ? next - now + 1000 : 3_600_000);
+    if (view.outcome) throw new Error(`${what} never reached: the account closed as ${view.outcome}: ${JSON.stringify(view)}`);
+    if ((await env.currentTimeMs()) > limit) throw new Error(`${what} not reached within ${options.maxDays ?? 30} days: ${JSON.stringify(view)}`);
+    const step = await stepClock(env, workflowId);
+    idleSinceMs = step === 'idle' ? (idleSinceMs ?? Date.now()) : undefined;
+    if (idleSinceMs !== undefined && Date.now() - idleSinceMs > idleLimitMs) {
+      throw new Error(`${what} not reached: the workflow has waited ${idleLimitMs / 1000} s with no timer and no live call: ${JSON.stringify(view)}`);
+    }
+  }
+}
+
+const idleLimitMs = 30_000;
+
+/** Moves the clock forward by `ms` the same way, for a wait in which nothing should happen. */
+export async function advanceBy(env: TestWorkflowEnvironment, stack: CollectionsStack, workflowId: string, ms: number): Promise<DebtorView> {
+  const until = (await env.currentTimeMs()) + ms;
+  for (;;) {
+    const view = await settledState(stack, workflowId);
+    if ((await env.currentTimeMs()) >= until) return view;
+    await stepClock(env, workflowId, until);
   }
 }
 
