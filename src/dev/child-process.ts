@@ -49,11 +49,34 @@ export function startLogged(command: string, args: string[], logFile: string, op
   };
 }
 
-export function freePort(): Promise<number> {
+/**
+ * A port that is free now, for a server that is started a moment later. Taken below Linux's
+ * ephemeral range (32768 and up): a port from there (what listen(0) hands out) can be taken in
+ * that moment by any outgoing connection on the machine, which parallel test files make plenty of.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = lowPortFrom + Math.floor(Math.random() * (lowPortTo - lowPortFrom));
+    if (await canListen(candidate)) return candidate;
+  }
+  return listenOnce(0);
+}
+
+const lowPortFrom = 20_000;
+const lowPortTo = 32_768;
+
+function canListen(port: number): Promise<boolean> {
+  return listenOnce(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+function listenOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
