@@ -3,6 +3,7 @@ import { campaignSchema, minuteOfDay, type Campaign } from './campaign-schema';
 import {
   artificialVoiceWithoutConsent,
   cadenceChecks,
+  handOffsWithoutAPerson,
   isUnderUSLaw,
   looserThanUSLaw,
   stepsNameTheirTemplates,
@@ -90,17 +91,10 @@ const noLooserThanUSLaw: RelationCheck = (campaign) => {
   return [...errors, ...artificialVoiceWithoutConsent(campaign, 'campaign')];
 };
 
-/** Whatever hands a debtor to a person needs somewhere to hand them. */
-const humansHaveARoute: RelationCheck = ({ voice, consent, cadence, segments, defaultStrategy }) => {
-  if (!voice || voice.agentNumber || voice.agentQueue) return [];
-  const handOffs = [
-    consent?.fallbackWhenNoConsent === 'human-call' ? 'consent.fallbackWhenNoConsent is human-call' : null,
-    cadence?.onExhausted === 'human-queue' ? 'cadence.onExhausted is human-queue' : null,
-    defaultStrategy === 'human-first' || segments?.some((segment) => segment.strategy === 'human-first') ? 'a strategy is human-first' : null,
-  ].filter((handOff) => handOff !== null);
-  return handOffs.length > 0
-    ? [{ path: 'voice', message: `needs agentNumber or agentQueue: ${handOffs.join(', ')}, but no person is named to hand debtors to` }]
-    : [];
+const humansHaveARoute: RelationCheck = (campaign) => {
+  const { segments, defaultStrategy } = campaign;
+  const humanFirst = defaultStrategy === 'human-first' || segments?.some((segment) => segment.strategy === 'human-first');
+  return handOffsWithoutAPerson(campaign, [humanFirst ? 'a strategy is human-first' : null], 'debtors');
 };
 
 /** The consequences-and-plan strategy offers a plan, so the campaign must define one. */

@@ -17,9 +17,10 @@ interface PolicyStep {
 
 interface PolicySections {
   jurisdiction: string;
-  cadence: { steps: readonly PolicyStep[]; limits: { maxAttemptsPerChannel: Record<Channel, number> } };
+  cadence: { steps: readonly PolicyStep[]; limits: { maxAttemptsPerChannel: Record<Channel, number> }; onExhausted: unknown };
   contactWindow: { start: string; end: string };
-  consent: { requireConsentForArtificialVoice: boolean };
+  consent: { requireConsentForArtificialVoice: boolean; fallbackWhenNoConsent: 'sms' | 'human-call' };
+  voice: { agentNumber?: string; agentQueue?: string };
 }
 
 type PolicyCheck = (document: Partial<PolicySections>) => FieldError[];
@@ -84,6 +85,26 @@ export function artificialVoiceWithoutConsent({ jurisdiction, consent }: Partial
   ];
 }
 
+/**
+ * Whatever hands a person to a human needs somewhere to hand them: the contact policy's own
+ * hand-offs and the kind's `others` (say, a human-first strategy).
+ */
+export function handOffsWithoutAPerson(
+  { voice, consent, cadence }: Partial<PolicySections>,
+  others: ReadonlyArray<string | null>,
+  people: string,
+): FieldError[] {
+  if (!voice || voice.agentNumber || voice.agentQueue) return [];
+  const handOffs = [
+    consent?.fallbackWhenNoConsent === 'human-call' ? 'consent.fallbackWhenNoConsent is human-call' : null,
+    cadence?.onExhausted === 'human-queue' ? 'cadence.onExhausted is human-queue' : null,
+    ...others,
+  ].filter((handOff) => handOff !== null);
+  return handOffs.length > 0
+    ? [{ path: 'voice', message: `needs agentNumber or agentQueue: ${handOffs.join(', ')}, but no person is named to hand ${people} to` }]
+    : [];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Wording per language
 
@@ -110,7 +131,7 @@ export function wordingProblems(path: string, texts: Readonly<Record<string, str
     return [
       ...unknown.map((name) => ({
         path: at,
-        message: `uses {{${name}}}, which the ${kind} cannot fill: use ${rules.suggested.map((known) => `{{${known}}}`).join(' ')}`,
+        message: `uses {{${name}}}, which the ${kind} cannot fill${suggestion(rules.suggested)}`,
       })),
       ...(hasMalformedPlaceholder(text) ? [{ path: at, message: 'has unmatched braces: write placeholders as {{name}}' }] : []),
     ];
@@ -135,4 +156,8 @@ export function stepsNameTheirTemplates<Step extends PolicyStep>(
     }
     return [];
   });
+}
+
+function suggestion(placeholders: readonly string[]): string {
+  return placeholders.length > 0 ? `: use ${placeholders.map((known) => `{{${known}}}`).join(' ')}` : ' here: this text takes no placeholders';
 }

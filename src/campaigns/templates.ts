@@ -44,7 +44,8 @@ export type Placeholder = keyof typeof fillers;
 /** The placeholders a template may use; any other name is a validation error. */
 export const placeholders = Object.keys(fillers) as Placeholder[];
 
-const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
+// A dotted name reads one field of a group: a survey's {{hidden.order}} is the import's 'order' column.
+const placeholderPattern = /\{\{\s*([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9_]*)?)\s*\}\}/g;
 
 /** Names of the {{placeholders}} in a text, each once, in order of first appearance (known or not). */
 export function placeholdersIn(text: string): string[] {
