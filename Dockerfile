@@ -9,6 +9,16 @@ COPY workflows workflows
 COPY activities activities
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
+# The load harness against a running stack (docs/scaling.md): the source tree and its dev
+# dependencies, as `npm run load` runs from a clone. Built only for compose's `load` profile.
+FROM node:20-bookworm-slim AS load
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENTRYPOINT ["npm", "run", "load", "--"]
+
+# The service image (the default target, so it stays last).
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app

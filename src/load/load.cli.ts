@@ -7,6 +7,7 @@ import { importScenario } from './import.scenario';
 import { machine, printTable, writeSummary } from './report';
 import type { Checks, ScenarioContext, ScenarioResult } from './scenario';
 import { sleepersScenario } from './sleepers.scenario';
+import { connectExternalStack } from './external-stack';
 import { startStack, type LoadStack } from './stack';
 
 // `npm run load -- <scenario> [options]`: the load and fault harness (see src/load/*.scenario.ts).
@@ -15,6 +16,10 @@ interface Options {
   rows: number;
   calls: number;
   debtors: number;
+  batches: number;
+  firstContactAfter?: string;
+  stopAtRssMib?: number;
+  workerHeapMib?: number;
   turnEvery: number;
   smsPerSecond: number;
   callsPerSecond: number;
@@ -23,6 +28,9 @@ interface Options {
   killEvery: number;
   timeout: number;
   out?: string;
+  externalApi?: string;
+  externalTemporal?: string;
+  simulatorListen: string;
 }
 
 const positive = (value: string) => {
@@ -38,6 +46,10 @@ const program = new Command('npm run load --')
   .option('--rows <n>', 'import: debtors to import', count, 10_000)
   .option('--calls <n>', 'calls: concurrent calls', count, 500)
   .option('--debtors <n>', 'sleepers: debtors asleep between steps', count, 2_000)
+  .option('--batches <n>', 'sleepers: imports of equal size, with the worker RSS read after each', count, 4)
+  .option('--first-contact-after <duration>', 'sleepers: ISO 8601 duration before the first contact (e.g. P2D), so debtors fall asleep without a text')
+  .option('--stop-at-rss-mib <n>', 'sleepers: import no further batch once the worker RSS passes this', count)
+  .option('--worker-heap-mib <n>', "V8 heap limit of the worker process (--max-old-space-size); the SDK's default workflow cache follows it", count)
   .option('--turn-every <seconds>', 'calls: seconds between one caller\'s turns (about)', positive, 8)
   .option('--sms-per-second <n>', 'TWILIO_SMS_PER_SECOND of the service', positive, 200)
   .option('--calls-per-second <n>', 'TWILIO_CALLS_PER_SECOND of the service and the simulated account', positive, 100)
@@ -46,11 +58,19 @@ const program = new Command('npm run load --')
   .option('--kill-every <seconds>', 'with --faults: seconds between worker kills', positive, defaultFaultPlan.killEverySeconds)
   .option('--timeout <seconds>', 'how long to wait for the work to be done before reporting what is missing', positive, 900)
   .option('--out <file>', 'also write the JSON summary here')
+  .option('--external-api <url>', "drive a stack started elsewhere (docker compose): its API as its webhooks are signed (PUBLIC_BASE_URL); needs --external-temporal, and TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN as the stack's")
+  .option('--external-temporal <address>', "with --external-api: the stack's Temporal frontend (host:port)")
+  .option('--simulator-listen <host:port>', "with --external-api: where the Twilio simulator listens for the stack (its TWILIO_API_BASE_URL)", '0.0.0.0:4010')
   .action(async (scenario: string, options: Options) => {
     process.exitCode = await run(scenario as 'import' | 'calls' | 'sleepers', options);
   });
 
 async function run(scenario: 'import' | 'calls' | 'sleepers', options: Options): Promise<number> {
+  const refused = externalRefusal(scenario, options);
+  if (refused) {
+    process.stderr.write(`load: ${refused}\n`);
+    return 2;
+  }
   const runId = `${scenario}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const runDir = path.join(repoRoot, '.data', 'load', runId);
   const note = (line: string) => process.stderr.write(`\n${line}\n`);
@@ -65,13 +85,7 @@ async function run(scenario: 'import' | 'calls' | 'sleepers', options: Options):
   process.once('SIGINT', () => void interrupted());
   process.once('SIGTERM', () => void interrupted());
   try {
-    stack = await startStack({
-      runDir,
-      smsPerSecond: options.smsPerSecond,
-      callsPerSecond: options.callsPerSecond,
-      webhookRepeat: options.faults ? 3 : 1,
-      delayScale: options.delayScale ?? (scenario === 'calls' ? 10 : 1),
-    });
+    stack = await openStack(scenario, options, runDir);
     const context: ScenarioContext = {
       stack,
       runId,
@@ -102,6 +116,48 @@ async function run(scenario: 'import' | 'calls' | 'sleepers', options: Options):
   }
 }
 
+function openStack(scenario: string, options: Options, runDir: string): Promise<LoadStack> {
+  const delayScale = options.delayScale ?? (scenario === 'calls' ? 10 : 1);
+  if (options.externalApi && options.externalTemporal) {
+    const [host, port] = splitHostPort(options.simulatorListen);
+    return connectExternalStack({
+      runDir,
+      apiUrl: options.externalApi,
+      temporalAddress: options.externalTemporal,
+      simulatorHost: host,
+      simulatorPort: port,
+      account: { sid: process.env.TWILIO_ACCOUNT_SID ?? '', authToken: process.env.TWILIO_AUTH_TOKEN ?? '' },
+      callsPerSecond: options.callsPerSecond,
+      delayScale,
+    });
+  }
+  return startStack({
+    runDir,
+    smsPerSecond: options.smsPerSecond,
+    callsPerSecond: options.callsPerSecond,
+    webhookRepeat: options.faults ? 3 : 1,
+    delayScale,
+    ...(options.workerHeapMib ? { workerHeapMiB: options.workerHeapMib } : {}),
+  });
+}
+
+/** Why an external run cannot go ahead, if it cannot. */
+function externalRefusal(scenario: string, options: Options): string | undefined {
+  if (!options.externalApi && !options.externalTemporal) return undefined;
+  if (!options.externalApi || !options.externalTemporal) return '--external-api and --external-temporal go together';
+  if (options.faults || scenario === 'sleepers') return '--faults and sleepers kill and measure processes the harness starts itself: run them without --external-api';
+  if (!/^AC[0-9a-f]{32}$/.test(process.env.TWILIO_ACCOUNT_SID ?? '') || !process.env.TWILIO_AUTH_TOKEN) {
+    return "TWILIO_ACCOUNT_SID (AC + 32 hex digits) and TWILIO_AUTH_TOKEN must be set to the stack's own, so the simulator accepts its requests";
+  }
+  if (!/^[^:]+:\d+$/.test(options.simulatorListen)) return `--simulator-listen: '${options.simulatorListen}' is not host:port`;
+  return undefined;
+}
+
+function splitHostPort(hostPort: string): [string, number] {
+  const at = hostPort.lastIndexOf(':');
+  return [hostPort.slice(0, at), Number(hostPort.slice(at + 1))];
+}
+
 function runScenario(scenario: 'import' | 'calls' | 'sleepers', context: ScenarioContext, options: Options): Promise<ScenarioResult> {
   switch (scenario) {
     case 'import':
@@ -109,7 +165,12 @@ function runScenario(scenario: 'import' | 'calls' | 'sleepers', context: Scenari
     case 'calls':
       return callsScenario(context, options.calls, options.turnEvery);
     case 'sleepers':
-      return sleepersScenario(context, options.debtors);
+      return sleepersScenario(context, {
+        debtors: options.debtors,
+        batches: options.batches,
+        ...(options.firstContactAfter ? { firstContactAfter: options.firstContactAfter } : {}),
+        ...(options.stopAtRssMib ? { stopAtRssMiB: options.stopAtRssMib } : {}),
+      });
   }
 }
 
