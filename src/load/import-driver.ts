@@ -38,8 +38,8 @@ export function runParleyCli(stack: LoadStack, args: string[]): Promise<CliRun> 
   });
 }
 
-export async function applyLoadCampaign(stack: LoadStack): Promise<void> {
-  const run = await runParleyCli(stack, ['campaign', 'apply', loadCampaignFile]);
+export async function applyLoadCampaign(stack: LoadStack, file = loadCampaignFile): Promise<void> {
+  const run = await runParleyCli(stack, ['campaign', 'apply', file]);
   if (run.code !== 0) throw new Error(`parley campaign apply failed (exit ${run.code}); see ${stack.runDir}/logs/cli.log`);
 }
 

@@ -15,6 +15,8 @@ export interface ServiceProcess {
   readonly exited: Promise<string>;
   /** Resident memory in KiB (VmRSS), undefined once the process is gone. */
   rssKiB(): number | undefined;
+  /** CPU time used so far (user + system), in ms; undefined once the process is gone. */
+  cpuMs(): number | undefined;
   kill(signal: NodeJS.Signals): void;
   /** SIGTERM, then SIGKILL after graceMs. */
   stop(graceMs?: number): Promise<void>;
@@ -41,6 +43,7 @@ export function startServiceProcess(role: ServiceRole, env: Record<string, strin
     pid,
     exited,
     rssKiB: () => (gone ? undefined : vmRssKiB(pid)),
+    cpuMs: () => (gone ? undefined : cpuTimeMs(pid)),
     kill: (signal) => {
       if (!gone) child.kill(signal);
     },
@@ -59,6 +62,18 @@ export function vmRssKiB(pid: number): number | undefined {
   try {
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat (Linux), in ms: both are in clock ticks of 10 ms. */
+function cpuTimeMs(pid: number): number | undefined {
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return undefined;
   }

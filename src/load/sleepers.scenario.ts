@@ -1,73 +1,139 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCampaignDocument } from '../campaigns/campaign-document';
 import { TemporalGateway } from '../temporal/gateway';
 import { accountRefFor, loadCampaignId, phoneFor } from './debtor-rows';
-import { applyLoadCampaign, importDebtors, LedgerWatcher, until } from './import-driver';
+import { applyLoadCampaign, importDebtors, LedgerWatcher, loadCampaignFile, until } from './import-driver';
 import { startProgress, type ReportRow } from './report';
 import { checkRows, faultsIfAsked, runChecks, type ScenarioContext, type ScenarioResult } from './scenario';
+import type { LoadStack } from './stack';
 import { checkEndStates, workflowStatuses } from './workflow-states';
 
-// `sleepers`: M debtors that sent their first text and now sleep two days until their first call.
-// Each stays in the worker's workflow cache until it is evicted, so the worker's resident memory
+// `sleepers`: M debtors asleep between steps. By default each sent its first text and sleeps two
+// days until its first call; with `firstContactAfter` the campaign's first step waits that long,
+// so a debtor falls asleep in its first workflow task, which is how 100,000 fit in one run. Each
+// stays in the worker's workflow cache until it is evicted, so the worker's resident memory
 // (VmRSS) grows with M until the cache is full: measured after each of a few equal batches.
 
 const quietMs = 3_000;
 
-export async function sleepersScenario(context: ScenarioContext, debtors: number, batches = 4): Promise<ScenarioResult> {
+export interface SleepersOptions {
+  debtors: number;
+  batches: number;
+  /** ISO 8601 duration before the first contact; unset: the load campaign's own (a text at once). */
+  firstContactAfter?: string;
+  /** Stop importing once the worker's RSS passes this (a machine has only so much memory). */
+  stopAtRssMiB?: number;
+}
+
+interface RssPoint {
+  debtors: number;
+  rssMiB: number;
+}
+
+export async function sleepersScenario(context: ScenarioContext, options: SleepersOptions): Promise<ScenarioResult> {
   const { stack } = context;
-  await applyLoadCampaign(stack);
+  const { debtors, batches } = options;
+  await applyLoadCampaign(stack, options.firstContactAfter ? writeLateCampaign(stack, options.firstContactAfter) : loadCampaignFile);
   await new Promise((r) => setTimeout(r, quietMs));
-  const idleKiB = stack.workerRssKiB() ?? 0;
+  const rssMiB = () => (stack.workerRssKiB() ?? 0) / 1024;
 
   const watcher = new LedgerWatcher(stack);
   const progress = startProgress('asleep', debtors);
   const faults = faultsIfAsked(context);
-  const points: Array<{ debtors: number; rssMiB: number }> = [{ debtors: 0, rssMiB: idleKiB / 1024 }];
-  for (let b = 0; b < batches; b++) {
+  const points: RssPoint[] = [{ debtors: 0, rssMiB: rssMiB() }];
+  let imported = 0;
+  for (let b = 0; b < batches && !(options.stopAtRssMiB && rssMiB() > options.stopAtRssMiB); b++) {
     const from = Math.floor((debtors * b) / batches);
     const to = Math.floor((debtors * (b + 1)) / batches);
     await importDebtors(stack, from, to, faults ? 20 : 1);
-    await until(() => watcher.firstTextsOf(from, to) === to - from, context.timeoutMs, () =>
-      progress.update(watcher.firstTextAtMs.size, `worker RSS ${((stack.workerRssKiB() ?? 0) / 1024).toFixed(0)} MiB`),
-    );
-    // The last workflow tasks finish after the texts: let the worker settle before reading its memory.
-    await new Promise((r) => setTimeout(r, quietMs));
-    points.push({ debtors: to, rssMiB: (stack.workerRssKiB() ?? 0) / 1024 });
+    imported = to;
+    const tick = (done: number) => progress.update(done, `worker RSS ${rssMiB().toFixed(0)} MiB`);
+    if (options.firstContactAfter) {
+      tick(to);
+      await untilWorkerIdle(stack, context.timeoutMs, () => tick(to));
+    } else {
+      await until(() => watcher.firstTextsOf(from, to) === to - from, context.timeoutMs, () => tick(watcher.firstTextAtMs.size));
+      // The last workflow tasks finish after the texts: let the worker settle before reading its memory.
+      await new Promise((r) => setTimeout(r, quietMs));
+    }
+    points.push({ debtors: to, rssMiB: rssMiB() });
   }
   if (faults) {
     await faults.finished;
-    await until(() => watcher.firstTextAtMs.size >= debtors, context.timeoutMs);
+    if (!options.firstContactAfter) await until(() => watcher.firstTextAtMs.size >= imported, context.timeoutMs);
   }
   progress.stop();
   watcher.close();
 
-  const ids = Array.from({ length: debtors }, (_, i) => TemporalGateway.debtorWorkflowId(loadCampaignId, accountRefFor(i)));
-  const texted = new Set(ids.filter((_, i) => watcher.firstTextAtMs.has(phoneFor(i))));
-  const endStates = checkEndStates(ids, await workflowStatuses(stack.temporal, 'debtorWorkflow'), 'RUNNING', (id) => texted.has(id));
+  const ids = Array.from({ length: imported }, (_, i) => TemporalGateway.debtorWorkflowId(loadCampaignId, accountRefFor(i)));
+  const didItsWork = options.firstContactAfter ? () => true : textedBy(watcher, ids);
+  const endStates = checkEndStates(ids, await workflowStatuses(stack.temporal, 'debtorWorkflow'), 'RUNNING', didItsWork);
   const checks = runChecks(stack, endStates, faults);
-
-  const last = points[points.length - 1]!;
-  const perWorkflowMiB = debtors > 0 ? (last.rssMiB - points[0]!.rssMiB) / debtors : 0;
-  // The first batch also pays for the worker's warm-up (code compiled, heap grown): the slope over
-  // the later batches is the cost of one more sleeping debtor.
-  const marginalMiB = slope(points.slice(1));
-  const cacheSetting = process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 'the SDK default';
-  const table: ReportRow[] = [
-    { section: 'sleepers', metric: 'debtors asleep (first text sent)', value: `${watcher.firstTextAtMs.size} of ${debtors}` },
-    { section: 'sleepers', metric: 'workflow cache size', value: cacheSetting },
-    ...points.map((p) => ({ section: 'worker RSS by debtors asleep', metric: `${p.debtors} debtors`, value: `${p.rssMiB.toFixed(1)} MiB` })),
-    { section: 'worker RSS by debtors asleep', metric: 'per sleeping debtor (last - idle) / M', value: `${(perWorkflowMiB * 1024).toFixed(1)} KiB` },
-    { section: 'worker RSS by debtors asleep', metric: 'per sleeping debtor (slope after batch 1)', value: marginalMiB === undefined ? '-' : `${(marginalMiB * 1024).toFixed(1)} KiB` },
-    ...(faults ? [{ section: 'worker RSS by debtors asleep', metric: 'note', value: 'SIGKILLs empty the cache: RSS under faults is not per cached workflow' }] : []),
-    ...checkRows(checks),
-  ];
   return {
-    title: `sleepers: ${debtors} debtors asleep between steps${faults ? ', with faults' : ''}`,
-    rows: table,
-    summary: { debtors, batches, workflowCacheSize: cacheSetting, rss: points, perSleepingDebtorMiB: perWorkflowMiB, marginalPerSleepingDebtorMiB: marginalMiB ?? null, checks },
+    title: `sleepers: ${imported} debtors asleep between steps${faults ? ', with faults' : ''}`,
+    rows: [...rssRows(options, imported, points, Boolean(faults), watcher), ...checkRows(checks)],
+    summary: { ...options, imported, workflowCacheSize: cacheSetting(), rss: points, ...perDebtor(points, imported), checks },
   };
 }
 
+function textedBy(watcher: LedgerWatcher, ids: readonly string[]): (id: string) => boolean {
+  const texted = new Set(ids.filter((_, i) => watcher.firstTextAtMs.has(phoneFor(i))));
+  return (id) => texted.has(id);
+}
+
+/** The load campaign with its first step moved `after` the start, written beside the run's logs. */
+function writeLateCampaign(stack: LoadStack, after: string): string {
+  const doc = parseCampaignDocument(readFileSync(loadCampaignFile, 'utf8'), 'yaml') as { cadence: { steps: Array<{ delay: unknown }> } };
+  doc.cadence.steps[0]!.delay = { after: 'start', duration: after };
+  const file = path.join(stack.runDir, 'load-collections-late.json');
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
+
+/** Waits until the worker has used under 5% of a core for 10 s: every started workflow has had its first task. */
+async function untilWorkerIdle(stack: LoadStack, timeoutMs: number, tick: () => void): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const windowMs = 10_000;
+  for (;;) {
+    const before = stack.workerCpuMs() ?? 0;
+    for (let waited = 0; waited < windowMs; waited += 500) {
+      tick();
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if ((stack.workerCpuMs() ?? 0) - before < windowMs * 0.05 || Date.now() > deadline) return;
+  }
+}
+
+function cacheSetting(): string {
+  return process.env.WORKER_MAX_CACHED_WORKFLOWS ?? "the SDK default (from the worker's heap limit)";
+}
+
+function perDebtor(points: readonly RssPoint[], debtors: number): { perSleepingDebtorMiB: number; marginalPerSleepingDebtorMiB: number | null } {
+  const last = points[points.length - 1]!;
+  // The first batch also pays for the worker's warm-up (code compiled, heap grown): the slope over
+  // the later batches is the cost of one more sleeping debtor.
+  return { perSleepingDebtorMiB: debtors > 0 ? (last.rssMiB - points[0]!.rssMiB) / debtors : 0, marginalPerSleepingDebtorMiB: slope(points.slice(1)) ?? null };
+}
+
+function rssRows(options: SleepersOptions, imported: number, points: readonly RssPoint[], faults: boolean, watcher: LedgerWatcher): ReportRow[] {
+  const section = 'worker RSS by debtors asleep';
+  const { perSleepingDebtorMiB, marginalPerSleepingDebtorMiB } = perDebtor(points, imported);
+  const kib = (mib: number | null) => (mib === null ? '-' : `${(mib * 1024).toFixed(1)} KiB`);
+  const asleep = options.firstContactAfter ? `${imported} of ${options.debtors} (first contact after ${options.firstContactAfter})` : `${watcher.firstTextAtMs.size} of ${options.debtors} (first text sent)`;
+  return [
+    { section: 'sleepers', metric: 'debtors asleep', value: asleep },
+    { section: 'sleepers', metric: 'workflow cache size', value: cacheSetting() },
+    { section: 'sleepers', metric: 'peak worker RSS', value: `${Math.max(...points.map((p) => p.rssMiB)).toFixed(1)} MiB` },
+    ...points.map((p) => ({ section, metric: `${p.debtors} debtors`, value: `${p.rssMiB.toFixed(1)} MiB` })),
+    { section, metric: 'per sleeping debtor (last - idle) / M', value: kib(perSleepingDebtorMiB) },
+    { section, metric: 'per sleeping debtor (slope after batch 1)', value: kib(marginalPerSleepingDebtorMiB) },
+    ...(faults ? [{ section, metric: 'note', value: 'SIGKILLs empty the cache: RSS under faults is not per cached workflow' }] : []),
+  ];
+}
+
 /** Least-squares slope of RSS over debtors (MiB per debtor); undefined with fewer than two points. */
-function slope(points: ReadonlyArray<{ debtors: number; rssMiB: number }>): number | undefined {
+function slope(points: readonly RssPoint[]): number | undefined {
   if (points.length < 2) return undefined;
   const meanX = points.reduce((sum, p) => sum + p.debtors, 0) / points.length;
   const meanY = points.reduce((sum, p) => sum + p.rssMiB, 0) / points.length;

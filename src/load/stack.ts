@@ -25,6 +25,8 @@ export interface StackOptions {
   webhookRepeat: number;
   /** The simulator's clock: 1 is real time. */
   delayScale: number;
+  /** V8's heap limit for the worker process (--max-old-space-size); the SDK sizes its workflow cache from it. */
+  workerHeapMiB?: number;
 }
 
 export interface LoadStack {
@@ -38,6 +40,8 @@ export interface LoadStack {
   /** Unplanned exits of the API and the worker, by role. */
   readonly crashes: Record<ServiceRole, number>;
   workerRssKiB(): number | undefined;
+  /** CPU time the worker process has used (user + system), in ms. */
+  workerCpuMs(): number | undefined;
   /** SIGKILLs the worker and starts a new one at once (the restart is not awaited until ready). */
   killWorker(): Promise<void>;
   restartTemporal(): Promise<void>;
@@ -76,7 +80,8 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
     stops.unshift(() => connection.close());
     const temporal = new Client({ connection });
 
-    const services = new ServiceSupervisor(env, logDir);
+    const workerEnv: Record<string, string> = options.workerHeapMiB ? { NODE_OPTIONS: `--max-old-space-size=${options.workerHeapMiB}` } : {};
+    const services = new ServiceSupervisor(env, workerEnv, logDir);
     stops.unshift(() => services.stopAll());
     const api = services.launch('api');
     const worker = services.launch('worker');
@@ -92,6 +97,7 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
       env,
       crashes: services.crashes,
       workerRssKiB: () => services.running('worker')?.rssKiB(),
+      workerCpuMs: () => services.running('worker')?.cpuMs(),
       async killWorker() {
         const old = services.running('worker');
         const next = services.launch('worker');
@@ -151,12 +157,14 @@ class ServiceSupervisor {
 
   constructor(
     private readonly env: Record<string, string>,
+    private readonly workerEnv: Record<string, string>,
     private readonly logDir: string,
   ) {}
 
   /** Starts the role; the one running before (if any) is no longer supervised and is the caller's to end. */
   launch(role: ServiceRole): ServiceProcess {
-    const proc = startServiceProcess(role, this.env, path.join(this.logDir, `${role}.log`));
+    const env = role === 'worker' ? { ...this.env, ...this.workerEnv } : this.env;
+    const proc = startServiceProcess(role, env, path.join(this.logDir, `${role}.log`));
     this.processes.set(role, proc);
     void proc.exited.then(() => {
       if (this.stopping || this.processes.get(role) !== proc) return;
