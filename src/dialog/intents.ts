@@ -147,6 +147,12 @@ function matches(rule: IntentRule, text: string): boolean {
   });
 }
 
+/** Whether normalized `text` says `intent` by that intent's own rule, whatever else it says (surveys read yes and no this way). */
+export function saysIntent(text: string, intent: Intent): boolean {
+  const rule = INTENT_RULES.find((r) => r.intent === intent);
+  return rule !== undefined && matches(rule, text);
+}
+
 /** Keypad digits are exact: a menu digit is its intent, a longer entry is information (a year, a code). */
 function intentFromDigits(digits: string): DetectedIntent {
   const menuIntent = DTMF_INTENTS[digits];
