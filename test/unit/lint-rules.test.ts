@@ -53,6 +53,14 @@ describe('lint', () => {
     expect(await rulesBroken(file, "import { DateTime } from 'luxon';\nimport { z } from 'zod';\nexport const parts = [DateTime, z];\n")).toEqual([]);
   });
 
+  it('when a survey module imports a Node built-in or an adapter, then lint refuses it: answer parsing runs inside workflows', async () => {
+    const file = 'src/surveys/new-reader.ts';
+    expect(await rulesBroken(file, "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await rulesBroken(file, "import { connectMongo } from '../adapters/mongo/connection';\nexport const c = connectMongo;\n")).toEqual([
+      '@typescript-eslint/no-restricted-imports',
+    ]);
+  });
+
   it('when a module imports one that imports it back, then lint reports the cycle', async () => {
     // gateway.ts imports gateway-error.ts: the made-up import closes the loop.
     const code = "import { TemporalGateway } from './gateway';\nexport const g = TemporalGateway;\n";
