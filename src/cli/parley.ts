@@ -7,6 +7,7 @@ import { ApiClient } from './api-client';
 import { campaignCommands } from './commands/campaign.command';
 import { importCommand } from './commands/import.command';
 import { debtorCommands } from './commands/debtor.command';
+import { surveyCommands } from './commands/survey.command';
 
 // Exit codes: 0 ok, 1 the command failed, 2 bad configuration or bad input.
 
@@ -65,6 +66,9 @@ const api = () => new ApiClient(config().cli.apiUrl);
 campaignCommands(program, api);
 importCommand(program, api);
 debtorCommands(program, api);
+
+// Commands that work on local files only.
+surveyCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {
