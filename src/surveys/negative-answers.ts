@@ -12,10 +12,16 @@ function defaultRatingThreshold(scale: RatingScale): number {
   return Math.ceil((scale.min + scale.max) / 2) - 1;
 }
 
+/** Words hostile enough to be a complaint, whatever question they answer (a probe's answer too). */
+export function isComplaint(text: string): boolean {
+  return scoreSentiment(text) <= COMPLAINT_SENTIMENT;
+}
+
 /**
  * Whether a taken answer calls for the question's probe and counts towards a detractor follow-up.
  * `detractorThreshold`: the survey's threshold for ratings (at or below it is negative). A yes/no
- * question's "no" is negative: survey yes/no questions ask whether something went right.
+ * question's "no" is negative, as survey yes/no questions mostly ask whether something went right;
+ * one that asks whether something went wrong says so with `negativeAnswer: true`.
  */
 export function isNegativeAnswer(question: SurveyQuestion, value: AnswerValue, detractorThreshold?: number): boolean {
   switch (question.type) {
@@ -24,9 +30,9 @@ export function isNegativeAnswer(question: SurveyQuestion, value: AnswerValue, d
     case 'rating':
       return typeof value === 'number' && value <= (detractorThreshold ?? defaultRatingThreshold(question.scale));
     case 'yes-no':
-      return value === false;
+      return value === (question.negativeAnswer ?? false);
     case 'free-text':
-      return typeof value === 'string' && scoreSentiment(value) <= COMPLAINT_SENTIMENT;
+      return typeof value === 'string' && isComplaint(value);
     default:
       return false;
   }

@@ -37,7 +37,14 @@ interface QuestionCommon {
 export type SurveyQuestion =
   | (QuestionCommon & { type: 'nps' })
   | (QuestionCommon & { type: 'rating'; scale: RatingScale })
-  | (QuestionCommon & { type: 'yes-no' })
+  | (QuestionCommon & {
+      type: 'yes-no';
+      /**
+       * The answer that is bad news, for the probe and the follow-up: false (no) unless the
+       * question asks whether something went wrong ("Did you have to call more than once?").
+       */
+      negativeAnswer?: boolean;
+    })
   | (QuestionCommon & { type: 'single-choice'; choices: readonly Choice[] })
   | (QuestionCommon & { type: 'multiple-choice'; choices: readonly Choice[]; maxChoices?: number })
   | (QuestionCommon & { type: 'number'; range: NumberRange; unit?: Wording })

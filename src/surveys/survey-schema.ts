@@ -112,7 +112,7 @@ const question = z.discriminatedUnion('type', [
       .strictObject({ min: z.int().default(1), max: z.int().default(5), labels: z.record(z.int(), wording).default({}) })
       .prefault({}),
   }),
-  z.strictObject({ ...questionCommon, type: z.literal('yes-no') }),
+  z.strictObject({ ...questionCommon, type: z.literal('yes-no'), negativeAnswer: z.boolean().optional() }),
   z.strictObject({ ...questionCommon, type: z.literal('single-choice'), choices }),
   z.strictObject({ ...questionCommon, type: z.literal('multiple-choice'), choices, maxChoices: wholeNumber(1).optional() }),
   z.strictObject({

@@ -17,6 +17,7 @@ const satisfaction: SurveyQuestion = {
   },
 };
 const solved: SurveyQuestion = { ...common, id: 'solved', type: 'yes-no', text: { en: 'Was your problem solved?', 'zh-CN': '您的问题解决了吗？' } };
+const calledAgain: SurveyQuestion = { ...common, id: 'called-again', type: 'yes-no', negativeAnswer: true, text: { en: 'Did you have to call more than once?' } };
 const channel: SurveyQuestion = {
   ...common,
   id: 'channel',
@@ -142,6 +143,8 @@ describe('isNegativeAnswer', () => {
     ['a rating of 3 with the survey threshold at 3', true, satisfaction, 3, 3],
     ['"no" to a yes/no question', true, solved, false, undefined],
     ['"yes" to a yes/no question', false, solved, true, undefined],
+    ['"yes" to a yes/no question whose yes is bad news', true, calledAgain, true, undefined],
+    ['"no" to a yes/no question whose yes is bad news', false, calledAgain, false, undefined],
     ['an angry comment', true, comments, 'your hold music is awful and I hate waiting', undefined],
     ['a kind comment', false, comments, 'the agent was very helpful', undefined],
     ['a choice', false, channel, 'phone', undefined],

@@ -74,6 +74,14 @@ describe('validateSurvey accepts good documents', () => {
     expect(result.survey.questions[0]).toMatchObject({ required: true, maxReasks: 2 });
   });
 
+  it('when a yes-no question says its yes is the bad news, then the survey keeps that', () => {
+    const input = document();
+    input.questions.push({ id: 'called-again', type: 'yes-no', negativeAnswer: true, text: both('Did you call more than once?', '您打了不止一次吗？') });
+    const result = validateSurvey(input);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors, null, 1));
+    expect(result.survey.questions.at(-1)).toMatchObject({ id: 'called-again', negativeAnswer: true });
+  });
+
   it('when the output is used as the shared question types, then it fits them', () => {
     const result = validateSurvey(demoDocument());
     if (!result.ok) throw new Error('the demo is valid');
