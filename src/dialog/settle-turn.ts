@@ -1,7 +1,8 @@
 import { ruleEngineTurn } from './rule-engine';
 import type { TurnContext } from './turn-context';
 import { checkTurnPolicy } from './turn-policy';
-import { turnDecisionSchema, type TurnDecision } from './turn-schema';
+import { turnDecisionSchema } from './turn-decision-schema';
+import type { TurnDecision } from './turn-schema';
 
 export interface SettledTurn {
   decision: TurnDecision;

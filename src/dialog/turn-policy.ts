@@ -7,7 +7,8 @@ import { isPlanWithinLimits, isPromiseDateWithinLimits } from './offer-limits';
 import { threatViolations } from './threats';
 import { blankOut, containsPhrase } from './text-normalize';
 import { requiredDisclosure, type TurnContext } from './turn-context';
-import { turnDecisionSchema, type TurnDecision } from './turn-schema';
+import { turnDecisionSchema } from './turn-decision-schema';
+import type { TurnDecision } from './turn-schema';
 import { completesVerification } from './verification';
 
 /**

@@ -1,69 +1,9 @@
-import { z } from 'zod';
-import { CALL_STATES } from './call-states';
+import type { Entities } from './turn-decision-schema';
 
-/**
- * What the caller wants, read in the context of the call: "yes" to an offer of a payment link is
- * pay-now, "fifty dollars" after "how much on Friday?" is promise-to-pay. 'unknown' means the turn was
- * not understood; the turn loop counts consecutive ones for the escalation rules.
- */
-export const INTENTS = [
-  'greet',
-  'affirm',
-  'deny',
-  'identity-confirmed',
-  'wrong-person',
-  'inform',
-  'pay-now',
-  'promise-to-pay',
-  'plan-request',
-  'callback-request',
-  'dispute',
-  'hardship',
-  'lawyer',
-  'bankruptcy',
-  'human',
-  'opt-out',
-  'abuse',
-  'question',
-  'unknown',
-] as const;
+// What a turn decides, as workflow code sees it: types and plain values only. The zod schemas that
+// check a decision are in turn-decision-schema.ts, out of the workflow bundle.
 
-export type Intent = (typeof INTENTS)[number];
-
-export const intentSchema = z.enum(INTENTS);
-
-/**
- * Entity fields are required and nullable rather than optional: OpenAI structured outputs in strict
- * mode require every property to be listed as required, so this one schema serves both the LLM and
- * the rule engine.
- */
-export const entitiesSchema = z
-  .strictObject({
-    amountMinor: z.int().min(0).nullable().describe('Amount in minor units of the account currency (cents); for a plan, the regular instalment.'),
-    date: z.iso.date().nullable().describe('Calendar date YYYY-MM-DD in the debtor\'s time zone: promised payment date or callback day.'),
-    instalments: z.int().min(1).nullable().describe('Number of monthly instalments of a payment plan.'),
-    digits: z.string().regex(/^[0-9*#]+$/).nullable().describe('Keypad digits the caller pressed.'),
-  })
-  .describe('The terms this reply proposes or confirms (after applying the campaign limits), not a raw out-of-limit request.');
-
-export type Entities = z.infer<typeof entitiesSchema>;
+export { INTENTS, type Intent } from './turn-vocabulary';
+export type { Entities, TurnDecision } from './turn-decision-schema';
 
 export const NO_ENTITIES: Entities = Object.freeze({ amountMinor: null, date: null, instalments: null, digits: null });
-
-export const turnDecisionSchema = z.strictObject({
-  reply: z.string().describe('What the agent says next: short, spoken on the phone, in the call language.'),
-  intent: intentSchema,
-  entities: entitiesSchema,
-  sentiment: z.number().min(-1).max(1).describe('Caller sentiment, -1 hostile .. 1 warm.'),
-  confidence: z.number().min(0).max(1).describe('Confidence that the caller was heard and understood.'),
-  nextState: z.enum(CALL_STATES).describe('The call state after this reply is spoken.'),
-});
-
-export type TurnDecision = z.infer<typeof turnDecisionSchema>;
-
-/** The JSON Schema of a turn decision, for the LLM request's response_format (json_schema, strict). */
-export const turnDecisionJsonSchema: Readonly<Record<string, unknown>> = (() => {
-  // Providers reject or ignore the dialect marker; the schema itself is plain draft 2020-12.
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(turnDecisionSchema);
-  return schema;
-})();

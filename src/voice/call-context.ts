@@ -1,6 +1,7 @@
 import type { Campaign } from '../campaigns/campaign-schema';
 import { LANGUAGES, type Language } from '../dialog/language';
-import { STRATEGIES, turnContextSchema, type TurnContext } from '../dialog/turn-context';
+import { STRATEGIES, type TurnContext } from '../dialog/turn-context';
+import { turnContextSchema } from '../dialog/turn-context-schema';
 import { INTENTS, type Intent } from '../dialog/turn-schema';
 import { limitedContentVoicemail } from '../dialog/voicemail';
 

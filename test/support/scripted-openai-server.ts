@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
-import { turnDecisionJsonSchema } from '../../src/dialog/turn-schema';
+import { turnDecisionJsonSchema } from '../../src/dialog/turn-decision-schema';
 
 // A stand-in for an OpenAI-compatible endpoint (POST /v1/chat/completions) in tests: it answers
 // from a script and records every request, with what was wrong with it (the model, the response

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import OpenAI from 'openai';
 import type { Logger } from '../../logging/logger';
 import type { TurnContext } from '../../dialog/turn-context';
-import { turnDecisionJsonSchema, turnDecisionSchema } from '../../dialog/turn-schema';
+import { turnDecisionJsonSchema, turnDecisionSchema } from '../../dialog/turn-decision-schema';
 import { llmTurnMessages } from '../../voice/llm-prompt';
 import { checkTurnPolicy } from '../../dialog/turn-policy';
 

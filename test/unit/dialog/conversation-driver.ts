@@ -2,7 +2,8 @@ import { callStateMachine } from '../../../src/dialog/call-states';
 import { ruleEngineTurn } from '../../../src/dialog/rule-engine';
 import { nextTurnContext, type HistoryTurn, type TurnContext, type Utterance } from '../../../src/dialog/turn-context';
 import { checkTurnPolicy } from '../../../src/dialog/turn-policy';
-import { turnDecisionSchema, type TurnDecision } from '../../../src/dialog/turn-schema';
+import { turnDecisionSchema } from '../../../src/dialog/turn-decision-schema';
+import type { TurnDecision } from '../../../src/dialog/turn-schema';
 
 export type CallerLine = string | Partial<Utterance>;
 

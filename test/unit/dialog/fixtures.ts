@@ -1,4 +1,5 @@
-import { turnContextSchema, type TurnContext, type TurnContextInput } from '../../../src/dialog/turn-context';
+import type { TurnContext, TurnContextInput } from '../../../src/dialog/turn-context';
+import { turnContextSchema } from '../../../src/dialog/turn-context-schema';
 
 /** Thursday 2025-12-04, 10:00 in Los Angeles (18:00 UTC). */
 export const THURSDAY_MORNING_LA = Date.parse('2025-12-04T18:00:00Z');

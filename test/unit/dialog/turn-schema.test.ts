@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_STATES } from '../../../src/dialog/call-states';
-import { INTENTS, turnDecisionJsonSchema, turnDecisionSchema } from '../../../src/dialog/turn-schema';
+import { INTENTS } from '../../../src/dialog/turn-schema';
+import { turnDecisionJsonSchema, turnDecisionSchema } from '../../../src/dialog/turn-decision-schema';
 
 type JsonObjectSchema = { type?: string; properties?: Record<string, JsonObjectSchema>; required?: string[]; additionalProperties?: boolean };
 
