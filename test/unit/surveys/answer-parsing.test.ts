@@ -54,6 +54,8 @@ describe('parseAnswer', () => {
     ['a Chinese score with the particle 吧', nps, 'zh-CN', '八分吧', taken(8)],
     ['the top label of a satisfaction scale', satisfaction, 'zh-CN', '非常满意', taken(5)],
     ['"not really" to a yes/no question', solved, 'en', 'not really', taken(false)],
+    ['"不方便" (not convenient) to a yes/no question', solved, 'zh-CN', '不方便', taken(false)],
+    ['"不要" (no) to a yes/no question', solved, 'zh-CN', '不要', taken(false)],
     ['"the second one"', channel, 'en', 'the second one', taken('email')],
     ["a choice's own words", channel, 'en', 'through the mobile app', taken('app')],
     ['SMS "8"', nps, 'en', '8', taken(8)],
