@@ -115,33 +115,8 @@ function toVerb(node: TwimlNode): VoiceVerb {
     case 'Play':
     case 'Pause':
       return toPrompt(node);
-    case 'Gather': {
-      const input = a.text('input', 'dtmf').split(/\s+/);
-      if (input.some((kind) => kind !== 'dtmf' && kind !== 'speech')) {
-        throw new TwimlError(12200, `<Gather input="${a.text('input', '')}"> must be dtmf, speech or "dtmf speech"`);
-      }
-      const speechTimeout = node.attributes.speechTimeout;
-      return {
-        verb: 'Gather',
-        input: { speech: input.includes('speech'), dtmf: input.includes('dtmf') },
-        timeoutSeconds: a.integer('timeout', 5),
-        speechTimeout: speechTimeout === undefined ? null : speechTimeout === 'auto' ? 'auto' : a.integer('speechTimeout', 0),
-        action: a.optional('action'),
-        method: a.method('method'),
-        numDigits: node.attributes.numDigits === undefined ? null : a.integer('numDigits', 1),
-        finishOnKey: a.text('finishOnKey', '#'),
-        language: a.text('language', 'en-US'),
-        actionOnEmptyResult: a.boolean('actionOnEmptyResult', false),
-        partialResultCallback: a.optional('partialResultCallback'),
-        partialResultCallbackMethod: a.method('partialResultCallbackMethod'),
-        prompts: node.children.map((child) => {
-          if (!['Say', 'Play', 'Pause'].includes(child.name)) {
-            throw new TwimlError(12200, `<${child.name}> is not allowed inside <Gather> (only Say, Play, Pause)`);
-          }
-          return toPrompt(child);
-        }),
-      };
-    }
+    case 'Gather':
+      return toGather(node, a);
     case 'Redirect':
       noChildren(node);
       if (!node.text) throw new TwimlError(12200, '<Redirect> needs a URL');
@@ -170,15 +145,7 @@ function toVerb(node: TwimlNode): VoiceVerb {
       return { verb: 'Leave' };
     case 'Record':
       noChildren(node);
-      return {
-        verb: 'Record',
-        action: a.optional('action'),
-        method: a.method('method'),
-        timeoutSeconds: a.integer('timeout', 5),
-        maxLengthSeconds: a.integer('maxLength', 3600),
-        finishOnKey: a.text('finishOnKey', '1234567890*#'),
-        playBeep: a.boolean('playBeep', true),
-      };
+      return toRecord(a);
     case 'Hangup':
       noChildren(node);
       return { verb: 'Hangup' };
@@ -194,6 +161,46 @@ function toVerb(node: TwimlNode): VoiceVerb {
       }
       throw new TwimlError(12200, `<${node.name}> is not a TwiML voice verb`);
   }
+}
+
+function toGather(node: TwimlNode, a: Attributes): VoiceVerb {
+  const input = a.text('input', 'dtmf').split(/\s+/);
+  if (input.some((kind) => kind !== 'dtmf' && kind !== 'speech')) {
+    throw new TwimlError(12200, `<Gather input="${a.text('input', '')}"> must be dtmf, speech or "dtmf speech"`);
+  }
+  const speechTimeout = node.attributes.speechTimeout;
+  return {
+    verb: 'Gather',
+    input: { speech: input.includes('speech'), dtmf: input.includes('dtmf') },
+    timeoutSeconds: a.integer('timeout', 5),
+    speechTimeout: speechTimeout === undefined ? null : speechTimeout === 'auto' ? 'auto' : a.integer('speechTimeout', 0),
+    action: a.optional('action'),
+    method: a.method('method'),
+    numDigits: node.attributes.numDigits === undefined ? null : a.integer('numDigits', 1),
+    finishOnKey: a.text('finishOnKey', '#'),
+    language: a.text('language', 'en-US'),
+    actionOnEmptyResult: a.boolean('actionOnEmptyResult', false),
+    partialResultCallback: a.optional('partialResultCallback'),
+    partialResultCallbackMethod: a.method('partialResultCallbackMethod'),
+    prompts: node.children.map((child) => {
+      if (!['Say', 'Play', 'Pause'].includes(child.name)) {
+        throw new TwimlError(12200, `<${child.name}> is not allowed inside <Gather> (only Say, Play, Pause)`);
+      }
+      return toPrompt(child);
+    }),
+  };
+}
+
+function toRecord(a: Attributes): VoiceVerb {
+  return {
+    verb: 'Record',
+    action: a.optional('action'),
+    method: a.method('method'),
+    timeoutSeconds: a.integer('timeout', 5),
+    maxLengthSeconds: a.integer('maxLength', 3600),
+    finishOnKey: a.text('finishOnKey', '1234567890*#'),
+    playBeep: a.boolean('playBeep', true),
+  };
 }
 
 function toPrompt(node: TwimlNode): PromptVerb {
