@@ -11,7 +11,7 @@ import { checkEndStates, workflowStatuses } from './workflow-states';
 
 // `sleepers`: M debtors asleep between steps. By default each sent its first text and sleeps two
 // days until its first call; with `firstContactAfter` the campaign's first step waits that long,
-// so a debtor falls asleep in its first workflow task, which is how 100,000 fit in one run. Each
+// so a debtor falls asleep in its first workflow task, which keeps a run of tens of thousands cheap. Each
 // stays in the worker's workflow cache until it is evicted, so the worker's resident memory
 // (VmRSS) grows with M until the cache is full: measured after each of a few equal batches.
 
