@@ -112,7 +112,8 @@ const INTENT_RULES: readonly IntentRule[] = [
     intent: 'deny',
     patterns: [
       /(?:^|[,.!?;]\s*)(?:no|nope|nah)\b(?!\s+(?:problem|worries))|\b(?:not really|no thanks|i don't think so|negative|nothing else|that's everything|bye|goodbye)\b/,
-      /^\s*(?:不|没有|不用|不要|不行|不对|没|算了)|不需要|不用了|没有了|就这些|再见|拜拜/,
+      // 没问题 (no problem), 没错 (right), 不错 (not bad) and 不客气 start like a no and are not one.
+      /^\s*(?:不(?!错|客气)|没有(?!问题)|不用|不要|不行|不对|没(?!问题|错|有问题)|算了)|不需要|不用了|没有了|就这些|再见|拜拜/,
     ],
   },
   {
@@ -120,7 +121,7 @@ const INTENT_RULES: readonly IntentRule[] = [
     negatable: true,
     patterns: [
       /\b(?:yes|yeah|yep|yup|sure|ok|okay|alright|all right|correct|that's right|of course|absolutely|definitely|sounds good|go ahead|uh-huh|mm-hmm|please do|that works|works for me|no problem|no worries)\b/,
-      /^\s*(?:是的?|对的?|好的?|好啊|好吧|嗯+|行|要|确认|正确|当然)|好的|可以|没问题|没错|对的|方便/,
+      /^\s*(?:是的?|对的?|好的?|好啊|好吧|嗯+|行|要|确认|正确|当然)|好的|可以|没有?问题|没错|对的|方便/,
     ],
   },
   { intent: 'greet', patterns: [/^\s*(?:hello|hi|hey|good (?:morning|afternoon|evening))\b/, /^\s*(?:喂|你好|您好|哈喽)/] },

@@ -8,7 +8,7 @@ const PARTLY =
 
 /** No, beyond the dialog's deny rule: a negated auxiliary echoes the question ("it wasn't"). */
 const NO =
-  /^\s*n\s*$|\b(?:not yet|never|not at all)\b|\b(?:it|that|they|he|she|i|we)\s+(?:wasn't|was not|isn't|is not|didn't|did not|haven't|hasn't|won't|wouldn't|don't|do not)\b|不对|不是|还没|没有|^\s*(?:不(?:要|行|方便|可以|好)?|没|否)/;
+  /^\s*n\s*$|\b(?:not yet|never|not at all)\b|\b(?:it|that|they|he|she|i|we)\s+(?:wasn't|was not|isn't|is not|didn't|did not|haven't|hasn't|won't|wouldn't|don't|do not)\b|不对|不是|还没|没有(?!问题)|^\s*(?:不(?:要|行|方便|可以|好)?(?!错|客气)|没(?!问题|错|有问题)|否)/;
 
 /** Yes, beyond the dialog's affirm rule: an auxiliary echoing the question ("it was", "they did"). */
 const YES =

@@ -85,14 +85,8 @@ export function readConsent(text: string, language: string, asrConfidence: numbe
   return reading === undefined ? 'unclear' : reading.yes ? 'yes' : 'no';
 }
 
-/**
- * "没问题" (no problem) is a yes, but the dialog's deny rule and the yes/no reader both read its
- * leading 没 as a no: said as the yes it is until the reader knows it.
- */
-const NO_PROBLEM = /没问题/g;
-
 /** A yes or a no to "Just to check, was that 8?", with the parser's confidence; undefined when the reply says neither clearly. */
 export function readYesOrNo(text: string, language: string, asrConfidence: number): { yes: boolean; confidence: number } | undefined {
-  const parsed = parseAnswer(CONSENT, text.replace(NO_PROBLEM, '好的'), language, { asrConfidence });
+  const parsed = parseAnswer(CONSENT, text, language, { asrConfidence });
   return parsed.kind === 'answer' ? { yes: parsed.value === true, confidence: parsed.confidence } : undefined;
 }
