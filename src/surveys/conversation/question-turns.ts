@@ -5,7 +5,7 @@ import type { QuestionProgress } from './conversation-types';
 import { earlyAnswers } from './early-answers';
 import { askingPrompt, probePrompt, questionPrompt } from './question-prompts';
 import { heardFrom, interruption, readYesOrNo, saysComplaint, type Interruption } from './respondent-signals';
-import { laterQuestions } from './survey-path';
+import { laterQuestions } from '../survey-path';
 import { sayValue } from './survey-wording';
 import {
   continueSurvey,

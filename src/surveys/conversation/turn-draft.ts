@@ -17,7 +17,7 @@ import type {
 } from './conversation-types';
 import type { Interruption } from './respondent-signals';
 import { finalPrompt, questionPrompt, type Speaking } from './question-prompts';
-import { nextQuestion } from './survey-path';
+import { nextQuestion } from '../survey-path';
 import { phraseLanguage, sayValue, worded } from './survey-wording';
 
 // One turn in the making, and the moves every step shares: store an answer, go on to the next

@@ -1,4 +1,5 @@
-import type { AnswerCondition, AnswerValue, JumpTarget, SurveyQuestion } from '../question-types';
+import type { SurveyQuestion } from '../question-types';
+import { askedPath, holds } from '../survey-path';
 import type { ContactSession, RespondentAnswer, RespondentRecord, SurveyChannel } from './respondent-record';
 
 // Where one respondent got to in the survey, read from their answers and the survey's logic.
@@ -46,7 +47,7 @@ export function finalAnswers(answers: readonly RespondentAnswer[]): Map<string, 
 export function respondentPath(questions: readonly SurveyQuestion[], respondent: RespondentRecord): RespondentPath {
   const all = finalAnswers(respondent.answers);
   const values = new Map([...all].map(([id, answer]) => [id, answer.value]));
-  const path = walk(questions, values, respondent.hidden);
+  const path = askedPath(questions, (condition) => holds(condition, values, respondent.hidden));
   const started = respondent.consentedAt !== undefined || respondent.answers.length > 0;
   const stop = path.findIndex((id) => !all.has(id));
   const stoppedAt = started && stop >= 0 ? path[stop] : undefined;
@@ -62,80 +63,4 @@ function startChannel(respondent: RespondentRecord): SurveyChannel | undefined {
   const before = respondent.sessions.filter((session) => session.startedAt <= consent);
   const session = before.reduce<ContactSession | undefined>((latest, candidate) => (!latest || candidate.startedAt >= latest.startedAt ? candidate : latest), undefined);
   return session?.channel ?? first?.channel;
-}
-
-type Values = ReadonlyMap<string, AnswerValue | null>;
-
-/** The questions the logic asks, in order: askWhen filters, the first jump rule that holds moves on. */
-function walk(questions: readonly SurveyQuestion[], values: Values, hidden: Readonly<Record<string, string>>): string[] {
-  const path: string[] = [];
-  let index = 0;
-  while (index < questions.length) {
-    const question = questions[index];
-    if (question.askWhen && !holds(question.askWhen, values, hidden)) {
-      index += 1;
-      continue;
-    }
-    path.push(question.id);
-    const jump = question.next?.find((rule) => holds(rule.when, values, hidden));
-    index = jump ? targetIndex(questions, jump.goTo) : index + 1;
-  }
-  return path;
-}
-
-function targetIndex(questions: readonly SurveyQuestion[], target: JumpTarget): number {
-  if (typeof target !== 'string') return questions.length;
-  const index = questions.findIndex((question) => question.id === target);
-  return index < 0 ? questions.length : index;
-}
-
-/**
- * Whether a condition holds. Hidden fields are text from the import, so they compare as numbers
- * when the condition's value is one. A missing answer or a decline satisfies only 'unanswered'.
- */
-export function holds(condition: AnswerCondition, values: Values, hidden: Readonly<Record<string, string>>): boolean {
-  const actual = 'hidden' in condition ? hiddenValue(hidden[condition.hidden], condition.value) : values.get(condition.question);
-  if (condition.op === 'answered' || condition.op === 'unanswered') return (actual !== undefined && actual !== null) === (condition.op === 'answered');
-  if (actual === undefined || actual === null) return false;
-  const expected = condition.value;
-  switch (condition.op) {
-    case 'includes':
-      return Array.isArray(actual) && typeof expected === 'string' && actual.includes(expected);
-    case 'excludes':
-      return Array.isArray(actual) && typeof expected === 'string' && !actual.includes(expected);
-    case '==':
-      return same(actual, expected);
-    case '!=':
-      return !same(actual, expected);
-    default:
-      return ordered(condition.op, actual, expected);
-  }
-}
-
-function hiddenValue(text: string | undefined, expected: AnswerValue | undefined): AnswerValue | undefined {
-  if (text === undefined || typeof expected !== 'number') return text;
-  const number = Number(text);
-  return text.trim() !== '' && Number.isFinite(number) ? number : text;
-}
-
-function same(actual: AnswerValue, expected: AnswerValue | undefined): boolean {
-  if (Array.isArray(actual) && Array.isArray(expected)) return actual.length === expected.length && actual.every((item) => expected.includes(item));
-  return actual === expected;
-}
-
-function ordered(op: '<' | '<=' | '>' | '>=', actual: AnswerValue, expected: AnswerValue | undefined): boolean {
-  // Numbers compare as numbers; dates (YYYY-MM-DD) compare as text in calendar order.
-  const comparable = (typeof actual === 'number' && typeof expected === 'number') || (typeof actual === 'string' && typeof expected === 'string');
-  if (!comparable) return false;
-  const [a, b] = [actual, expected] as [number | string, number | string];
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-  }
 }
