@@ -66,7 +66,7 @@ export function cadenceSchema<Step extends z.ZodType>(step: Step) {
 }
 
 /** Hours are the person's local time; `hours` are the kind's defaults. */
-export function contactWindowSchema(hours: { start: string; end: string }) {
+function contactWindowSchema(hours: { start: string; end: string }) {
   return z.strictObject({
     start: timeOfDay.default(hours.start),
     /** Exclusive: with '21:00', 20:59 is inside the window and 21:00 is not. */
@@ -77,7 +77,7 @@ export function contactWindowSchema(hours: { start: string; end: string }) {
   });
 }
 
-export function frequencyCapsSchema(caps: CallCapRules) {
+function frequencyCapsSchema(caps: CallCapRules) {
   return z.strictObject({
     maxCallAttempts: wholeNumber(1).default(caps.maxCallAttempts),
     withinDays: wholeNumber(1).default(caps.withinDays),
@@ -94,7 +94,7 @@ const consent = z.strictObject({
 });
 
 /** What hands a person to a human, with the kind's built-in intents and words. */
-export function escalationSchema(builtIn: { intents: string[]; keywords: Record<string, string[]> }) {
+function escalationSchema(builtIn: { intents: string[]; keywords: Record<string, string[]> }) {
   return z.strictObject({
     minConfidence: z.number().min(0).max(1).default(0.8),
     minSentiment: z.number().min(-1).max(1).default(-0.5),

@@ -10,7 +10,7 @@ import { entitiesSchema, intentSchema } from './turn-decision-schema';
 
 const isoDate = z.iso.date();
 
-export const escalationRulesSchema = z.strictObject({
+const escalationRulesSchema = z.strictObject({
   /** Below this, the turn counts as not understood (ASR confidence and intent confidence, the weaker). */
   minConfidence: z.number().min(0).max(1).default(0.8),
   minSentiment: z.number().min(-1).max(1).default(-0.5),
@@ -22,7 +22,7 @@ export const escalationRulesSchema = z.strictObject({
 export type EscalationRules = z.infer<typeof escalationRulesSchema>;
 
 /** One finished turn: in `state`, the caller said `heard`, the agent answered `said` and moved to `nextState`. */
-export const historyTurnSchema = z.strictObject({
+const historyTurnSchema = z.strictObject({
   state: z.enum(CALL_STATES),
   heard: z.string(),
   said: z.string(),
@@ -33,7 +33,7 @@ export const historyTurnSchema = z.strictObject({
 
 export type HistoryTurn = z.infer<typeof historyTurnSchema>;
 
-export const utteranceSchema = z.strictObject({
+const utteranceSchema = z.strictObject({
   text: z.string(),
   asrConfidence: z.number().min(0).max(1),
   digits: z.string().regex(/^[0-9*#]+$/).optional(),

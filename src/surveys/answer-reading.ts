@@ -15,8 +15,6 @@ export interface Reading {
   soundAlike?: boolean;
 }
 
-export const NOTHING_READ: Reading = { candidates: [] };
-
 /** Candidates in the order said, each once (arrays compared by their sorted ids). */
 export function distinctValues(values: readonly AnswerValue[]): AnswerValue[] {
   const seen = new Set<string>();

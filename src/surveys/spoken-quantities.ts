@@ -65,7 +65,7 @@ const EIGHT_AS_PARTICLE = /(?<=[行好错以意了的般算样])八(?=\s*[,.!?�
 const VAGUE = /[十百]几|几十|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?(?:something|odd|ish)\b/;
 
 /** A run of English number words, split where it is two numbers ("seven eight", "five and six"). */
-export function splitEnglishRun(raw: string): number[] {
+function splitEnglishRun(raw: string): number[] {
   const groups: string[][] = [];
   for (const word of raw.split(/[\s-]+/).filter((w) => w !== 'and' && w !== '')) {
     const current = groups.at(-1);

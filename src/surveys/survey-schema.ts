@@ -19,7 +19,7 @@ import { conditionOps, type AnswerCondition, type JumpTarget } from './question-
  * telephone solicitations (47 CFR 64.1200(c)(1): not before 8 a.m. or after 9 p.m. local time);
  * a survey is not a solicitation, but these are the hours people expect calls in.
  */
-export const surveyCallingHours = { start: '08:00', end: '21:00' } as const;
+const surveyCallingHours = { start: '08:00', end: '21:00' } as const;
 
 /**
  * Three attempts in any seven days: enough for an invitation call, one retry after no answer and
@@ -27,7 +27,7 @@ export const surveyCallingHours = { start: '08:00', end: '21:00' } as const;
  * No quiet days after a conversation, so a respondent who hung up half-way can be called back to
  * finish, within the window and the three attempts.
  */
-export const surveyCallCaps: CallCapRules = { maxCallAttempts: 3, withinDays: 7, quietDaysAfterConversation: 0 };
+const surveyCallCaps: CallCapRules = { maxCallAttempts: 3, withinDays: 7, quietDaysAfterConversation: 0 };
 
 const policy = contactPolicySections({
   callingHours: surveyCallingHours,

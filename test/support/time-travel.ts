@@ -32,7 +32,7 @@ interface PendingWork {
   openChildren: number;
 }
 
-export async function pendingWork(env: TestWorkflowEnvironment, workflowId: string): Promise<PendingWork> {
+async function pendingWork(env: TestWorkflowEnvironment, workflowId: string): Promise<PendingWork> {
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
   const events = history.events ?? [];
   const timers = new Map<string, number>();

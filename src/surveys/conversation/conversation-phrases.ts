@@ -10,7 +10,7 @@ const list = (items: readonly string[], or: string, comma = ', '): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(comma)}${or}${items.at(-1)}`;
 
 /** "a, b or c" / "a、b或c": how a choice between spoken options is said. */
-export const alternatives: Localized<readonly string[]> = {
+const alternatives: Localized<readonly string[]> = {
   en: (items) => list(items, ' or '),
   'zh-CN': (items) => list(items, '还是', '、'),
 };

@@ -46,7 +46,7 @@ export function questionById(survey: Survey, id: string): SurveyQuestion {
 }
 
 /** What was said or keyed, redacted, as it is stored. */
-export function heardText(input: ConversationInput): string {
+function heardText(input: ConversationInput): string {
   return redactSensitive((input.digits ? input.digits : (input.text ?? '')).trim());
 }
 

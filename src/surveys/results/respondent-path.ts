@@ -33,7 +33,7 @@ export interface RespondentPath {
   startChannel?: SurveyChannel;
 }
 
-export function finalAnswers(answers: readonly RespondentAnswer[]): Map<string, RespondentAnswer> {
+function finalAnswers(answers: readonly RespondentAnswer[]): Map<string, RespondentAnswer> {
   const final = new Map<string, RespondentAnswer>();
   for (const answer of answers) {
     const held = final.get(answer.questionId);
