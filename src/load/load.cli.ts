@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { readDuration } from '../campaigns/campaign-notation';
 import { repoRoot } from '../dev/child-process';
 import { callsScenario } from './calls.scenario';
 import { defaultFaultPlan } from './faults';
@@ -39,6 +40,10 @@ const positive = (value: string) => {
   return n;
 };
 const count = (value: string) => Math.floor(positive(value));
+const isoDuration = (value: string) => {
+  if (readDuration(value) === null) throw new InvalidArgumentError("expected an ISO 8601 duration like 'P2D' or 'PT6H'");
+  return value;
+};
 
 const program = new Command('npm run load --')
   .description('Drives the real service (API and worker as child processes) on the embedded servers, prints a table and writes a JSON summary.')
@@ -47,7 +52,7 @@ const program = new Command('npm run load --')
   .option('--calls <n>', 'calls: concurrent calls', count, 500)
   .option('--debtors <n>', 'sleepers: debtors asleep between steps', count, 2_000)
   .option('--batches <n>', 'sleepers: imports of equal size, with the worker RSS read after each', count, 4)
-  .option('--first-contact-after <duration>', 'sleepers: ISO 8601 duration before the first contact (e.g. P2D), so debtors fall asleep without a text')
+  .option('--first-contact-after <duration>', 'sleepers: ISO 8601 duration before the first contact (e.g. P2D), so debtors fall asleep without a text', isoDuration)
   .option('--stop-at-rss-mib <n>', 'sleepers: import no further batch once the worker RSS passes this', count)
   .option('--worker-heap-mib <n>', "V8 heap limit of the worker process (--max-old-space-size); the SDK's default workflow cache follows it", count)
   .option('--turn-every <seconds>', 'calls: seconds between one caller\'s turns (about)', positive, 8)
@@ -61,6 +66,8 @@ const program = new Command('npm run load --')
   .option('--external-api <url>', "drive a stack started elsewhere (docker compose): its API as its webhooks are signed (PUBLIC_BASE_URL); needs --external-temporal, and TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN as the stack's")
   .option('--external-temporal <address>', "with --external-api: the stack's Temporal frontend (host:port)")
   .option('--simulator-listen <host:port>', "with --external-api: where the Twilio simulator listens for the stack (its TWILIO_API_BASE_URL)", '0.0.0.0:4010')
+  // Bad arguments exit 2, as the parley CLI's do; help and version exit 0.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (scenario: string, options: Options) => {
     process.exitCode = await run(scenario as 'import' | 'calls' | 'sleepers', options);
   });

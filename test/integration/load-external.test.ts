@@ -73,7 +73,7 @@ describe('the load harness against a stack it did not start', () => {
     expect(summary.checks.endStates).toMatchObject({ lost: 0, notInExpectedState: 0, stuck: 0 });
   }, 240_000);
 
-  it('when faults or sleepers are asked of an external stack, then the harness refuses with exit 2 and says why', async () => {
+  it('when faults or sleepers are asked of an external stack, or an option is malformed, then the harness refuses with exit 2 and says why', async () => {
     const faults = await runHarness(['import', '--faults', ...external()]);
     expect(faults.code).toBe(2);
     expect(faults.stderr).toMatch(/--faults and sleepers .* without --external-api/);
@@ -81,5 +81,9 @@ describe('the load harness against a stack it did not start', () => {
     const noAccount = await runHarness(['calls', ...external()], { TWILIO_ACCOUNT_SID: '' });
     expect(noAccount.code).toBe(2);
     expect(noAccount.stderr).toMatch(/TWILIO_ACCOUNT_SID/);
+
+    const badDuration = await runHarness(['sleepers', '--first-contact-after', '2days']);
+    expect(badDuration.code).toBe(2);
+    expect(badDuration.stderr).toMatch(/--first-contact-after.*'2days' is invalid.*ISO 8601/);
   });
 });
