@@ -124,7 +124,7 @@ function rssRows(options: SleepersOptions, imported: number, points: readonly Rs
   return [
     { section: 'sleepers', metric: 'debtors asleep', value: asleep },
     { section: 'sleepers', metric: 'workflow cache size', value: cacheSetting() },
-    { section: 'sleepers', metric: 'peak worker RSS', value: `${Math.max(...points.map((p) => p.rssMiB)).toFixed(1)} MiB` },
+    { section: 'sleepers', metric: 'largest worker RSS at a batch end', value: `${Math.max(...points.map((p) => p.rssMiB)).toFixed(1)} MiB` },
     ...points.map((p) => ({ section, metric: `${p.debtors} debtors`, value: `${p.rssMiB.toFixed(1)} MiB` })),
     { section, metric: 'per sleeping debtor (last - idle) / M', value: kib(perSleepingDebtorMiB) },
     { section, metric: 'per sleeping debtor (slope after batch 1)', value: kib(marginalPerSleepingDebtorMiB) },
