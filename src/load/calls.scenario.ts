@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { taskQueuesFor } from '../temporal/gateway';
+import { taskQueuesFor } from '../temporal/task-queues';
 import type { CallWorkflowInput } from '../../workflows/call/call.messages';
 import { plainTurnLatencies, startPlainTwimlHandler } from './baseline';
 import { afternoonTimeZone, loadCampaignId, phoneFor } from './debtor-rows';

@@ -44,18 +44,8 @@ import {
   type SmsDeliveryStatus,
 } from '../../workflows/debtor/debtor.messages';
 import { GatewayError } from './gateway-error';
-
-export interface TaskQueues {
-  main: string;
-  /** Rate-limited: Twilio's per-sender message rate. */
-  sms: string;
-  /** Rate-limited: Twilio's per-account call rate. */
-  voice: string;
-}
-
-export function taskQueuesFor(mainQueue: string): TaskQueues {
-  return { main: mainQueue, sms: `${mainQueue}-sms`, voice: `${mainQueue}-voice` };
-}
+import { RespondentGateway } from './respondent-gateway';
+import { taskQueuesFor, type TaskQueues } from './task-queues';
 
 /**
  * The only place that knows workflow ids, task queues and message names. HTTP routes, webhooks
@@ -63,12 +53,15 @@ export function taskQueuesFor(mainQueue: string): TaskQueues {
  */
 export class TemporalGateway {
   readonly queues: TaskQueues;
+  /** Survey respondents' workflows. */
+  readonly respondents: RespondentGateway;
 
   constructor(
     readonly client: Client,
     mainQueue: string,
   ) {
     this.queues = taskQueuesFor(mainQueue);
+    this.respondents = new RespondentGateway(client, this.queues);
   }
 
   /** Kept for the self-check; the main task queue. */

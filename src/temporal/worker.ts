@@ -3,7 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { Config, WorkerTuning } from '../config/config';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { temporalConnectionOptions } from './connection-options';
-import { taskQueuesFor } from './gateway';
+import { taskQueuesFor } from './task-queues';
 
 export const workflowsPath = path.resolve(__dirname, '../../workflows');
 

@@ -1,5 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { OutreachState, PauseSource, SmsDeliveryStatus } from '../outreach/outreach-state';
+import type { OutreachState, PauseSource } from '../outreach/outreach-state';
+
+export { campaignUpdatedSignal, inboundSmsSignal, smsDeliveryStatusSignal, type InboundSms } from '../outreach/outreach.messages';
 
 export type { AttemptOutcome, AttemptRecord, PauseSource, SmsDeliveryStatus } from '../outreach/outreach-state';
 
@@ -87,17 +89,6 @@ export interface PaymentReceived {
   at: number;
 }
 export const paymentReceivedSignal = defineSignal<[PaymentReceived]>('paymentReceived');
-
-export interface InboundSms {
-  messageSid: string;
-  kind: 'opt-out' | 'help' | 'pay' | 'free-text';
-  body: string;
-}
-export const inboundSmsSignal = defineSignal<[InboundSms]>('inboundSms');
-
-export const smsDeliveryStatusSignal = defineSignal<[SmsDeliveryStatus]>('smsDeliveryStatus');
-
-export const campaignUpdatedSignal = defineSignal<[{ version: number }]>('campaignUpdated');
 
 /** From a live call whose caller agreed to pay now: text the payment link while they are on the line. */
 export const payLinkRequestedSignal = defineSignal<[{ callAttemptKey: string }]>('payLinkRequested');

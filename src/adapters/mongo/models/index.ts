@@ -9,6 +9,8 @@ import { paymentModel } from './payment.model';
 import { humanTaskModel } from './human-task.model';
 import { callModel, callTurnModel } from './call.model';
 import { speechClipModel } from './speech-clip.model';
+import { respondentModel } from './respondent.model';
+import { surveyAnswerModel } from './survey-answer.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -24,6 +26,8 @@ export function registerModels(connection: Connection) {
     calls: callModel(connection),
     callTurns: callTurnModel(connection),
     speechClips: speechClipModel(connection),
+    respondents: respondentModel(connection),
+    surveyAnswers: surveyAnswerModel(connection),
   };
 }
 

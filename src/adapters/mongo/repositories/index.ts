@@ -9,6 +9,8 @@ import { createHumanTaskRepository } from './human-task.repository';
 import { createPaymentRepository } from './payment.repository';
 import { createSelfCheckRepository } from './self-check.repository';
 import { createSpeechClipRepository } from './speech-clip.repository';
+import { createRespondentRepository } from './respondent.repository';
+import { createSurveyAnswerRepository } from './survey-answer.repository';
 
 /** The only code that queries the database; every other module asks one of these. */
 export function createRepositories(models: Models) {
@@ -23,6 +25,8 @@ export function createRepositories(models: Models) {
     payments: createPaymentRepository(models.payments),
     selfChecks: createSelfCheckRepository(models.selfChecks),
     speechClips: createSpeechClipRepository(models.speechClips),
+    respondents: createRespondentRepository(models.respondents),
+    surveyAnswers: createSurveyAnswerRepository(models.surveyAnswers),
   };
 }
 
@@ -32,3 +36,5 @@ export type { AttemptSettlement } from './contact-attempt.repository';
 export type { CallRecordUpdate } from './call.repository';
 export type { DebtorRecord } from './debtor.repository';
 export type { NewHumanTask } from './human-task.repository';
+export type { NewRespondent, RespondentRecordDoc, RespondentStatusMirror } from './respondent.repository';
+export type { NewSurveyAnswer, StoredSurveyAnswer } from './survey-answer.repository';

@@ -1,0 +1,83 @@
+import mongoose, { type Model } from 'mongoose';
+import type { RespondentDoc } from '../models/respondent.model';
+import { isDuplicateKeyError } from '../duplicate-key';
+
+export type RespondentRecordDoc = RespondentDoc;
+
+/** What an import stores for a new respondent: the profile, and the workflow that will run it. */
+export type NewRespondent = Pick<
+  RespondentDoc,
+  'workflowId' | 'surveyId' | 'respondentRef' | 'phone' | 'timeZone' | 'language' | 'artificialVoiceConsent' | 'surveyVersion'
+> & { firstName?: string; hidden: Record<string, string> };
+
+/** The mirror a respondent workflow keeps of itself; times are epoch ms. */
+export interface RespondentStatusMirror {
+  workflowId: string;
+  status: string;
+  invitedAt?: number;
+  consentedAt?: number;
+  completedAt?: number;
+  sessions: ReadonlyArray<{ channel: string; startedAt: number }>;
+  nextContactAt?: number;
+  nextContactReason?: string;
+}
+
+const date = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
+// trusted(): our own operators on values the callers validated (sanitizeFilter would quote them).
+const notIn = (statuses: readonly string[]) => mongoose.trusted({ $nin: [...statuses] });
+const after = (respondentRef: string | undefined) => (respondentRef !== undefined ? { respondentRef: mongoose.trusted({ $gt: respondentRef }) } : {});
+
+export function createRespondentRepository(respondents: Model<RespondentDoc>) {
+  return {
+    byWorkflowId: (workflowId: string) => respondents.findOne({ workflowId }).lean(),
+
+    /** The respondent's document, written only if new: a repeated row keeps the first import's data. */
+    async storeOnce(respondent: NewRespondent): Promise<RespondentRecordDoc> {
+      const now = new Date();
+      const upsert = () =>
+        respondents
+          .findOneAndUpdate(
+            { surveyId: respondent.surveyId, respondentRef: respondent.respondentRef },
+            { $setOnInsert: { ...respondent, importedAt: now, status: 'invited', sessions: [], updatedAt: now } },
+            { upsert: true, returnDocument: 'after' },
+          )
+          .lean()
+          .orFail();
+      try {
+        return await upsert();
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        return upsert();
+      }
+    },
+
+    /** The respondents still in a survey on a phone number, across surveys. */
+    runningOnPhone: (phone: string, terminal: readonly string[]) =>
+      respondents.find({ phone, status: notIn(terminal) }).select({ workflowId: 1, surveyId: 1, language: 1 }).lean(),
+
+    /** Up to `limit` of a survey's respondents in reference order after `afterRespondentRef`. */
+    page: (surveyId: string, query: { afterRespondentRef?: string; limit: number }) =>
+      respondents.find({ surveyId, ...after(query.afterRespondentRef) }).sort({ respondentRef: 1 }).limit(query.limit).lean(),
+
+    /** Every respondent of a survey, for its results. */
+    ofSurvey: (surveyId: string) => respondents.find({ surveyId }).sort({ respondentRef: 1 }).lean(),
+
+    async saveStatus(mirror: RespondentStatusMirror): Promise<void> {
+      await respondents.updateOne(
+        { workflowId: mirror.workflowId },
+        {
+          $set: {
+            status: mirror.status,
+            invitedAt: date(mirror.invitedAt),
+            consentedAt: date(mirror.consentedAt),
+            completedAt: date(mirror.completedAt),
+            sessions: mirror.sessions.map((s) => ({ channel: s.channel, startedAt: new Date(s.startedAt) })),
+            nextContactAt: date(mirror.nextContactAt),
+            nextContactReason: mirror.nextContactReason ?? null,
+            updatedAt: new Date(),
+          },
+        },
+      );
+    },
+  };
+}
