@@ -91,6 +91,7 @@ export async function getCampaign(deps: UseCaseDeps, campaignId: string, version
   const wanted = version ?? state.latestVersion;
   const stored = await deps.mongo.repositories.campaigns.version(campaignId, wanted);
   if (!stored) throw new AppError('not_found', `campaign '${campaignId}' has no version ${wanted} (the latest is ${state.latestVersion})`, 404);
+  if (isSurveyDocument(stored.document)) throw new AppError('not_found', `'${campaignId}' is a survey, not a collections campaign: GET /surveys/${campaignId}`, 404);
   // The document and the campaign's state live in the database: they are still shown while Temporal is down.
   const broadcasts = await deps.gateway.campaignBroadcasts(campaignId).catch(() => undefined);
   return {
@@ -135,16 +136,28 @@ export async function campaignState(deps: UseCaseDeps, campaignId: string) {
   return state;
 }
 
-async function saveNextVersion(deps: UseCaseDeps, campaign: Campaign): Promise<{ version: number; created: boolean }> {
+/**
+ * Stores an outreach document (a collections campaign or a survey: one store, one id space) as its
+ * next version, unless it equals the latest one.
+ */
+export async function saveNextVersion(deps: UseCaseDeps, document: { id: string; name: string; kind: string }): Promise<{ version: number; created: boolean }> {
   const { campaigns } = deps.mongo.repositories;
   for (let attempt = 1; attempt <= maxApplyAttempts; attempt++) {
-    const latest = await campaigns.highestVersion(campaign.id);
-    if (latest && isDeepStrictEqual(latest.document, campaign)) return { version: latest.version, created: false };
+    const latest = await campaigns.highestVersion(document.id);
+    const kindBefore = (latest?.document as { kind?: string } | undefined)?.kind;
+    if (kindBefore !== undefined && kindBefore !== document.kind) {
+      throw new AppError('conflict', `'${document.id}' is the id of a ${kindBefore} document: a ${document.kind} document needs another id`, 409, [{ path: 'id', message: `is taken by a ${kindBefore} document` }]);
+    }
+    if (latest && isDeepStrictEqual(latest.document, document)) return { version: latest.version, created: false };
     const version = (latest?.version ?? 0) + 1;
     // Not written: another apply took this number. Look again.
-    if (await campaigns.insertVersion({ campaignId: campaign.id, version, name: campaign.name, document: campaign })) return { version, created: true };
+    if (await campaigns.insertVersion({ campaignId: document.id, version, name: document.name, document })) return { version, created: true };
   }
-  throw new AppError('conflict', `campaign '${campaign.id}' kept changing while this document was applied; apply it again`, 409);
+  throw new AppError('conflict', `'${document.id}' kept changing while this document was applied; apply it again`, 409);
+}
+
+export function isSurveyDocument(document: unknown): boolean {
+  return (document as { kind?: unknown } | null)?.kind === 'survey';
 }
 
 /** The error for a document that failed validation: 400 when it is not YAML/JSON at all, 422 when fields are wrong. */
