@@ -12,6 +12,7 @@ import { paymentRoutes } from './routes/payment.routes';
 import { consentRoutes } from './routes/consent.routes';
 import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
 import { audioRoutes } from './routes/audio.routes';
+import { surveyResultsRoutes } from './routes/survey-results.routes';
 
 /** Builds the HTTP app without listening, so tests can `inject` into the real thing. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await consentRoutes(app, deps);
   await voiceWebhookRoutes(app, deps);
   await audioRoutes(app, deps);
+  await surveyResultsRoutes(app, deps);
   return app;
 }
 

@@ -13,6 +13,7 @@ import {
 import { componentSchemas } from './openapi-components';
 import { common, failure, formContent, html, jsonContent, ok, parameters, ref, requestSchema, text, type JsonSchema } from './openapi-json-schema';
 import { webhookPaths } from './openapi-webhooks';
+import { surveyResultsPaths } from './openapi-survey-results';
 import { campaignDocumentTypes } from './routes/campaign.routes';
 import { importTypes } from './routes/debtor.routes';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
@@ -183,6 +184,7 @@ const paths: Record<string, JsonSchema> = {
       responses: { 201: ok('Recorded', { type: 'object' }), 200: ok('Already recorded under this entryId', { type: 'object' }), ...common },
     },
   },
+  ...surveyResultsPaths,
   ...webhookPaths,
   '/audio/{clipId}': {
     get: {
