@@ -9,6 +9,7 @@ import { createCallActivities, type CallDeps } from './call.activities';
 import { createSpeechActivities, type SpeechDeps } from './speech.activities';
 import { createDialogActivities } from './dialog.activities';
 import { createCampaignBroadcastActivities, type BroadcastDeps } from './campaign-broadcast.activities';
+import { createSurveyActivities } from './survey.activities';
 
 /** What the activities need from the outside world; the worker passes the real adapters. */
 export interface ActivityDeps {
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCallActivities({ ...deps.voice, repositories: deps.repositories, publicBaseUrl: deps.publicBaseUrl }),
     ...createSpeechActivities({ ...deps.speech, repositories: deps.repositories, publicBaseUrl: deps.publicBaseUrl }),
     ...createDialogActivities(),
+    ...createSurveyActivities(deps),
     ...createCampaignBroadcastActivities({ repositories: deps.repositories, debtorWorkflows: deps.debtorWorkflows }),
   };
 }

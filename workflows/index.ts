@@ -3,3 +3,4 @@ export { selfCheckWorkflow } from './self-check.workflow';
 export { debtorWorkflow } from './debtor/debtor.workflow';
 export { callWorkflow } from './call/call.workflow';
 export { campaignBroadcastWorkflow } from './campaign/campaign-broadcast.workflow';
+export { respondentWorkflow } from './respondent/respondent.workflow';

@@ -45,6 +45,15 @@ export const stepCommon = {
   retry: retrySettings.prefault({}),
 };
 
+/** What the outreach core reads of any kind's step: its id, channel, delay and retries. */
+const outreachStep = z.strictObject({ ...stepCommon, channel: z.enum(['sms', 'voice']) });
+export type OutreachStep = z.output<typeof outreachStep>;
+
+/** The cadence as the outreach core reads it, whatever each kind's steps add. */
+export type OutreachCadence<Step extends OutreachStep = OutreachStep> = Omit<z.output<ReturnType<typeof cadenceSchema<typeof outreachStep>>>, 'steps'> & {
+  steps: Step[];
+};
+
 /** The cadence section around a kind's own step schema. */
 export function cadenceSchema<Step extends z.ZodType>(step: Step) {
   return z.strictObject({

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { Agent } from 'undici';
 
 // The CLI's commands that work on a running service go through its HTTP API, like any client.
 
@@ -18,6 +19,12 @@ interface ApiProblem {
   message?: string;
   details?: Array<{ path: string; message: string }>;
 }
+
+/**
+ * An import answers when its last row is in, which for a large file on a busy service takes longer
+ * than fetch's 5 minutes without response headers: uploads wait as long as the service works.
+ */
+const patientDispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
@@ -39,6 +46,7 @@ export class ApiClient {
       body: Readable.toWeb(content) as ReadableStream,
       // Node's fetch requires this for a stream body: the request is sent while the response may already begin.
       duplex: 'half',
+      dispatcher: patientDispatcher,
     } as RequestInit);
   }
 

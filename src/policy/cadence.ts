@@ -1,5 +1,5 @@
 import { durationMillis, type Channel } from '../campaigns/campaign-notation';
-import type { Campaign, CadenceStep } from '../campaigns/campaign-schema';
+import type { OutreachCadence, OutreachStep } from '../campaigns/contact-policy-schema';
 import { retryDelay } from './retry-backoff';
 
 // Where a person stands in the campaign's cadence, which step is due next, and how an attempt or
@@ -17,12 +17,12 @@ export interface CadencePosition {
   made: { sms: number; voice: number };
 }
 
-export type NextStep =
-  | { kind: 'step'; step: CadenceStep; index: number; notBefore: number; why: string }
+export type NextStep<Step extends OutreachStep = OutreachStep> =
+  | { kind: 'step'; step: Step; index: number; notBefore: number; why: string }
   | { kind: 'exhausted'; why: string };
 
 /** The next step to carry out, skipping steps whose channel has used up its attempts. */
-export function nextCadenceStep(campaign: Pick<Campaign, 'cadence'>, position: CadencePosition): NextStep {
+export function nextCadenceStep<Step extends OutreachStep>(campaign: { cadence: OutreachCadence<Step> }, position: CadencePosition): NextStep<Step> {
   const { steps, limits } = campaign.cadence;
   const total = position.made.sms + position.made.voice;
   if (total >= limits.maxAttemptsTotal) return { kind: 'exhausted', why: `all ${limits.maxAttemptsTotal} contact attempts used` };
@@ -45,7 +45,7 @@ export function nextCadenceStep(campaign: Pick<Campaign, 'cadence'>, position: C
 }
 
 /** Where the same step stands in a new campaign version: matched by id, else the same position. */
-export function stepIndexInVersion(campaign: Pick<Campaign, 'cadence'>, previousStepId: string | undefined, previousIndex: number): number {
+export function stepIndexInVersion(campaign: { cadence: OutreachCadence }, previousStepId: string | undefined, previousIndex: number): number {
   if (previousStepId !== undefined) {
     const byId = campaign.cadence.steps.findIndex((s) => s.id === previousStepId);
     if (byId >= 0) return byId;
@@ -104,7 +104,7 @@ export function isFailedAttempt(outcome: AttemptOutcome): boolean {
  * The progress after an attempt at the step at `progress.stepIndex`: a failed one waits for its
  * retry while the step has retries left; anything else moves on to the next step.
  */
-export function afterAttempt(progress: CadenceProgress, step: Pick<CadenceStep, 'retry'>, outcome: AttemptOutcome, now: number): CadenceProgress {
+export function afterAttempt(progress: CadenceProgress, step: Pick<OutreachStep, 'retry'>, outcome: AttemptOutcome, now: number): CadenceProgress {
   const { cycle, cycleStartedAt, stepIndex, stepRetries, lastStepDoneAt } = progress;
   if (isFailedAttempt(outcome)) {
     const delay = retryDelay(step.retry, stepRetries + 1);

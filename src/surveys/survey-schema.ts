@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CallCapRules } from '../policy/regulation-f';
 import { cadenceSchema, contactPolicySections, stepCommon, wording } from '../campaigns/contact-policy-schema';
-import { calendarDate, checkedText, distinct, jurisdiction, languageTag, nonEmptyText, slug, wholeNumber } from '../campaigns/schema-fields';
+import { calendarDate, checkedText, distinct, duration, jurisdiction, languageTag, nonEmptyText, slug, wholeNumber } from '../campaigns/schema-fields';
 import { conditionNotationHelp, hiddenFieldPattern, parseAnswerCondition } from './condition-notation';
 import { conditionOps, type AnswerCondition, type JumpTarget } from './question-types';
 
@@ -148,6 +148,8 @@ export const surveySchema = z.strictObject({
   /** Asks for consent before the first question: "may I take one minute of your time?" */
   introduction: wording,
   closing: wording,
+  /** A conversation by text that falls silent gets one reminder of its question after this long. */
+  reminderAfter: duration.default('PT4H'),
   /** A rating at or below this makes the respondent a detractor (NPS has its own: 0 to 6). */
   detractorThreshold: z.number().optional(),
   questions: z.array(question).min(1),

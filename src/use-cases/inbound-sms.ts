@@ -4,6 +4,7 @@ import { classifyInboundSms } from '../policy/sms-keywords';
 import type { TemporalGateway } from '../temporal/gateway';
 import { GatewayError } from '../temporal/gateway-error';
 import { terminalOutcomes, type InboundSms } from '../../workflows/debtor/debtor.messages';
+import { respondentOutcomes } from '../../workflows/respondent/respondent.messages';
 import type { Campaign } from '../campaigns/campaign-schema';
 
 export interface InboundSmsRequest {
@@ -24,7 +25,7 @@ const optOutConfirmation: Record<string, (campaignName: string) => string> = {
  * then every open account on that number is told. Returns the text to answer with, if any.
  */
 export async function handleInboundSms(
-  deps: { repositories: Pick<Repositories, 'consent' | 'debtors' | 'campaigns'>; gateway: TemporalGateway; logger: Logger },
+  deps: { repositories: Pick<Repositories, 'consent' | 'debtors' | 'respondents' | 'campaigns'>; gateway: TemporalGateway; logger: Logger },
   sms: InboundSmsRequest,
 ): Promise<{ reply?: string }> {
   const classification = classifyInboundSms(sms.body);
@@ -35,18 +36,18 @@ export async function handleInboundSms(
     await deps.repositories.consent.record({ eventKey: `sms:${sms.messageSid}`, phone: sms.from, kind: 'opt-out', channel: 'sms', source: `sms:${classification.keyword ?? 'free-text'}` });
   }
 
-  const debtors = await deps.repositories.debtors.runningOnPhone(sms.from, terminalOutcomes);
-  for (const debtor of debtors) {
+  const people = await openOnPhone(deps.repositories, sms.from);
+  for (const person of people) {
     try {
-      await deps.gateway.inboundSms(debtor.workflowId, { messageSid: sms.messageSid, kind, body: sms.body });
+      await deps.gateway.inboundSms(person.workflowId, { messageSid: sms.messageSid, kind, body: sms.body });
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
-      deps.logger.info({ workflowId: debtor.workflowId }, 'inbound SMS for an account whose workflow has ended');
+      deps.logger.info({ workflowId: person.workflowId }, 'inbound SMS for a person whose workflow has ended');
     }
   }
-  deps.logger.info({ messageSid: sms.messageSid, kind, accounts: debtors.length }, 'inbound SMS');
+  deps.logger.info({ messageSid: sms.messageSid, kind, recipients: people.length }, 'inbound SMS');
 
-  const first = debtors[0];
+  const first = people[0];
   if (!first || (kind !== 'opt-out' && kind !== 'help')) return {};
   const campaign = await latestCampaign(deps.repositories.campaigns, first.campaignId);
   if (!campaign) return {};
@@ -55,7 +56,17 @@ export async function handleInboundSms(
   return { reply: (optOutConfirmation[language] ?? optOutConfirmation.en)(campaign.name) };
 }
 
-async function latestCampaign(campaigns: Repositories['campaigns'], campaignId: string): Promise<Campaign | undefined> {
+/** Debtor accounts and survey respondents still open on the number: each hears the text. */
+async function openOnPhone(repositories: Pick<Repositories, 'debtors' | 'respondents'>, phone: string) {
+  const [debtors, respondents] = await Promise.all([repositories.debtors.runningOnPhone(phone, terminalOutcomes), repositories.respondents.runningOnPhone(phone, respondentOutcomes)]);
+  return [
+    ...debtors.map((d) => ({ workflowId: d.workflowId, campaignId: d.campaignId, language: d.language })),
+    ...respondents.map((r) => ({ workflowId: r.workflowId, campaignId: r.surveyId, language: r.language })),
+  ];
+}
+
+/** The latest document of a campaign or survey: both have a name, languages and help texts. */
+async function latestCampaign(campaigns: Repositories['campaigns'], campaignId: string): Promise<Pick<Campaign, 'name' | 'languages' | 'helpText'> | undefined> {
   const state = await campaigns.state(campaignId);
   if (!state) return undefined;
   const version = await campaigns.version(campaignId, state.latestVersion);

@@ -74,18 +74,19 @@ export async function startDebtor(
  * (test/support/time-travel.ts says why never further), letting real-time work (texts, calls,
  * webhooks, payments) finish in between, until `done` holds.
  */
-export async function advanceUntil(
+export async function advanceUntil<View extends { outcome?: string } = DebtorView>(
   env: TestWorkflowEnvironment,
   stack: CollectionsStack,
   workflowId: string,
-  done: (view: DebtorView) => boolean,
-  options: { maxDays?: number; what?: string } = {},
-): Promise<DebtorView> {
+  done: (view: View) => boolean,
+  options: { maxDays?: number; what?: string; read?: StateReader<View> } = {},
+): Promise<View> {
   const what = options.what ?? 'condition';
   const limit = (await env.currentTimeMs()) + (options.maxDays ?? 30) * 24 * 3600 * 1000;
+  const read = options.read ?? (debtorStateReader as unknown as StateReader<View>);
   let idleSinceMs: number | undefined;
   for (;;) {
-    const view = await settledState(stack, workflowId);
+    const view = await settledState(stack, workflowId, read);
     if (done(view)) return view;
     if (view.outcome) throw new Error(`${what} never reached: the account closed as ${view.outcome}: ${JSON.stringify(view)}`);
     if ((await env.currentTimeMs()) > limit) throw new Error(`${what} not reached within ${options.maxDays ?? 30} days: ${JSON.stringify(view)}`);
@@ -113,18 +114,22 @@ export async function advanceBy(env: TestWorkflowEnvironment, stack: Collections
  * The workflow's state once the real-time world has caught up: the simulated people have done
  * what they do (replied, paid) and the workflow's view has stopped changing.
  */
-export async function settledState(stack: CollectionsStack, workflowId: string): Promise<DebtorView> {
+export async function settledState<View = DebtorView>(stack: CollectionsStack, workflowId: string, read: StateReader<View> = debtorStateReader as unknown as StateReader<View>): Promise<View> {
   let previous = '';
   for (let round = 0; round < 50; round++) {
     await stack.simulator.settle();
-    const view = await stack.service.gateway.debtorState(workflowId);
+    const view = await read(stack.service.gateway, workflowId);
     const key = JSON.stringify(view);
     if (key === previous) return view;
     previous = key;
     await new Promise((r) => setTimeout(r, 150));
   }
-  return stack.service.gateway.debtorState(workflowId);
+  return read(stack.service.gateway, workflowId);
 }
+
+/** How a test reads a workflow's state: a debtor's by default, a respondent's for surveys. */
+export type StateReader<View> = (gateway: TemporalGateway, workflowId: string) => Promise<View>;
+const debtorStateReader: StateReader<DebtorView> = (gateway, workflowId) => gateway.debtorState(workflowId);
 
 /**
  * Writes the workflow's history to test/golden-histories/<name>.json when UPDATE_GOLDEN_HISTORIES

@@ -29,7 +29,7 @@ export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<Debtor
   while (!ctx.isClosed()) {
     ctx.changes.beginPass();
     ctx.trail.check();
-    await adoptNewCampaignVersion(ctx);
+    await adoptNewCampaignVersion(ctx, reads.loadCampaignVersion);
     await answerReplies(ctx);
     ctx.mirror();
     if (ctx.isClosed()) break;

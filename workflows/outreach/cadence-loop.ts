@@ -1,9 +1,9 @@
-import type { CadenceStep } from '../../src/campaigns/campaign-schema';
+import type { OutreachCadence, OutreachStep } from '../../src/campaigns/contact-policy-schema';
 import { durationMillis } from '../../src/campaigns/campaign-notation';
 import { afterAttempt, cadencePosition, nextCadenceStep, startNewCycle } from '../../src/policy/cadence';
 import { contactRoute, type ContactRoute } from '../../src/policy/contact-route';
 import type { OutreachContext } from './outreach-context';
-import type { AttemptOutcome } from './outreach-state';
+import type { AttemptOutcome, OutreachCampaign, OutreachState } from './outreach-state';
 import { allowedMoment, contactPermissions, holdWhileCampaignPaused } from './contact-gate';
 import { recordAttempt } from './sms-attempt';
 
@@ -14,14 +14,14 @@ import { recordAttempt } from './sms-attempt';
 /** A route on which something is sent (or handed to a person). */
 export type ContactWay = Extract<ContactRoute, { kind: 'as-planned' | 'text-instead' | 'human-call' }>;
 
-export interface CadenceWork {
+export interface CadenceWork<Step extends OutreachStep> {
   /** Carries out a due step that passed the gate, under its attempt key; returns the outcome. */
-  contact(step: CadenceStep, way: ContactWay, attemptKey: string): Promise<AttemptOutcome>;
+  contact(step: Step, way: ContactWay, attemptKey: string): Promise<AttemptOutcome>;
   /** Every step has been carried out, or the attempts are used up. */
   whenExhausted(why: string): Promise<void>;
 }
 
-export async function workCadence(ctx: OutreachContext, work: CadenceWork): Promise<void> {
+export async function workCadence<Step extends OutreachStep>(ctx: OutreachContext<OutreachState, Omit<OutreachCampaign, 'cadence'> & { cadence: OutreachCadence<Step> }>, work: CadenceWork<Step>): Promise<void> {
   const { state } = ctx;
   ctx.setStatus('contacting');
   const next = nextCadenceStep(ctx.campaign, cadencePosition(state, state.attempts));
@@ -53,7 +53,7 @@ export async function workCadence(ctx: OutreachContext, work: CadenceWork): Prom
   Object.assign(state, afterAttempt(state, step, outcome, Date.now()));
 }
 
-function skip(ctx: OutreachContext, step: CadenceStep, route: ContactRoute, attemptKey: string): AttemptOutcome {
+function skip(ctx: OutreachContext, step: OutreachStep, route: ContactRoute, attemptKey: string): AttemptOutcome {
   if (route.kind === 'opted-out') ctx.state.optedOut[route.channel] = true;
   recordAttempt(ctx, { attemptKey, stepId: step.id, channel: step.channel, purpose: `cadence:${step.id}`, outcome: 'skipped-opted-out' });
   return 'skipped-opted-out';

@@ -1,4 +1,4 @@
-import type { CadenceStep } from '../../src/campaigns/campaign-schema';
+import type { OutreachStep } from '../../src/campaigns/contact-policy-schema';
 import { nextAllowedMoment } from '../../src/policy/contact-window';
 import type { OutreachContext } from './outreach-context';
 import type { ContactChannel } from './outreach-state';
@@ -38,7 +38,7 @@ export function contactPermissions(ctx: OutreachContext) {
  * The campaign was paused and its broadcast has not reached this person yet: nobody is contacted
  * and the step stays due. Looked at again later, the contact window is worked out anew.
  */
-export async function holdWhileCampaignPaused(ctx: OutreachContext, step: CadenceStep): Promise<void> {
+export async function holdWhileCampaignPaused(ctx: OutreachContext, step: OutreachStep): Promise<void> {
   const recheckMs = Math.min(campaignPauseRecheck.firstMs * 2 ** ctx.campaignHolds++, campaignPauseRecheck.maxMs);
   const at = Date.now() + recheckMs;
   ctx.state.nextContact = { at, reason: 'held: the campaign is paused', stepId: step.id, channel: step.channel };

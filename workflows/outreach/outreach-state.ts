@@ -1,4 +1,5 @@
 import type { Campaign } from '../../src/campaigns/campaign-schema';
+import type { OutreachCadence } from '../../src/campaigns/contact-policy-schema';
 import type { AttemptOutcome, CadenceProgress } from '../../src/policy/cadence';
 
 // What every outreach workflow (debtors now, survey respondents next) keeps about the person it
@@ -42,8 +43,8 @@ export interface OutreachState extends CadenceProgress {
   auditSeq: number;
 }
 
-/** The parts of a campaign the shared outreach steps read. */
-export type OutreachCampaign = Pick<Campaign, 'cadence' | 'contactWindow' | 'frequencyCaps' | 'consent'>;
+/** The parts of a campaign or survey the shared outreach steps read. */
+export type OutreachCampaign = Pick<Campaign, 'contactWindow' | 'frequencyCaps' | 'consent'> & { cadence: OutreachCadence };
 
 /** Twilio's report on one text, keyed by the attempt that sent it. */
 export interface SmsDeliveryStatus {

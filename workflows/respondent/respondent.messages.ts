@@ -33,7 +33,8 @@ export interface RespondentWorkflowInput {
   carried?: RespondentState;
 }
 
-export const respondentOutcomes = ['completed', 'declined', 'opted-out', 'handed-off', 'not-reached', 'closed'] as const;
+/** not-reached: never agreed to start; incomplete: started, then the cadence ran out before the last question. */
+export const respondentOutcomes = ['completed', 'declined', 'opted-out', 'handed-off', 'not-reached', 'incomplete', 'closed'] as const;
 export type RespondentOutcome = (typeof respondentOutcomes)[number];
 
 export type RespondentStatus = 'invited' | 'contacting' | 'in-progress' | 'paused' | 'cooling-down' | RespondentOutcome;

@@ -11,6 +11,8 @@ export interface Person {
   readonly assigned: boolean;
   /** How many received text messages the person has reacted to so far. */
   smsReactions: number;
+  /** The next unused scripted line of a persona that converses by text. */
+  smsScriptCursor: number;
 }
 
 /** A mistake by whoever drives the simulator (unknown persona, malformed phone): a 400 on the admin API. */
@@ -46,6 +48,7 @@ export class PeopleRegistry {
       identity: { ...resolved.identity, ...identity },
       assigned: true,
       smsReactions: 0,
+      smsScriptCursor: 0,
     };
     this.people.set(phone, person);
     this.strangers.delete(phone);
@@ -66,6 +69,7 @@ export class PeopleRegistry {
       identity: this.unknownNumberPersona.identity,
       assigned: false,
       smsReactions: 0,
+      smsScriptCursor: 0,
     };
     this.strangers.set(phone, stranger);
     return stranger;

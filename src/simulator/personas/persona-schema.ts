@@ -88,6 +88,11 @@ const smsSchema = z.discriminatedUnion('on', [
   /** Open the first http(s) link in the message and pay there (POST action=pay). */
   z.strictObject({ on: z.literal('pay-via-link'), ...smsCommon }),
   z.strictObject({ on: z.literal('ignore'), ...smsCommon }),
+  /**
+   * Text back and forth: each message is answered as the person's conversation answers a call
+   * (its rules, then its script, then `otherwise`), so a survey by text reads like one by voice.
+   */
+  z.strictObject({ on: z.literal('converse'), ...smsCommon, replyLimit: smsCommon.replyLimit.unwrap().default(30) }),
 ]);
 
 export const personaSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import type { SimulatorContext } from '../context';
 import type { Person } from '../personas/people-registry';
-import { fillPlaceholders } from '../personas/persona-replies';
+import { chooseReply, fillPlaceholders } from '../personas/persona-replies';
 import { receiveFromPerson } from './inbound-messages';
 import { payViaLink } from './pay-via-link';
 
@@ -14,6 +14,11 @@ export async function reactToMessage(context: SimulatorContext, person: Person, 
   await context.clock.wait(sms.afterSeconds * 1000);
   if (sms.on === 'reply') {
     receiveFromPerson(context, person.phone, message.from, fillPlaceholders(sms.text, person.identity, []));
+  } else if (sms.on === 'converse') {
+    const { reply, nextScriptCursor } = chooseReply(person.persona.conversation, message.body, person.smsScriptCursor, person.identity);
+    person.smsScriptCursor = nextScriptCursor;
+    const text = reply.kind === 'speech' ? reply.text : reply.kind === 'digits' ? reply.digits : undefined;
+    if (text !== undefined) receiveFromPerson(context, person.phone, message.from, text);
   } else {
     await payViaLink(context, person.phone, message.body);
   }
