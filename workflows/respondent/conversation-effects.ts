@@ -13,7 +13,10 @@ export async function actOnTurn(ctx: RespondentContext, turn: Turn, keyBase: str
   for (const answer of turn.recorded) storeAnswer(ctx, answer);
   for (const event of turn.events) await actOnEvent(ctx, event);
   await sendConversationTexts(ctx, turn.say, keyBase);
-  if (!state.conversation) state.awaitingSince = undefined;
+  if (!state.conversation) {
+    state.awaitingSince = undefined;
+    await openDueFollowUp(ctx);
+  }
   ctx.mirror();
 }
 
@@ -44,10 +47,11 @@ async function actOnEvent(ctx: RespondentContext, event: ConversationEvent): Pro
       return close(ctx, 'opted-out');
     case 'wants-person':
     case 'angry':
-      await openFollowUp(ctx, event.type === 'angry' ? 'upset-respondent' : 'asked-for-a-person');
+      state.followUpDue = event.type === 'angry' ? 'upset-respondent' : 'asked-for-a-person';
       return close(ctx, 'handed-off');
     case 'detractor':
-      return openFollowUp(ctx, `detractor-${event.reason}`);
+      state.followUpDue ??= `detractor-${event.reason}`;
+      return;
     case 'call-back-later':
     case 'probe-answered':
       return;
@@ -55,9 +59,11 @@ async function actOnEvent(ctx: RespondentContext, event: ConversationEvent): Pro
 }
 
 /** One follow-up per respondent: a person reads the answers and the words, and records what was done. */
-async function openFollowUp(ctx: RespondentContext, reason: string): Promise<void> {
+export async function openDueFollowUp(ctx: RespondentContext): Promise<void> {
   const { state, workflowId, surveyId } = ctx;
-  if (state.followUp) return;
+  const reason = state.followUpDue;
+  if (reason === undefined || state.followUp) return;
+  state.followUpDue = undefined;
   const taskId = `${workflowId}/follow-up`;
   state.followUp = { taskId, reason, openedAt: Date.now() };
   const survey = ctx.campaign;

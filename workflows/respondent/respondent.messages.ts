@@ -53,6 +53,8 @@ export interface RespondentState extends OutreachState {
   consentedAt?: number;
   completedAt?: number;
   sessions: Array<{ channel: 'sms' | 'voice'; startedAt: number }>;
+  /** Why the respondent needs a follow-up, noted mid-conversation; the task opens when the conversation ends, with all it said. */
+  followUpDue?: string;
   /** The human follow-up task a detractor or a request for a person opened, while it is open. */
   followUp?: { taskId: string; reason: string; openedAt: number };
   /** Texts received, by Twilio message sid, so a webhook delivered twice is read once. */

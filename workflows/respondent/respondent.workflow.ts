@@ -8,6 +8,7 @@ import { createRespondentContext, view, type RespondentContext } from './respond
 import { registerRespondentHandlers } from './respondent-handlers';
 import { workRespondentCadence } from './respondent-cadence';
 import { answerTexts, remindWhenSilent } from './respondent-texts';
+import { openDueFollowUp } from './conversation-effects';
 
 const defaultContinueAsNewAfterEvents = 4000;
 const followUpReminderEvery = '24 hours';
@@ -39,6 +40,7 @@ export async function respondentWorkflow(input: RespondentWorkflowInput): Promis
     await nextMove(ctx);
   }
 
+  await openDueFollowUp(ctx);
   await waitForFollowUp(ctx);
   await condition(allHandlersFinished);
   ctx.mirror();

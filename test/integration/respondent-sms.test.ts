@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { parseCampaignDocument } from '../../src/campaigns/campaign-document';
+import { validateSurvey } from '../../src/surveys/survey-validation';
+import type { Survey } from '../../src/surveys/survey-schema';
+import { RespondentGateway } from '../../src/temporal/respondent-gateway';
+import type { RespondentProfile, RespondentView } from '../../workflows/respondent/respondent.messages';
+import { createTimeSkippingEnv } from '../support/time-skipping';
+import { serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
+import { advanceUntil, settledState, type StateReader } from '../support/debtor-fixtures';
+
+// Survey respondents by text, on the time-skipping server, through the real worker, FerretDB, the
+// Twilio simulator (people who text back) and the service's own webhooks.
+
+const readRespondent: StateReader<RespondentView> = (gateway, workflowId) => gateway.respondents.state(workflowId);
+
+function demoSurvey(): Survey {
+  const file = path.resolve(__dirname, '../../examples/surveys/satisfaction-demo.yaml');
+  const checked = validateSurvey(parseCampaignDocument(readFileSync(file, 'utf8'), 'yaml'));
+  if (!checked.ok) throw new Error(`demo survey invalid: ${JSON.stringify(checked.errors)}`);
+  return checked.survey;
+}
+
+describe('a survey by text', () => {
+  let env: TestWorkflowEnvironment;
+  let stack: CollectionsStack;
+  const survey = demoSurvey();
+  const repositories = () => stack.service.mongo.repositories;
+  const textsTo = (phone: string) => stack.simulator.store.listMessages({ to: phone }).filter((m) => m.from === serviceNumber).map((m) => m.body);
+
+  async function begin(respondentRef: string, phone: string, persona: string, overrides: Partial<RespondentProfile> = {}): Promise<string> {
+    stack.simulator.people.assign(phone, persona);
+    const respondent: RespondentProfile = {
+      respondentRef,
+      phone,
+      timeZone: 'America/New_York',
+      language: 'en',
+      firstName: 'Avery',
+      hidden: { order: 'A-1001', agent: 'Jamie' },
+      artificialVoiceConsent: false,
+      ...overrides,
+    };
+    const workflowId = RespondentGateway.workflowId(survey.id, respondentRef);
+    await repositories().respondents.storeOnce({ ...respondent, workflowId, surveyId: survey.id, surveyVersion: 1 });
+    await stack.service.gateway.respondents.start({ surveyId: survey.id, surveyVersion: 1, respondent });
+    return workflowId;
+  }
+
+  const until = (workflowId: string, done: (view: RespondentView) => boolean, what: string) =>
+    advanceUntil(env, stack, workflowId, done, { what, read: readRespondent, maxDays: 5 });
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    stack = await startCollectionsStack('respondent-sms', { temporalAddress: env.address });
+    const { campaigns } = repositories();
+    await campaigns.insertVersion({ campaignId: survey.id, version: 1, name: survey.name, document: JSON.parse(JSON.stringify(survey)) });
+    await campaigns.advanceLatestVersion(survey.id, 1);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await env?.teardown();
+  });
+
+  it('when a respondent answers every question in their own words by text, then each answer is stored parsed and the survey completes', async () => {
+    const phone = '+12025550301';
+    const workflowId = await begin('sms-complete-1', phone, 'survey-sms-complete');
+
+    const view = await until(workflowId, (v) => v.outcome !== undefined, 'the end of the survey');
+
+    expect(view.outcome).toBe('completed');
+    const answers = Object.fromEntries(view.answers.filter((a) => a.part === 'answer').map((a) => [a.questionId, a.value]));
+    expect(answers).toEqual({ recommend: 8, satisfaction: 4, resolved: true, 'contact-channel': 'text' });
+    const texts = textsTo(phone);
+    expect(texts[0]).toMatch(/Hi Avery.*order A-1001.*Reply YES to start.*STOP/s);
+    // One question per message, each asked once, then the closing.
+    expect(texts.filter((t) => /recommend/i.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /\?/.test(t)).length).toBeGreaterThanOrEqual(5);
+    expect(texts.at(-1)).toMatch(/Thank you for your time, Avery/);
+
+    const stored = await repositories().surveyAnswers.ofSurvey(survey.id, [workflowId]);
+    expect(stored.map((a) => [a.questionId, a.value])).toEqual([
+      ['recommend', 8],
+      ['satisfaction', 4],
+      ['resolved', true],
+      ['contact-channel', 'text'],
+    ]);
+    expect(stored.find((a) => a.questionId === 'recommend')?.utterance).toBe('pretty good, maybe an eight');
+    const mirror = await repositories().respondents.byWorkflowId(workflowId);
+    expect(mirror?.status).toBe('completed');
+    expect(mirror?.consentedAt).toBeInstanceOf(Date);
+    expect(mirror?.sessions.map((s) => s.channel)).toEqual(['sms']);
+  });
+
+  it('when a respondent scores low and says why, then the probe answer is kept and a person follows up before the workflow ends', async () => {
+    const phone = '+12025550302';
+    const workflowId = await begin('sms-detractor-1', phone, 'survey-sms-detractor');
+
+    const view = await until(workflowId, (v) => v.outcome === 'completed' && v.followUp !== undefined, 'a detractor follow-up');
+
+    expect(view.followUp?.reason).toMatch(/^detractor-/);
+    const probes = view.answers.filter((a) => a.part === 'probe');
+    expect(probes.map((a) => a.questionId)).toContain('recommend');
+    const task = await stack.service.mongo.models.humanTasks.findOne({ taskId: view.followUp!.taskId }).lean();
+    expect(task?.status).toBe('open');
+    expect(task?.summary).toMatch(/recommend=3/);
+    expect(task?.transcript?.some((turn) => /waited half an hour/.test(turn.heard ?? ''))).toBe(true);
+
+    await expect(stack.service.gateway.respondents.resolveFollowUp(workflowId, { taskId: view.followUp!.taskId, notes: ' ' })).rejects.toThrow(/notes/);
+    await stack.service.gateway.respondents.resolveFollowUp(workflowId, { taskId: view.followUp!.taskId, notes: 'Called back; refund issued.' });
+    const result = await stack.service.gateway.client.workflow.getHandle(workflowId).result();
+    expect(result.followUp).toBeUndefined();
+    const resolved = await stack.service.mongo.models.humanTasks.findOne({ taskId: view.followUp!.taskId }).lean();
+    expect(resolved?.status).toBe('resolved');
+  });
+
+  it('when a respondent texts STOP to the invitation, then they are opted out and sent nothing more', async () => {
+    const phone = '+12025550303';
+    const workflowId = await begin('sms-stopper-1', phone, 'survey-sms-stopper');
+
+    const view = await until(workflowId, (v) => v.outcome !== undefined, 'the opt-out');
+
+    expect(view.outcome).toBe('opted-out');
+    const texts = textsTo(phone);
+    expect(texts[0]).toMatch(/Reply YES to start/);
+    expect(texts.slice(1).every((t) => /unsubscribed/.test(t))).toBe(true);
+    const settled = await settledState(stack, workflowId, readRespondent);
+    expect(settled.answers).toEqual([]);
+  });
+});
