@@ -9,7 +9,7 @@ import { RespondentGateway } from '../../src/temporal/respondent-gateway';
 import type { RespondentProfile, RespondentView } from '../../workflows/respondent/respondent.messages';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { advanceUntil, settledState, type StateReader } from '../support/debtor-fixtures';
+import { advanceUntil, saveGoldenHistory, settledState, type StateReader } from '../support/debtor-fixtures';
 
 // Survey respondents by text, on the time-skipping server, through the real worker, FerretDB, the
 // Twilio simulator (people who text back) and the service's own webhooks.
@@ -91,6 +91,7 @@ describe('a survey by text', () => {
     expect(mirror?.status).toBe('completed');
     expect(mirror?.consentedAt).toBeInstanceOf(Date);
     expect(mirror?.sessions.map((s) => s.channel)).toEqual(['sms']);
+    await saveGoldenHistory(stack.service.gateway, workflowId, 'respondent-completes-by-text');
   });
 
   it('when a respondent scores low and says why, then the probe answer is kept and a person follows up before the workflow ends', async () => {
@@ -113,6 +114,7 @@ describe('a survey by text', () => {
     expect(result.followUp).toBeUndefined();
     const resolved = await stack.service.mongo.models.humanTasks.findOne({ taskId: view.followUp!.taskId }).lean();
     expect(resolved?.status).toBe('resolved');
+    await saveGoldenHistory(stack.service.gateway, workflowId, 'respondent-detractor-followed-up');
   });
 
   it('when a respondent texts STOP to the invitation, then they are opted out and sent nothing more', async () => {
