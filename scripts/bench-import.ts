@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   let rejected = 0;
   const importPath = await measure('readDebtorRecords', async () => {
     let rows = 0;
-    for await (const record of readDebtorRecords(generatedCsv(), 'csv', campaign)) {
+    for await (const record of readDebtorRecords({ stream: generatedCsv(), format: 'csv' }, campaign)) {
       rows++;
       if ('problems' in record) rejected++;
     }

@@ -79,7 +79,7 @@ export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, pri
   const rows = demoDebtors.map((d, i) =>
     [`demo-${String(i + 1).padStart(3, '0')}`, d.fullName, d.phone, zone, d.language ?? 'en', d.amountDue, '2026-11-01', d.artificialVoiceConsent, d.flags ?? ''].join(','),
   );
-  const report = await importDebtors(deps, campaignId, Readable.from([`${header}\n${rows.join('\n')}\n`]), 'csv');
+  const report = await importDebtors(deps, campaignId, { stream: Readable.from([`${header}\n${rows.join('\n')}\n`]), format: 'csv' });
   print(
     `Demo: campaign ${campaignId} v${applied.version} ${applied.created ? 'applied' : 'already applied'}; ${report.started} debtors started, ` +
       `${report.alreadyImported} already running (from an earlier start), people in ${zone}. Journeys follow; Ctrl-C stops.`,

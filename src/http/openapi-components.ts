@@ -1,7 +1,7 @@
 import { campaignSchema } from '../campaigns/campaign-schema';
 import { debtorColumns, requiredColumns } from '../use-cases/debtor-row';
 import { debtorStatuses } from './api-schemas';
-import { ref, requestSchema, text, type JsonSchema } from './openapi-json-schema';
+import { appliedDocument, ref, requestSchema, storedDocument, text, type JsonSchema } from './openapi-json-schema';
 
 // The OpenAPI document's named schemas: the campaign document generated from its zod schema, the
 // responses described here.
@@ -24,17 +24,10 @@ export const componentSchemas: Record<string, JsonSchema> = {
   },
   FieldError: { type: 'object', required: ['path', 'message'], properties: { path: text, message: text } },
   CampaignDocument: requestSchema(campaignSchema),
-  CampaignApplied: {
-    type: 'object',
-    required: ['campaignId', 'version', 'created'],
-    properties: {
-      campaignId: text,
-      version: { type: 'integer' },
-      created: { type: 'boolean', description: 'False: the document equals the latest version; nothing was written' },
-      debtors: { ...ref('DebtorsTold'), description: 'A new version after the first: the running debtors told of it so far' },
-      broadcast: ref('CampaignBroadcast'),
-    },
-  },
+  CampaignApplied: appliedDocument('campaignId', {
+    debtors: { ...ref('DebtorsTold'), description: 'A new version after the first: the running debtors told of it so far' },
+    broadcast: ref('CampaignBroadcast'),
+  }),
   DebtorsTold: {
     type: 'object',
     required: ['updated', 'skipped'],
@@ -49,23 +42,13 @@ export const componentSchemas: Record<string, JsonSchema> = {
     description: 'The workflow telling every running debtor of the change, page by page',
     properties: { workflowId: text, done: { type: 'boolean', description: 'False: it was still going when the response was sent (a large campaign); it goes on' } },
   },
-  StoredCampaign: {
-    type: 'object',
-    properties: {
-      campaignId: text,
-      version: { type: 'integer' },
-      latestVersion: { type: 'integer' },
-      name: text,
-      paused: { type: 'boolean' },
-      createdAt: { type: 'string', format: 'date-time' },
-      document: ref('CampaignDocument'),
-      broadcasts: {
-        type: 'object',
-        description: 'How far the latest pause/resume and version broadcasts got; absent while Temporal cannot be asked',
-        properties: Object.fromEntries(['pause', 'version'].map((kind) => [kind, ref('BroadcastProgress')])),
-      },
+  StoredCampaign: storedDocument('campaignId', 'CampaignDocument', {
+    broadcasts: {
+      type: 'object',
+      description: 'How far the latest pause/resume and version broadcasts got; absent while Temporal cannot be asked',
+      properties: Object.fromEntries(['pause', 'version'].map((kind) => [kind, ref('BroadcastProgress')])),
     },
-  },
+  }),
   BroadcastProgress: {
     type: 'object',
     required: ['workflowId', 'updated', 'skipped', 'done'],

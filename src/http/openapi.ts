@@ -11,22 +11,29 @@ import {
   humanTaskResolutionBody,
 } from './api-schemas';
 import { componentSchemas } from './openapi-components';
-import { common, failure, formContent, html, jsonContent, ok, parameters, ref, requestSchema, text, type JsonSchema } from './openapi-json-schema';
+import {
+  common,
+  documentPaths,
+  failure,
+  formContent,
+  html,
+  importFailures,
+  importRequestBody,
+  jsonContent,
+  ok,
+  parameters,
+  ref,
+  requestSchema,
+  text,
+  type JsonSchema,
+} from './openapi-json-schema';
 import { webhookPaths } from './openapi-webhooks';
 import { surveyResultsPaths } from './openapi-survey-results';
-import { campaignDocumentTypes } from './routes/campaign.routes';
-import { importTypes } from './routes/debtor.routes';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
 // are described here and in openapi-components.ts.
-
-const campaignDocumentBody = {
-  required: true,
-  description: 'A campaign document (see examples/campaigns/collections-demo.yaml): JSON, or YAML/JSON text',
-  content: Object.fromEntries(Object.keys(campaignDocumentTypes).map((type) => [type, { schema: type === 'application/json' ? ref('CampaignDocument') : text }])),
-};
 
 const debtorPath = '/campaigns/{campaignId}/debtors/{accountRef}';
 const debtorAction = (
@@ -50,45 +57,14 @@ const debtorAction = (
 });
 
 const paths: Record<string, JsonSchema> = {
-  '/campaigns/validate': {
-    post: {
-      summary: 'Check a campaign document without saving it',
-      tags: ['campaigns'],
-      requestBody: campaignDocumentBody,
-      responses: {
-        200: ok('The document is valid', { type: 'object', properties: { valid: { const: true } } }),
-        400: failure('The text is not YAML/JSON; the message gives the line and column'),
-        413: common[413],
-        422: ok('Every invalid field, with its path and why', {
-          type: 'object',
-          properties: { valid: { const: false }, errors: { type: 'array', items: ref('FieldError') } },
-        }),
-      },
-    },
-  },
-  '/campaigns': {
-    put: {
-      summary: "Save a campaign document as the campaign's next version and tell its running debtors",
-      tags: ['campaigns'],
-      requestBody: campaignDocumentBody,
-      responses: {
-        201: ok('A new version was saved', ref('CampaignApplied')),
-        200: ok('The document equals the latest version; nothing was saved', ref('CampaignApplied')),
-        400: failure('The text is not YAML/JSON; the message gives the line and column'),
-        409: failure('Concurrent applies kept taking the next version number; apply again'),
-        413: common[413],
-        422: failure('The document is invalid; `details` lists every invalid field; nothing was saved'),
-      },
-    },
-  },
-  '/campaigns/{campaignId}': {
-    get: {
-      summary: 'A campaign version (the latest unless ?version=N)',
-      tags: ['campaigns'],
-      parameters: [...parameters(campaignParams, 'path'), ...parameters(campaignQuery, 'query')],
-      responses: { 200: ok('The version and the campaign state', ref('StoredCampaign')), 400: common[400], 404: failure('No such campaign or version') },
-    },
-  },
+  ...documentPaths({
+    what: 'campaign',
+    params: campaignParams,
+    query: campaignQuery,
+    example: 'examples/campaigns/collections-demo.yaml',
+    applySummary: "Save a campaign document as the campaign's next version and tell its running debtors",
+    notFound: "the id is a survey's",
+  }),
   ...Object.fromEntries(
     (['pause', 'resume'] as const).map((verb) => [
       `/campaigns/{campaignId}/${verb}`,
@@ -110,30 +86,11 @@ const paths: Record<string, JsonSchema> = {
       summary: "Import debtors and start each one's workflow; streamed, so files of any length are fine",
       tags: ['debtors'],
       parameters: parameters(campaignParams, 'path'),
-      requestBody: {
-        required: true,
-        content: Object.fromEntries(
-          Object.entries(importTypes).map(([type, format]) => [
-            type,
-            {
-              schema: format === 'json' ? { type: 'array', items: ref('ImportRow') } : text,
-              description:
-                format === 'csv'
-                  ? `A header line naming the columns (${debtorColumns.join(', ')}; required: ${requiredColumns.join(', ')}), then one debtor per line`
-                  : format === 'ndjson'
-                    ? 'One ImportRow object per line'
-                    : undefined,
-            },
-          ]),
-        ),
-      },
+      requestBody: importRequestBody('ImportRow', { all: debtorColumns, required: requiredColumns, each: 'debtor' }),
       responses: {
         200: ok('What happened to every row', ref('ImportReport')),
-        400: failure('The CSV header lacks a required column or names an unknown one, or the file cannot be read past a point; nothing after it was read'),
         404: failure('No such campaign; nothing was written'),
-        409: failure('The campaign is paused'),
-        413: common[413],
-        415: failure('Not text/csv, application/json or application/x-ndjson'),
+        ...importFailures('campaign'),
       },
     },
   },

@@ -11,7 +11,7 @@ import { AppError } from '../errors/app-error';
 /** `row`: the file line a CSV or NDJSON record ends on (a CSV header is line 1); a JSON array's 1-based element. */
 export type RawRecord = { row: number; fields: Record<string, unknown> } | { row: number; problem: string };
 
-/** One record larger than this is a broken file, not a debtor. */
+/** One record larger than this is a broken file, not one person's row. */
 const maxRecordChars = 64 * 1024;
 
 /**
@@ -76,7 +76,7 @@ function jsonRecord(row: number, text: string): RawRecord {
   }
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? { row, fields: value as Record<string, unknown> }
-    : { row, problem: "must be an object of the debtor's fields" };
+    : { row, problem: "must be an object of one row's fields" };
 }
 
 async function* lines(input: Readable): AsyncGenerator<{ line: number; text: string }> {
@@ -98,7 +98,7 @@ async function* lines(input: Readable): AsyncGenerator<{ line: number; text: str
 }
 
 function recordTooLarge(where: string): AppError {
-  return new AppError('bad_input', `${where} is longer than ${maxRecordChars / 1024} KiB: this is not one debtor's record`, 400);
+  return new AppError('bad_input', `${where} is longer than ${maxRecordChars / 1024} KiB: this is not one row's record`, 400);
 }
 
 const whitespace = new Set([' ', '\t', '\n', '\r']);
@@ -118,7 +118,7 @@ class JsonArrayScanner {
       const c = text[i];
       if (this.state === 'before') {
         if (whitespace.has(c) || c === '\uFEFF') continue;
-        if (c !== '[') throw new AppError('bad_input', 'a JSON import is an array of debtor objects: the body must start with [', 400);
+        if (c !== '[') throw new AppError('bad_input', 'a JSON import is an array of objects, one a row: the body must start with [', 400);
         this.state = 'first';
         continue;
       }
@@ -160,7 +160,7 @@ class JsonArrayScanner {
   }
 
   finish(): void {
-    if (this.state === 'before') throw new AppError('bad_input', 'the body is empty: a JSON import is an array of debtor objects', 400);
+    if (this.state === 'before') throw new AppError('bad_input', 'the body is empty: a JSON import is an array of objects, one a row', 400);
     if (this.state !== 'after') {
       throw new AppError('bad_input', `the JSON array is not closed: the body ends inside it, after ${this.count} complete record(s)`, 400);
     }

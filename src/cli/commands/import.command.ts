@@ -3,7 +3,7 @@ import { Transform, pipeline } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { reportFailure, type ApiClient } from '../api-client';
-import type { ImportReport } from '../../use-cases/import-debtors';
+import type { ImportReport } from '../../use-cases/row-import';
 import { extensionOf, inputFileSize } from './input-file';
 
 const contentTypes = { csv: 'text/csv', json: 'application/json', ndjson: 'application/x-ndjson' } as const;
@@ -18,12 +18,16 @@ export function importCommand(program: Command, api: () => ApiClient): void {
     .option('--format <format>', 'csv, json or ndjson (default: from the file extension)')
     .description('import debtors and start their workflows; exit code 2 when any row was rejected')
     .action(async (file: string, options: { campaign: string; format?: string }) => {
-      process.exitCode = await importFile(api(), file, options);
+      process.exitCode = await importFile(api(), file, `/campaigns/${encodeURIComponent(options.campaign)}/debtors/import`, options.format);
     });
 }
 
-async function importFile(api: ApiClient, file: string, options: { campaign: string; format?: string }): Promise<number> {
-  const format = (options.format ?? extensionOf(file)) as Format;
+/**
+ * Streams a file of people to an import route with a progress bar and prints the report. The exit
+ * code: 2 when the file or a row was refused, 1 when a good row could not be imported.
+ */
+export async function importFile(api: ApiClient, file: string, route: string, formatOption?: string): Promise<number> {
+  const format = (formatOption ?? extensionOf(file)) as Format;
   if (!(format in contentTypes)) {
     process.stderr.write(`parley: cannot tell the format of ${file}: use --format ${Object.keys(contentTypes).join('|')}\n`);
     return 2;
@@ -44,7 +48,7 @@ async function importFile(api: ApiClient, file: string, options: { campaign: str
   const counted = pipeline(createReadStream(file), counting, () => undefined);
   let response;
   try {
-    response = await api.upload(`/campaigns/${encodeURIComponent(options.campaign)}/debtors/import`, contentTypes[format], counted);
+    response = await api.upload(route, contentTypes[format], counted);
   } finally {
     bar.stop();
   }

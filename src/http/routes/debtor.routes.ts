@@ -1,10 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps';
-import { AppError } from '../../errors/app-error';
 import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody, paymentHeaders } from '../api-schemas';
+import { importRoute } from '../request-bodies';
 import { enforceBodyLimit, parseRequest } from '../request-input';
-import { importDebtors, type ImportFormat } from '../../use-cases/import-debtors';
+import { importDebtors } from '../../use-cases/import-debtors';
 import {
   agreePlan,
   ceaseCommunication,
@@ -19,37 +18,12 @@ import {
   showDebtor,
 } from '../../use-cases/debtors';
 
-export const importTypes = { 'text/csv': 'csv', 'application/json': 'json', 'application/x-ndjson': 'ndjson' } as const;
-
-/**
- * An import may be this many times the general body limit (1 MiB by default: 256 MiB, over a
- * million rows). It is streamed, so its size costs time, not memory.
- */
-const importBodyLimitFactor = 256;
-
 /** Debtors of a campaign: import, list, show, and the operator actions on one account. */
 export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await app.register(async (scope) => {
-    scope.addHook('preParsing', enforceBodyLimit);
-    // The upload is handed over as a stream and read row by row, never held whole.
-    scope.removeAllContentTypeParsers();
-    for (const [contentType, format] of Object.entries(importTypes)) {
-      scope.addContentTypeParser(contentType, (_request, payload, done) => done(null, { format, stream: payload }));
-    }
-
-    scope.post('/campaigns/:campaignId/debtors/import', { bodyLimit: deps.config.http.bodyLimitBytes * importBodyLimitFactor }, async (request) => {
-      const { campaignId } = parseRequest(campaignParams, request.params);
-      const upload = request.body as { format: ImportFormat; stream: Readable } | undefined;
-      if (!upload) throw new AppError('bad_request', `send the file as the body, typed ${Object.keys(importTypes).join(', ')}`, 400);
-      return importDebtors(
-        deps,
-        campaignId,
-        upload.stream,
-        upload.format,
-        ({ rows, started, alreadyImported, rejected, failed }) => request.log.info({ campaignId, rows, started, alreadyImported, rejected, failed }, 'importing debtors'),
-        deps.config.import.concurrency,
-      );
-    });
+  await importRoute(app, deps, {
+    url: '/campaigns/:campaignId/debtors/import',
+    what: 'debtors',
+    run: (params, file, options) => importDebtors(deps, parseRequest(campaignParams, params).campaignId, file, options),
   });
 
   await app.register(async (scope) => {
