@@ -4,6 +4,7 @@ import type { AppDeps } from './app-deps';
 import { healthRoutes } from './routes/health.routes';
 import { campaignRoutes } from './routes/campaign.routes';
 import { debtorRoutes } from './routes/debtor.routes';
+import { surveyRoutes } from './routes/survey.routes';
 import { openApiRoutes } from './routes/openapi.routes';
 import { AppError } from '../errors/app-error';
 import { ZodError } from 'zod';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   ]);
   await campaignRoutes(app, deps);
   await debtorRoutes(app, deps);
+  await surveyRoutes(app, deps);
   await openApiRoutes(app, deps);
   await twilioWebhookRoutes(app, deps);
   await paymentRoutes(app, deps);

@@ -27,6 +27,7 @@ import {
   text,
   type JsonSchema,
 } from './openapi-json-schema';
+import { surveyComponentSchemas, surveyPaths } from './openapi-surveys';
 import { webhookPaths } from './openapi-webhooks';
 import { surveyResultsPaths } from './openapi-survey-results';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
@@ -126,6 +127,7 @@ const paths: Record<string, JsonSchema> = {
       parameters: parameters(humanTaskParams, 'path'),
     },
   },
+  ...surveyPaths,
   '/contacts/{phone}/consent': {
     get: {
       summary: "A phone number's consent and opt-out ledger, and what it allows",
@@ -188,10 +190,10 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     info: {
       title: 'Parley',
       version: '1',
-      description: 'Collections outreach: campaigns, debtors (one durable workflow each), and the webhooks Twilio and payment providers call.',
+      description: 'Collections and survey outreach: campaigns, debtors, surveys and respondents (one durable workflow each), and the webhooks Twilio and payment providers call.',
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas: componentSchemas },
+    components: { schemas: { ...componentSchemas, ...surveyComponentSchemas } },
   };
 }

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { campaignQuery } from '../api-schemas';
+import { documentRoutes, importRoute } from '../request-bodies';
+import { parseRequest } from '../request-input';
+import { surveySchema } from '../../surveys/survey-schema';
+import { importRespondents } from '../../use-cases/import-respondents';
+import { applySurvey, getSurvey, validateSurveyDocument } from '../../use-cases/surveys';
+
+export const surveyParams = z.strictObject({ surveyId: surveySchema.shape.id.describe("The survey's id, as in its document") });
+/** Surveys are versioned in the campaigns' store: the same `?version=N`. */
+export const surveyQuery = campaignQuery;
+
+/** Survey documents (validate, apply as a new version, read) and the import of their respondents. */
+export async function surveyRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(async (scope) =>
+    documentRoutes(scope, {
+      what: 'survey',
+      validate: validateSurveyDocument,
+      apply: (text, format) => applySurvey(deps, text, format),
+      read: (params, query) => getSurvey(deps, parseRequest(surveyParams, params).surveyId, parseRequest(surveyQuery, query).version),
+    }),
+  );
+
+  await importRoute(app, deps, {
+    url: '/surveys/:surveyId/respondents',
+    what: 'respondents',
+    run: (params, file, options) => importRespondents(deps, parseRequest(surveyParams, params).surveyId, file, options),
+  });
+}
