@@ -66,9 +66,8 @@ const api = () => new ApiClient(config().cli.apiUrl);
 campaignCommands(program, api);
 importCommand(program, api);
 debtorCommands(program, api);
-
-// Commands that work on local files only.
-surveyCommands(program);
+// `survey validate` works on a local file alone; the others on the service.
+surveyCommands(program, api);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {

@@ -29,6 +29,13 @@ export function demoCampaignYaml(id: string, name = 'Northwind Card Services'): 
   return demoCampaign.replace(/^id: .*$/m, `id: ${id}`).replace(/^name: .*$/m, `name: ${name}`);
 }
 
+const demoSurvey = readFileSync(path.resolve(__dirname, '../../examples/surveys/satisfaction-demo.yaml'), 'utf8');
+
+/** The demo survey's YAML under another id. */
+export function demoSurveyYaml(id: string): string {
+  return demoSurvey.replace(/^id: .*$/m, `id: ${id}`);
+}
+
 export const yaml = (content: string) => ({ type: 'application/yaml', content });
 export const csv = (content: string) => ({ type: 'text/csv', content });
 
