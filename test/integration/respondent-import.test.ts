@@ -44,20 +44,14 @@ describe('importing survey respondents over HTTP', () => {
     const response = await importCsv(respondentsCsv);
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
-      rows: 6,
-      started: 3,
-      alreadyImported: 0,
-      rejected: 3,
-      failed: 0,
-      errors: [
-        { row: 4, field: 'phone', message: "'+1555' is too short" },
-        { row: 5, field: 'time_zone', message: expect.stringContaining("unknown time zone 'Mars/Olympus'") },
-        { row: 6, field: 'respondent_ref', message: 'is required' },
-        { row: 6, field: 'artificial_voice_consent', message: "'maybe' must be true, false, yes or no" },
-      ],
-      unlistedErrors: 0,
-    });
+    const { errors, ...counts } = response.body;
+    expect(counts).toEqual({ rows: 6, started: 3, alreadyImported: 0, rejected: 3, failed: 0, unlistedErrors: 0 });
+    expect(errors).toEqual([
+      { row: 4, field: 'phone', message: "'+1555' is too short" },
+      { row: 5, field: 'time_zone', message: expect.stringContaining("unknown time zone 'Mars/Olympus'") },
+      { row: 6, field: 'respondent_ref', message: 'is required' },
+      { row: 6, field: 'artificial_voice_consent', message: "'maybe' must be true, false, yes or no" },
+    ]);
     expect((await respondents().find({ surveyId }).sort({ respondentRef: 1 }).lean()).map((r) => r.respondentRef)).toEqual(['S-001', 'S-002', 'S-006']);
 
     const jordan = await stack.service.mongo.repositories.respondents.byWorkflowId(`respondent/${surveyId}/S-001`);
