@@ -1,5 +1,6 @@
 import { common, failure, ok, parameters, text, type JsonSchema } from './openapi-json-schema';
-import { surveyExportQuery, surveyResponsesQuery, surveyResultsParams, surveyResultsQuery } from './routes/survey-results.routes';
+import { surveyExportQuery, surveyResponsesQuery, surveyResultsQuery } from './routes/survey-results.routes';
+import { surveyParams } from './routes/survey.routes';
 
 // The survey results routes' part of the OpenAPI document: parameters from the schemas the routes
 // parse with, responses described here (their full shapes are the types in
@@ -88,7 +89,7 @@ export const surveyResultsPaths: Record<string, JsonSchema> = {
     get: {
       summary: 'Response and completion rates, drop-off per question, NPS and the distribution of every answer, overall, per version and per group',
       tags: ['surveys'],
-      parameters: [...parameters(surveyResultsParams, 'path'), ...parameters(surveyResultsQuery, 'query')],
+      parameters: [...parameters(surveyParams, 'path'), ...parameters(surveyResultsQuery, 'query')],
       responses: { 200: ok('The results', surveyResults), 400: failure('A bad parameter, or groupBy names a hidden field the survey does not declare'), 404: notFound },
     },
   },
@@ -96,7 +97,7 @@ export const surveyResultsPaths: Record<string, JsonSchema> = {
     get: {
       summary: 'A page of respondents in reference order, each with every answer they gave',
       tags: ['surveys'],
-      parameters: [...parameters(surveyResultsParams, 'path'), ...parameters(surveyResponsesQuery, 'query')],
+      parameters: [...parameters(surveyParams, 'path'), ...parameters(surveyResponsesQuery, 'query')],
       responses: { 200: ok('The page', responsesPage), 400: common[400], 404: notFound },
     },
   },
@@ -104,7 +105,7 @@ export const surveyResultsPaths: Record<string, JsonSchema> = {
     get: {
       summary: 'The answers the results count, as a file (Content-Disposition names it)',
       tags: ['surveys'],
-      parameters: [...parameters(surveyResultsParams, 'path'), ...parameters(surveyExportQuery, 'query')],
+      parameters: [...parameters(surveyParams, 'path'), ...parameters(surveyExportQuery, 'query')],
       responses: {
         200: {
           description: 'CSV: one row per respondent and question on their path. NDJSON: one object per respondent, with where they stopped',

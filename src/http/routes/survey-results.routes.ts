@@ -3,12 +3,10 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { parseRequest } from '../request-input';
 import { hiddenFieldPattern } from '../../surveys/condition-notation';
-import { surveySchema } from '../../surveys/survey-schema';
 import { exportSurvey, surveyResponses, surveyResults } from '../../use-cases/survey-results';
+import { surveyParams } from './survey.routes';
 
 const fieldName = hiddenFieldPattern.source.replace(/^\^|\$$/g, '');
-
-export const surveyResultsParams = z.strictObject({ surveyId: surveySchema.shape.id.describe("The survey's id, as in its document") });
 
 export const surveyResultsQuery = z.strictObject({
   groupBy: z
@@ -28,7 +26,7 @@ export const surveyExportQuery = z.strictObject({ format: z.enum(['csv', 'ndjson
 
 /** A survey's results, its responses page by page, and its answers as a file. */
 export async function surveyResultsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const survey = (params: unknown) => parseRequest(surveyResultsParams, params).surveyId;
+  const survey = (params: unknown) => parseRequest(surveyParams, params).surveyId;
 
   app.get('/surveys/:surveyId/results', async (request) => surveyResults(deps, survey(request.params), parseRequest(surveyResultsQuery, request.query)));
 
