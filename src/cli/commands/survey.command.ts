@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { ApiClient } from '../api-client';
 import type { Survey } from '../../surveys/survey-schema';
 import { importFile } from './import.command';
+import { surveyResultsCommand } from './survey-results.command';
 import { applyDocumentFile, printProblems } from './document-file';
 import { extensionOf, inputFileSize } from './input-file';
 
@@ -35,6 +36,7 @@ export function surveyCommands(program: Command, api: () => ApiClient): void {
     .action(async (file: string, options: { survey: string; format?: string }) => {
       process.exitCode = await importFile(api(), file, `/surveys/${encodeURIComponent(options.survey)}/respondents`, options.format);
     });
+  surveyResultsCommand(survey, api);
 }
 
 async function validateSurveyFile(file: string): Promise<number> {
