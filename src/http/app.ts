@@ -14,6 +14,7 @@ import { consentRoutes } from './routes/consent.routes';
 import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
 import { audioRoutes } from './routes/audio.routes';
 import { surveyResultsRoutes } from './routes/survey-results.routes';
+import { respondentRoutes } from './routes/respondent.routes';
 
 /** Builds the HTTP app without listening, so tests can `inject` into the real thing. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await voiceWebhookRoutes(app, deps);
   await audioRoutes(app, deps);
   await surveyResultsRoutes(app, deps);
+  await respondentRoutes(app, deps);
   return app;
 }
 

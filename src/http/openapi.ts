@@ -30,6 +30,7 @@ import {
 import { surveyComponentSchemas, surveyPaths } from './openapi-surveys';
 import { webhookPaths } from './openapi-webhooks';
 import { surveyResultsPaths } from './openapi-survey-results';
+import { respondentPaths } from './openapi-respondents';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
@@ -144,6 +145,7 @@ const paths: Record<string, JsonSchema> = {
     },
   },
   ...surveyResultsPaths,
+  ...respondentPaths,
   ...webhookPaths,
   '/audio/{clipId}': {
     get: {

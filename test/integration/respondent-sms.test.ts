@@ -8,6 +8,7 @@ import type { Survey } from '../../src/surveys/survey-schema';
 import { RespondentGateway } from '../../src/temporal/respondent-gateway';
 import type { RespondentProfile, RespondentView } from '../../workflows/respondent/respondent.messages';
 import { createTimeSkippingEnv } from '../support/time-skipping';
+import { call } from '../support/api-calls';
 import { serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { advanceUntil, saveGoldenHistory, settledState, type StateReader } from '../support/debtor-fixtures';
 
@@ -108,8 +109,21 @@ describe('a survey by text', () => {
     expect(task?.summary).toMatch(/recommend=3/);
     expect(task?.transcript?.some((turn) => /waited half an hour/.test(turn.heard ?? ''))).toBe(true);
 
-    await expect(stack.service.gateway.respondents.resolveFollowUp(workflowId, { taskId: view.followUp!.taskId, notes: ' ' })).rejects.toThrow(/notes/);
-    await stack.service.gateway.respondents.resolveFollowUp(workflowId, { taskId: view.followUp!.taskId, notes: 'Called back; refund issued.' });
+    const url = stack.service.httpUrl!;
+    const respondentPath = `/surveys/${survey.id}/respondents/sms-detractor-1`;
+    const shown = await call(url, 'GET', respondentPath);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ status: 'completed', followUp: { taskId: view.followUp!.taskId } });
+    expect((await call(url, 'GET', `/surveys/${survey.id}/respondents/nobody-here`)).status).toBe(404);
+    const resolution = (taskId: string) => `${respondentPath}/follow-ups/${encodeURIComponent(taskId)}/resolution`;
+    const blank = await call(url, 'POST', resolution(view.followUp!.taskId), { notes: ' ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.details).toEqual([expect.objectContaining({ path: 'notes' })]);
+    const wrongTask = await call(url, 'POST', resolution('another-task'), { notes: 'Called back.' });
+    expect(wrongTask.status).toBe(422);
+    expect(wrongTask.body.message).toMatch(/taskId: the open task is/);
+    const resolved200 = await call(url, 'POST', resolution(view.followUp!.taskId), { notes: 'Called back; refund issued.' });
+    expect(resolved200.status).toBe(200);
     const result = await stack.service.gateway.client.workflow.getHandle(workflowId).result();
     expect(result.followUp).toBeUndefined();
     const resolved = await stack.service.mongo.models.humanTasks.findOne({ taskId: view.followUp!.taskId }).lean();

@@ -87,6 +87,10 @@ const cases: PersonaCase[] = [
   { persona: 'never-answers', debtor: {}, expected: { status: 'no-answer', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true },
   { persona: 'busy-line', debtor: {}, expected: { status: 'busy', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true },
   { persona: 'disconnected-number', debtor: {}, expected: { status: 'failed', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true },
+  // Survey respondents who only text: nobody picks up their phone.
+  ...['survey-sms-complete', 'survey-sms-complete-zh', 'survey-sms-detractor', 'survey-sms-stopper'].map(
+    (persona): PersonaCase => ({ persona, debtor: {}, expected: { status: 'no-answer', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true }),
+  ),
   { persona: 'sms-stopper', debtor: {}, expected: { answeredBy: 'human', optOut: true, rightPartyVerified: false }, noDebtDetail: true },
   {
     persona: 'mandarin-debtor',

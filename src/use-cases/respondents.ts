@@ -1,0 +1,33 @@
+import { RespondentGateway } from '../temporal/respondent-gateway';
+import type { RespondentView } from '../../workflows/respondent/respondent.messages';
+import { getSurvey } from './surveys';
+import type { UseCaseDeps } from './use-case-deps';
+import { askWorkflow } from './workflow-errors';
+
+// One survey respondent as an operator sees them, and what an operator or the person following up
+// a detractor does to them; the respondent's workflow validates each action.
+
+export interface RespondentKey {
+  surveyId: string;
+  respondentRef: string;
+}
+
+const workflowIdOf = ({ surveyId, respondentRef }: RespondentKey) => RespondentGateway.workflowId(surveyId, respondentRef);
+
+export async function showRespondent(deps: UseCaseDeps, key: RespondentKey): Promise<RespondentView> {
+  await getSurvey(deps, key.surveyId);
+  return askWorkflow(() => deps.gateway.respondents.state(workflowIdOf(key)));
+}
+
+/** Records what was done about a detractor's (or a hand-off's) experience, which closes the loop. */
+export function resolveFollowUp(deps: UseCaseDeps, key: RespondentKey, resolution: { taskId: string; notes: string }): Promise<RespondentView> {
+  return askWorkflow(() => deps.gateway.respondents.resolveFollowUp(workflowIdOf(key), resolution));
+}
+
+export function pauseRespondent(deps: UseCaseDeps, key: RespondentKey, reason: string): Promise<RespondentView> {
+  return askWorkflow(() => deps.gateway.respondents.pause(workflowIdOf(key), reason));
+}
+
+export function resumeRespondent(deps: UseCaseDeps, key: RespondentKey): Promise<RespondentView> {
+  return askWorkflow(() => deps.gateway.respondents.resume(workflowIdOf(key)));
+}
