@@ -8,6 +8,7 @@ import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { SimulatorEvent, TwilioSimulator } from '../simulator';
 import type { CallResult } from '../../workflows/call/call.messages';
 import { repoRoot } from './child-process';
+import { describeText, followPeople, personLines, pollWhileRunning, type PersonLine, type RunningDemo } from './demo-lines';
 
 // The demo `npm start` runs on the embedded servers: a campaign whose cadence takes minutes, a
 // dozen simulated people with different behaviours, and each one's journey printed as it happens.
@@ -53,27 +54,13 @@ export function daytimeZone(now: number): string {
   }) ?? 'America/New_York';
 }
 
-export interface RunningDemo {
-  stop(): void;
-}
-
 export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, print: (line: string) => void): Promise<RunningDemo> {
   const applied = await applyCampaign(deps, readFileSync(campaignFile, 'utf8'), 'yaml');
   const zone = daytimeZone(Date.now());
-  const byPhone = new Map(demoDebtors.map((d) => [d.phone, d]));
+  const people = new Map(demoDebtors.map((d) => [d.phone, { name: d.fullName, persona: d.persona }]));
   for (const debtor of demoDebtors) simulator.people.assign(debtor.phone, debtor.persona);
-
-  const who = (phone: string) => {
-    const debtor = byPhone.get(phone);
-    return debtor ? `${debtor.fullName.padEnd(13)} ${`(${debtor.persona})`.padEnd(20)}` : phone;
-  };
-  const line = (phone: string, text: string) => print(`${DateTime.now().toFormat('HH:mm:ss')}  ${who(phone)} ${text}`);
-  const seenMessages = new Set<string>();
-  const unsubscribe = simulator.onEvent((event) => {
-    // A message is reported again at each status change; its text is shown once.
-    if (event.type === 'message' && (seenMessages.has(event.message.sid) || !seenMessages.add(event.message.sid))) return;
-    describeEvent(event, line);
-  });
+  const line = personLines(people, print);
+  const unsubscribe = followPeople(simulator, people, (event) => describeEvent(event, line));
 
   const header = 'accountRef,fullName,phone,timeZone,language,amountDue,dueDate,artificialVoiceConsent,flags';
   const rows = demoDebtors.map((d, i) =>
@@ -90,45 +77,29 @@ export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, pri
   const lastStatus = new Map<string, string>();
   const reportedCalls = new Set<string>();
   const startedAt = new Date();
-  const timer = setInterval(() => {
-    deps.mongo.repositories.calls
-      .endedSince(campaignId, startedAt)
-      .then((calls) => {
-        for (const call of calls) {
-          const outcome = call.outcome as CallResult | undefined;
-          if (!outcome || reportedCalls.has(call.callWorkflowId)) continue;
-          reportedCalls.add(call.callWorkflowId);
-          const phone = outcome.callSid ? simulator.store.call(outcome.callSid)?.to : undefined;
-          if (phone) line(phone, `OUTCOME ${describeCallOutcome(outcome)}`);
-        }
-      })
-      .catch(() => undefined);
-    deps.mongo.repositories.debtors
-      .statuses(campaignId)
-      .then((debtors) => {
-        for (const d of debtors) {
-          const key = `${d.status}`;
-          if (lastStatus.get(d.phone) === key) continue;
-          lastStatus.set(d.phone, key);
-          line(d.phone, `STATUS  ${d.status}, balance ${(d.balanceMinor / 100).toFixed(2)}`);
-        }
-      })
-      .catch(() => undefined);
-  }, 2000);
-  return {
-    stop() {
-      clearInterval(timer);
-      unsubscribe();
-    },
+  const printCallOutcomes = async () => {
+    for (const call of await deps.mongo.repositories.calls.endedSince(campaignId, startedAt)) {
+      const outcome = call.outcome as CallResult | undefined;
+      if (!outcome || reportedCalls.has(call.callWorkflowId)) continue;
+      reportedCalls.add(call.callWorkflowId);
+      const phone = outcome.callSid ? simulator.store.call(outcome.callSid)?.to : undefined;
+      if (phone) line(phone, `OUTCOME ${describeCallOutcome(outcome)}`);
+    }
   };
+  const printStatuses = async () => {
+    for (const d of await deps.mongo.repositories.debtors.statuses(campaignId)) {
+      if (lastStatus.get(d.phone) === d.status) continue;
+      lastStatus.set(d.phone, d.status);
+      line(d.phone, `STATUS  ${d.status}, balance ${(d.balanceMinor / 100).toFixed(2)}`);
+    }
+  };
+  return pollWhileRunning(() => Promise.allSettled([printCallOutcomes(), printStatuses()]), unsubscribe);
 }
 
-function describeEvent(event: SimulatorEvent, line: (phone: string, text: string) => void): void {
+function describeEvent(event: SimulatorEvent, line: PersonLine): void {
   switch (event.type) {
     case 'message':
-      if (event.message.direction === 'inbound') line(event.message.from, `SMS →  "${oneLine(event.message.body)}"`);
-      else line(event.message.to, `SMS ←  "${oneLine(event.message.body)}"`);
-      return;
+      return describeText(event.message, line);
     case 'call-status':
       if (['ringing', 'in-progress', 'busy', 'no-answer', 'failed', 'completed'].includes(event.status)) line(event.phone, `CALL   ${event.status}`);
       return;
@@ -169,9 +140,4 @@ export function describeCallOutcome(o: CallResult): string {
   }
   parts.push(`intents ${o.intents.join(' ')}; ${o.turns} turns, ${o.durationSeconds}s`);
   return parts.join('; ');
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, ' / ');
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }

@@ -7,7 +7,8 @@ import { freePort } from '../../src/dev/child-process';
 
 // The README's first command, `npm start` (= `parley dev` after setup): its own Temporal dev server,
 // FerretDB and Twilio simulator on free ports and a scratch data directory, then the demo as a user
-// sees it (simulated people at a tenth of real time; the first calls a minute after the start).
+// sees it (simulated people at a tenth of real time; the first calls a minute after the start), and
+// the survey demo beside it.
 
 const OUTCOME_TIMEOUT_MS = 150_000;
 
@@ -74,6 +75,12 @@ describe('parley dev (what npm start runs)', () => {
       /\(disputer\)\s+OUTCOME right party verified; dispute; escalated \(dispute\) to agent-number \+12125550143, agent answered/,
     ];
     for (const outcome of outcomes) await waitFor(`call outcome ${outcome.source}`, outcome, OUTCOME_TIMEOUT_MS);
+    // The survey beside it: answers in their own words by text, in English and Chinese, then the results.
+    await waitFor('the survey results', /Survey satisfaction-minutes: every respondent has finished/, OUTCOME_TIMEOUT_MS);
+    expect(output).toMatch(/\(survey-sms-complete\)\s+ANSWER recommend = 8 {2}\("pretty good, maybe an eight"\)/);
+    expect(output).toMatch(/\(survey-sms-complete-zh\)\s+ANSWER recommend = 8 {2}\("八分吧"\)/);
+    expect(output).toMatch(/\(survey-sms-stopper\)\s+STATUS {2}opted-out/);
+    expect(output).toMatch(/invited 4 · response rate 75% \(3 started\) · completion rate 100% \(3 finished\) · NPS -33/);
     expect(output).toMatch(/\(disputer\)\s+whisper to \+12125550143: "Parley hand-off: Taylor Brooks, identity verified\. Reason: dispute\./);
     // The terminal tells the demo's story; the service's own lines went to its log file.
     expect(output).not.toMatch(/"msg":"request completed"/);

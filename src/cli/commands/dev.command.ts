@@ -5,7 +5,8 @@ import { startFerretDb, startTemporalDevServer } from '../../dev/local-servers';
 import { loadOrCreateDevSecrets, type DevSecrets } from '../../dev/dev-secrets';
 import { claimDataDir, resetDataDir } from '../../dev/data-dir';
 import { repoRoot } from '../../dev/child-process';
-import { runDemo } from '../../dev/demo';
+import { daytimeZone, runDemo } from '../../dev/demo';
+import { runSurveyDemo } from '../../dev/survey-demo';
 import { startTwilioSimulator, type TwilioSimulator } from '../../simulator';
 import { startService } from '../../service/service';
 import { onShutdownSignal } from '../shutdown';
@@ -82,8 +83,11 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
     process.stdout.write(`\nParley is running. Ctrl-C stops everything.\n\n${startup.lines.map((l) => `  ${l}`).join('\n')}\n\n`);
 
     if (simulator && demoRuns(config)) {
-      const demo = await runDemo(service, simulator, (line) => process.stdout.write(`${line}\n`));
+      const print = (line: string) => process.stdout.write(`${line}\n`);
+      const demo = await runDemo(service, simulator, print);
       stops.push({ name: 'demo', stop: demo.stop });
+      const survey = await runSurveyDemo(service, simulator, daytimeZone(Date.now()), print);
+      stops.push({ name: 'survey demo', stop: survey.stop });
     }
   } catch (err) {
     await shutdown();
