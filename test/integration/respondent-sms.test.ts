@@ -131,6 +131,34 @@ describe('a survey by text', () => {
     await saveGoldenHistory(stack.service.gateway, workflowId, 'respondent-detractor-followed-up');
   });
 
+  it('when a respondent answers in hedges, then each answer is confirmed before it is taken, never guessed', async () => {
+    const phone = '+12025550304';
+    const workflowId = await begin('sms-hedger-1', phone, 'survey-sms-hedger');
+
+    const view = await until(workflowId, (v) => v.outcome !== undefined, 'the end of the survey');
+
+    expect(view.outcome).toBe('completed');
+    const answers = view.answers.filter((a) => a.part === 'answer');
+    expect(Object.fromEntries(answers.map((a) => [a.questionId, a.value]))).toEqual({ recommend: 8, satisfaction: 4, resolved: true, 'contact-channel': 'text' });
+    // Each hedge ("seven or eight", "between 3 and 4", "kind of") was confirmed by the respondent.
+    expect(answers.filter((a) => a.confirmed).map((a) => a.questionId)).toEqual(['recommend', 'satisfaction', 'resolved']);
+    expect(answers.find((a) => a.questionId === 'recommend')?.utterance).toBe('hmm, seven or eight / eight');
+    expect(answers.find((a) => a.questionId === 'resolved')?.utterance).toBe('kind of, I guess / yes');
+    expect(textsTo(phone).filter((t) => /^Just to check/.test(t))).toHaveLength(3);
+  });
+
+  it('when a respondent declines the invitation, then no question is asked and they are counted as declined', async () => {
+    const phone = '+12025550305';
+    const workflowId = await begin('sms-refuser-1', phone, 'survey-sms-refuser');
+
+    const view = await until(workflowId, (v) => v.outcome !== undefined, 'the refusal');
+
+    expect(view.outcome).toBe('declined');
+    expect(view.consentedAt).toBeUndefined();
+    expect(view.answers).toEqual([]);
+    expect(textsTo(phone).some((t) => /recommend/.test(t))).toBe(false);
+  });
+
   it('when a respondent texts STOP to the invitation, then they are opted out and sent nothing more', async () => {
     const phone = '+12025550303';
     const workflowId = await begin('sms-stopper-1', phone, 'survey-sms-stopper');

@@ -88,7 +88,7 @@ const cases: PersonaCase[] = [
   { persona: 'busy-line', debtor: {}, expected: { status: 'busy', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true },
   { persona: 'disconnected-number', debtor: {}, expected: { status: 'failed', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true },
   // Survey respondents who only text: nobody picks up their phone.
-  ...['survey-sms-complete', 'survey-sms-complete-zh', 'survey-sms-detractor', 'survey-sms-stopper'].map(
+  ...['survey-sms-complete', 'survey-sms-complete-zh', 'survey-sms-detractor', 'survey-sms-hedger', 'survey-sms-refuser', 'survey-sms-stopper'].map(
     (persona): PersonaCase => ({ persona, debtor: {}, expected: { status: 'no-answer', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true }),
   ),
   { persona: 'sms-stopper', debtor: {}, expected: { answeredBy: 'human', optOut: true, rightPartyVerified: false }, noDebtDetail: true },
