@@ -54,6 +54,22 @@ const broadcastWaitMs = 10_000;
 
 /** A campaign document as text (YAML or JSON) or as data already parsed, checked field by field. */
 export function validateCampaignDocument(document: string | object, format: CampaignDocumentFormat): CampaignDocumentValidation {
+  const checked = checkOutreachDocument(document, format, (data) => {
+    const campaign = validateCampaign(data);
+    return campaign.ok ? { ok: true, document: campaign.campaign } : campaign;
+  });
+  return checked.ok ? { ok: true, campaign: checked.document } : checked;
+}
+
+/**
+ * An outreach document (a campaign or a survey) read from its text when it is text, then checked
+ * by the kind's validator; `unreadable` when it is not YAML/JSON at all (one error, with line and column).
+ */
+export function checkOutreachDocument<Document>(
+  document: string | object,
+  format: CampaignDocumentFormat,
+  validate: (data: unknown) => { ok: true; document: Document } | { ok: false; errors: FieldError[] },
+): { ok: true; document: Document } | { ok: false; unreadable: boolean; errors: FieldError[] } {
   let data: unknown = document;
   if (typeof document === 'string') {
     try {
@@ -63,7 +79,7 @@ export function validateCampaignDocument(document: string | object, format: Camp
       return { ok: false, unreadable: true, errors: [{ path: '(document)', message: err.message }] };
     }
   }
-  const checked = validateCampaign(data);
+  const checked = validate(data);
   return checked.ok ? checked : { ok: false, unreadable: false, errors: checked.errors };
 }
 

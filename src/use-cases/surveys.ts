@@ -1,9 +1,9 @@
 import { AppError } from '../errors/app-error';
-import { CampaignDocumentError, parseCampaignDocument, type CampaignDocumentFormat } from '../campaigns/campaign-document';
+import type { CampaignDocumentFormat } from '../campaigns/campaign-document';
 import type { FieldError } from '../campaigns/document-validation';
 import { validateSurvey } from '../surveys/survey-validation';
 import type { Survey } from '../surveys/survey-schema';
-import { campaignRejection, campaignState, isSurveyDocument, saveNextVersion } from './campaigns';
+import { campaignRejection, campaignState, checkOutreachDocument, isSurveyDocument, saveNextVersion } from './campaigns';
 import type { UseCaseDeps } from './use-case-deps';
 
 // Survey documents live in the outreach document store beside collections campaigns: the same
@@ -23,17 +23,11 @@ export interface StoredSurvey {
 
 /** A survey document as text (YAML or JSON) or as data already parsed, checked field by field. */
 export function validateSurveyDocument(document: string | object, format: CampaignDocumentFormat): SurveyDocumentValidation {
-  let data: unknown = document;
-  if (typeof document === 'string') {
-    try {
-      data = parseCampaignDocument(document, format);
-    } catch (err) {
-      if (!(err instanceof CampaignDocumentError)) throw err;
-      return { ok: false, unreadable: true, errors: [{ path: '(document)', message: err.message }] };
-    }
-  }
-  const checked = validateSurvey(data);
-  return checked.ok ? checked : { ok: false, unreadable: false, errors: checked.errors };
+  const checked = checkOutreachDocument(document, format, (data) => {
+    const survey = validateSurvey(data);
+    return survey.ok ? { ok: true, document: survey.survey } : survey;
+  });
+  return checked.ok ? { ok: true, survey: checked.document } : checked;
 }
 
 /** Saves the document as the survey's next version; one equal to the latest saves nothing. */
