@@ -46,6 +46,7 @@ import {
 import { GatewayError } from './gateway-error';
 import { RespondentGateway } from './respondent-gateway';
 import { taskQueuesFor, type TaskQueues } from './task-queues';
+import { updateWorkflow, withErrors, type WorkflowHandle } from './workflow-calls';
 
 /**
  * The only place that knows workflow ids, task queues and message names. HTTP routes, webhooks
@@ -287,29 +288,12 @@ export class TemporalGateway {
     await this.client.workflowService.getSystemInfo({});
   }
 
-  private async update(
-    workflowId: string,
-    run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<DebtorView>,
-  ): Promise<DebtorView> {
-    return this.withErrors(workflowId, async () => {
-      try {
-        return await run(this.client.workflow.getHandle(workflowId));
-      } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError) {
-          throw new GatewayError('rejected', err.cause?.message ?? err.message);
-        }
-        throw err;
-      }
-    });
+  private update(workflowId: string, run: (handle: WorkflowHandle) => Promise<DebtorView>): Promise<DebtorView> {
+    return updateWorkflow(this.client, workflowId, run);
   }
 
-  private async withErrors<T>(workflowId: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new GatewayError('not_found', `no running workflow ${workflowId}`);
-      throw err;
-    }
+  private withErrors<T>(workflowId: string, run: () => Promise<T>): Promise<T> {
+    return withErrors(workflowId, run);
   }
 }
 

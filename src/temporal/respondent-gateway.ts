@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import {
   pauseRespondentUpdate,
@@ -10,8 +10,8 @@ import {
   type RespondentWorkflowInput,
 } from '../../workflows/respondent/respondent.messages';
 import type { PauseSource } from '../../workflows/outreach/outreach-state';
-import { GatewayError } from './gateway-error';
 import type { TaskQueues } from './task-queues';
+import { updateWorkflow, withErrors, type WorkflowHandle } from './workflow-calls';
 
 /** Survey respondents' workflows: their ids, starts, state and operator actions. */
 export class RespondentGateway {
@@ -60,23 +60,7 @@ export class RespondentGateway {
     return this.update(workflowId, (h) => h.executeUpdate(resolveFollowUpUpdate, { args: [resolution] }));
   }
 
-  private update(workflowId: string, run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<RespondentView>): Promise<RespondentView> {
-    return withErrors(workflowId, async () => {
-      try {
-        return await run(this.client.workflow.getHandle(workflowId));
-      } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError) throw new GatewayError('rejected', err.cause?.message ?? err.message);
-        throw err;
-      }
-    });
-  }
-}
-
-async function withErrors<T>(workflowId: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw new GatewayError('not_found', `no running workflow ${workflowId}`);
-    throw err;
+  private update(workflowId: string, run: (handle: WorkflowHandle) => Promise<RespondentView>): Promise<RespondentView> {
+    return updateWorkflow(this.client, workflowId, run);
   }
 }
