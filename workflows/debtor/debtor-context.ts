@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { Campaign, CadenceStep } from '../../src/campaigns/campaign-schema';
 import type { OutreachContext } from '../outreach/outreach-context';
-import { Changes } from '../outreach/outreach-context';
+import { Changes, freshOutreachState } from '../outreach/outreach-context';
 import { AuditTrail, StatusMirror } from '../outreach/bookkeeping';
 import { records } from '../outreach/outreach-activities';
 import type { DebtorProfile, DebtorState, DebtorView, DebtorWorkflowInput, InboundSms, TerminalOutcome } from './debtor.messages';
@@ -100,22 +100,12 @@ export function segmentProfile(debtor: DebtorProfile) {
 function initialState(input: DebtorWorkflowInput): DebtorState {
   const { debtor } = input;
   return {
+    ...freshOutreachState(input.campaignVersion),
     status: 'contacting',
-    campaignVersion: input.campaignVersion,
     strategy: 'undecided',
     balanceMinor: debtor.amountDueMinor,
     paidMinor: 0,
-    cycle: 1,
-    cycleStartedAt: Date.now(),
-    stepIndex: 0,
-    stepRetries: 0,
-    attempts: [],
-    callAttempts: [],
-    conversations: [],
-    optedOut: { sms: false, voice: false },
-    paused: false,
     brokenPromises: debtor.segmentData.brokenPromises ?? 0,
     paymentIds: [],
-    auditSeq: 0,
   };
 }

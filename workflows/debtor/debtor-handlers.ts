@@ -1,11 +1,11 @@
 import { getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { registerOutreachSignals } from '../outreach/outreach-signals';
 import { paymentDuringCallSignal } from '../call/call.messages';
 import { pause, resume, validateResume } from '../outreach/pause';
 import { cadenceExhausted, restartCadence } from '../outreach/cadence-loop';
 import { records } from '../outreach/outreach-activities';
 import {
   agreePlanUpdate,
-  campaignUpdatedSignal,
   ceaseCommunicationUpdate,
   closeUpdate,
   debtorStateQuery,
@@ -17,7 +17,6 @@ import {
   recordPromiseUpdate,
   resolveHumanTaskUpdate,
   resumeUpdate,
-  smsDeliveryStatusSignal,
   type HumanResolution,
   type PaymentReceived,
 } from './debtor.messages';
@@ -49,14 +48,7 @@ function registerEvents(ctx: DebtorContext): void {
     ctx.pendingReplies.push(sms);
     changes.touched();
   });
-  setHandler(smsDeliveryStatusSignal, (status) => {
-    ctx.deliveries.set(status.attemptKey, status);
-    changes.touched();
-  });
-  setHandler(campaignUpdatedSignal, ({ version }) => {
-    ctx.pendingCampaignVersion = Math.max(ctx.pendingCampaignVersion, version);
-    changes.touched();
-  });
+  registerOutreachSignals(ctx);
 }
 
 function registerOperatorActions(ctx: DebtorContext): void {

@@ -74,3 +74,20 @@ export function shouldContinueAsNew(afterEvents: number): boolean {
   const info = workflowInfo();
   return info.continueAsNewSuggested || info.historyLength > afterEvents;
 }
+
+/** Where a person starts: the first step of the first cycle, nothing tried, nobody said stop. */
+export function freshOutreachState(campaignVersion: number): OutreachState {
+  return {
+    campaignVersion,
+    cycle: 1,
+    cycleStartedAt: Date.now(),
+    stepIndex: 0,
+    stepRetries: 0,
+    attempts: [],
+    callAttempts: [],
+    conversations: [],
+    optedOut: { sms: false, voice: false },
+    paused: false,
+    auditSeq: 0,
+  };
+}

@@ -2,7 +2,7 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { Survey } from '../../src/surveys/survey-schema';
 import type { Respondent } from '../../src/surveys/conversation/conversation-types';
 import { AuditTrail, StatusMirror } from '../outreach/bookkeeping';
-import { Changes, type OutreachContext } from '../outreach/outreach-context';
+import { Changes, freshOutreachState, type OutreachContext } from '../outreach/outreach-context';
 import { records } from '../outreach/outreach-activities';
 import type { InboundSms, RespondentOutcome, RespondentProfile, RespondentState, RespondentView, RespondentWorkflowInput } from './respondent.messages';
 
@@ -85,18 +85,8 @@ export function close(ctx: RespondentContext, outcome: RespondentOutcome): void 
 
 function initialState(input: RespondentWorkflowInput): RespondentState {
   return {
+    ...freshOutreachState(input.surveyVersion),
     status: 'invited',
-    campaignVersion: input.surveyVersion,
-    cycle: 1,
-    cycleStartedAt: Date.now(),
-    stepIndex: 0,
-    stepRetries: 0,
-    attempts: [],
-    callAttempts: [],
-    conversations: [],
-    optedOut: { sms: false, voice: false },
-    paused: false,
-    auditSeq: 0,
     answers: [],
     remindersSent: 0,
     sessions: [],

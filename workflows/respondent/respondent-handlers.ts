@@ -1,14 +1,13 @@
 import { setHandler } from '@temporalio/workflow';
+import { registerOutreachSignals } from '../outreach/outreach-signals';
 import { records } from '../outreach/outreach-activities';
 import { pause, resume, validateResume } from '../outreach/pause';
 import {
-  campaignUpdatedSignal,
   inboundSmsSignal,
   pauseRespondentUpdate,
   resolveFollowUpUpdate,
   respondentStateQuery,
   resumeRespondentUpdate,
-  smsDeliveryStatusSignal,
   type FollowUpResolution,
 } from './respondent.messages';
 import { view, type RespondentContext } from './respondent-context';
@@ -29,14 +28,7 @@ export function registerRespondentHandlers(ctx: RespondentContext): void {
     ctx.pendingReplies.push(sms);
     changes.touched();
   });
-  setHandler(smsDeliveryStatusSignal, (status) => {
-    ctx.deliveries.set(status.attemptKey, status);
-    changes.touched();
-  });
-  setHandler(campaignUpdatedSignal, ({ version }) => {
-    ctx.pendingCampaignVersion = Math.max(ctx.pendingCampaignVersion, version);
-    changes.touched();
-  });
+  registerOutreachSignals(ctx);
   registerOperatorActions(ctx);
 }
 
