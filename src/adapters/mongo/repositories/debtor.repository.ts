@@ -1,6 +1,6 @@
 import mongoose, { type Model } from 'mongoose';
 import type { DebtorDoc } from '../models/debtor.model';
-import { isDuplicateKeyError } from '../duplicate-key';
+import { storeOnceUnder } from '../duplicate-key';
 
 export type DebtorRecord = DebtorDoc;
 
@@ -36,21 +36,7 @@ export function createDebtorRepository(debtors: Model<DebtorDoc>) {
      */
     async storeOnce(debtor: NewDebtor): Promise<DebtorRecord> {
       const now = new Date();
-      const upsert = () =>
-        debtors
-          .findOneAndUpdate(
-            { campaignId: debtor.campaignId, accountRef: debtor.accountRef },
-            { $setOnInsert: { ...debtor, importedAt: now, status: 'contacting', balanceMinor: debtor.amountDueMinor, updatedAt: now } },
-            { upsert: true, returnDocument: 'after' },
-          )
-          .lean()
-          .orFail();
-      try {
-        return await upsert();
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-        return upsert();
-      }
+      return storeOnceUnder(debtors, { campaignId: debtor.campaignId, accountRef: debtor.accountRef }, { ...debtor, importedAt: now, status: 'contacting', balanceMinor: debtor.amountDueMinor, updatedAt: now });
     },
 
     /** Up to `limit` of a campaign's debtors in account order after `afterAccountRef`, optionally of one status. */

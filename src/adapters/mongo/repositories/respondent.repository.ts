@@ -1,6 +1,6 @@
 import mongoose, { type Model } from 'mongoose';
 import type { RespondentDoc } from '../models/respondent.model';
-import { isDuplicateKeyError } from '../duplicate-key';
+import { storeOnceUnder } from '../duplicate-key';
 
 export type RespondentRecordDoc = RespondentDoc;
 
@@ -34,21 +34,7 @@ export function createRespondentRepository(respondents: Model<RespondentDoc>) {
     /** The respondent's document, written only if new: a repeated row keeps the first import's data. */
     async storeOnce(respondent: NewRespondent): Promise<RespondentRecordDoc> {
       const now = new Date();
-      const upsert = () =>
-        respondents
-          .findOneAndUpdate(
-            { surveyId: respondent.surveyId, respondentRef: respondent.respondentRef },
-            { $setOnInsert: { ...respondent, importedAt: now, status: 'invited', sessions: [], updatedAt: now } },
-            { upsert: true, returnDocument: 'after' },
-          )
-          .lean()
-          .orFail();
-      try {
-        return await upsert();
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-        return upsert();
-      }
+      return storeOnceUnder(respondents, { surveyId: respondent.surveyId, respondentRef: respondent.respondentRef }, { ...respondent, importedAt: now, status: 'invited', sessions: [], updatedAt: now });
     },
 
     /** The respondents still in a survey on a phone number, across surveys. */
