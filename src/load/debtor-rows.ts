@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
 
 // The generated debtors: valid rows for examples/campaigns/load-collections.yaml, in a time zone
 // where it is mid-afternoon now, so each first text is inside the 08:00-21:00 window at once.
@@ -28,12 +29,32 @@ export function afternoonTimeZone(now = new Date()): string {
 
 const header = 'accountRef,fullName,phone,timeZone,language,amountDue,dueDate,birthYear,daysPastDue,onTimePayments,brokenPromises,flags,artificialVoiceConsent';
 
+/** The n-th load debtor as its workflow gets it: what an import of its CSV row stores. */
+export function loadDebtorProfile(index: number, timeZone: string): DebtorProfile {
+  return {
+    accountRef: accountRefFor(index),
+    fullName: 'Jordan Lee',
+    firstName: 'Jordan',
+    phone: phoneFor(index),
+    timeZone,
+    language: 'en',
+    currency: 'USD',
+    amountDueMinor: (50 + (index % 950)) * 100,
+    dueDate: '2026-11-01',
+    birthYear: 1985,
+    segmentData: { daysPastDue: 30, onTimePayments: 3, brokenPromises: 0, flags: [] },
+    artificialVoiceConsent: true,
+  };
+}
+
 /** Writes debtors [from, to) as a CSV `parley import` reads. */
 export function writeDebtorCsv(file: string, from: number, to: number, timeZone = afternoonTimeZone()): void {
   const lines = [header];
   for (let i = from; i < to; i++) {
-    const amount = (50 + (i % 950)).toFixed(2);
-    lines.push(`${accountRefFor(i)},Jordan Lee,${phoneFor(i)},${timeZone},en,${amount},2026-11-01,1985,30,3,0,,yes`);
+    const d = loadDebtorProfile(i, timeZone);
+    const s = d.segmentData;
+    const amount = (d.amountDueMinor / 100).toFixed(2);
+    lines.push(`${d.accountRef},${d.fullName},${d.phone},${timeZone},${d.language},${amount},${d.dueDate},${d.birthYear},${s.daysPastDue},${s.onTimePayments},${s.brokenPromises},,yes`);
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
 }

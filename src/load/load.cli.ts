@@ -21,6 +21,8 @@ interface Options {
   firstContactAfter?: string;
   stopAtRssMib?: number;
   workerHeapMib?: number;
+  startVia: 'import' | 'client';
+  temporalStore: 'file' | 'memory';
   turnEvery: number;
   smsPerSecond: number;
   callsPerSecond: number;
@@ -54,6 +56,8 @@ const program = new Command('npm run load --')
   .option('--batches <n>', 'sleepers: imports of equal size, with the worker RSS read after each', count, 4)
   .option('--first-contact-after <duration>', 'sleepers: ISO 8601 duration before the first contact (e.g. P2D), so debtors fall asleep without a text', isoDuration)
   .option('--stop-at-rss-mib <n>', 'sleepers: import no further batch once the worker RSS passes this', count)
+  .addOption(new Option('--start-via <way>', 'sleepers: `import` runs parley import; `client` starts the workflows through the Temporal client, without the import\'s database writes').choices(['import', 'client']).default('import'))
+  .addOption(new Option('--temporal-store <store>', "the dev server's store: `file` (SQLite, survives restarts) or `memory` (faster; not with --faults)").choices(['file', 'memory']).default('file'))
   .option('--worker-heap-mib <n>', "V8 heap limit of the worker process (--max-old-space-size); the SDK's default workflow cache follows it", count)
   .option('--turn-every <seconds>', 'calls: seconds between one caller\'s turns (about)', positive, 8)
   .option('--sms-per-second <n>', 'TWILIO_SMS_PER_SECOND of the service', positive, 200)
@@ -73,7 +77,7 @@ const program = new Command('npm run load --')
   });
 
 async function run(scenario: 'import' | 'calls' | 'sleepers', options: Options): Promise<number> {
-  const refused = externalRefusal(scenario, options);
+  const refused = externalRefusal(scenario, options) ?? storeRefusal(options);
   if (refused) {
     process.stderr.write(`load: ${refused}\n`);
     return 2;
@@ -145,6 +149,7 @@ function openStack(scenario: string, options: Options, runDir: string): Promise<
     webhookRepeat: options.faults ? 3 : 1,
     delayScale,
     ...(options.workerHeapMib ? { workerHeapMiB: options.workerHeapMib } : {}),
+    temporalInMemory: options.temporalStore === 'memory',
   });
 }
 
@@ -152,11 +157,17 @@ function openStack(scenario: string, options: Options, runDir: string): Promise<
 function externalRefusal(scenario: string, options: Options): string | undefined {
   if (!options.externalApi && !options.externalTemporal) return undefined;
   if (!options.externalApi || !options.externalTemporal) return '--external-api and --external-temporal go together';
+  if (options.temporalStore === 'memory') return '--temporal-store memory is for the dev server the harness starts itself';
   if (options.faults || scenario === 'sleepers') return '--faults and sleepers kill and measure processes the harness starts itself: run them without --external-api';
   if (!/^AC[0-9a-f]{32}$/.test(process.env.TWILIO_ACCOUNT_SID ?? '') || !process.env.TWILIO_AUTH_TOKEN) {
     return "TWILIO_ACCOUNT_SID (AC + 32 hex digits) and TWILIO_AUTH_TOKEN must be set to the stack's own, so the simulator accepts its requests";
   }
   if (!/^[^:]+:\d+$/.test(options.simulatorListen)) return `--simulator-listen: '${options.simulatorListen}' is not host:port`;
+  return undefined;
+}
+
+function storeRefusal(options: Options): string | undefined {
+  if (options.faults && options.temporalStore === 'memory') return '--faults restarts the Temporal dev server, which loses an in-memory store: use --temporal-store file';
   return undefined;
 }
 
@@ -175,6 +186,7 @@ function runScenario(scenario: 'import' | 'calls' | 'sleepers', context: Scenari
       return sleepersScenario(context, {
         debtors: options.debtors,
         batches: options.batches,
+        startVia: options.startVia,
         ...(options.firstContactAfter ? { firstContactAfter: options.firstContactAfter } : {}),
         ...(options.stopAtRssMib ? { stopAtRssMiB: options.stopAtRssMib } : {}),
       });

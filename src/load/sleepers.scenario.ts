@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseCampaignDocument } from '../campaigns/campaign-document';
 import { TemporalGateway } from '../temporal/gateway';
 import { accountRefFor, loadCampaignId, phoneFor } from './debtor-rows';
+import { startDebtorsDirectly } from './direct-starts';
 import { applyLoadCampaign, importDebtors, LedgerWatcher, loadCampaignFile, until } from './import-driver';
 import { startProgress, type ReportRow } from './report';
 import { checkRows, faultsIfAsked, runChecks, type ScenarioContext, type ScenarioResult } from './scenario';
@@ -24,6 +25,8 @@ export interface SleepersOptions {
   firstContactAfter?: string;
   /** Stop importing once the worker's RSS passes this (a machine has only so much memory). */
   stopAtRssMiB?: number;
+  /** `import` (the default) runs `parley import`; `client` starts the workflows through the Temporal client. */
+  startVia: 'import' | 'client';
 }
 
 interface RssPoint {
@@ -46,7 +49,8 @@ export async function sleepersScenario(context: ScenarioContext, options: Sleepe
   for (let b = 0; b < batches && !(options.stopAtRssMiB && rssMiB() > options.stopAtRssMiB); b++) {
     const from = Math.floor((debtors * b) / batches);
     const to = Math.floor((debtors * (b + 1)) / batches);
-    await importDebtors(stack, from, to, faults ? 20 : 1);
+    if (options.startVia === 'client') await startDebtorsDirectly(stack, from, to);
+    else await importDebtors(stack, from, to, faults ? 20 : 1);
     imported = to;
     const tick = (done: number) => progress.update(done, `worker RSS ${rssMiB().toFixed(0)} MiB`);
     if (options.firstContactAfter) {
@@ -123,6 +127,7 @@ function rssRows(options: SleepersOptions, imported: number, points: readonly Rs
   const asleep = options.firstContactAfter ? `${imported} of ${options.debtors} (first contact after ${options.firstContactAfter})` : `${watcher.firstTextAtMs.size} of ${options.debtors} (first text sent)`;
   return [
     { section: 'sleepers', metric: 'debtors asleep', value: asleep },
+    { section: 'sleepers', metric: 'started through', value: options.startVia === 'client' ? 'the Temporal client' : 'parley import' },
     { section: 'sleepers', metric: 'workflow cache size', value: cacheSetting() },
     { section: 'sleepers', metric: 'largest worker RSS at a batch end', value: `${Math.max(...points.map((p) => p.rssMiB)).toFixed(1)} MiB` },
     ...points.map((p) => ({ section, metric: `${p.debtors} debtors`, value: `${p.rssMiB.toFixed(1)} MiB` })),

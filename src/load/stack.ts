@@ -27,6 +27,8 @@ export interface StackOptions {
   delayScale: number;
   /** V8's heap limit for the worker process (--max-old-space-size); the SDK sizes its workflow cache from it. */
   workerHeapMiB?: number;
+  /** The dev server's in-memory store instead of its SQLite file: faster, and gone when it stops. */
+  temporalInMemory?: boolean;
 }
 
 export interface LoadStack {
@@ -55,7 +57,8 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
   const stops: Array<() => Promise<unknown>> = [];
   try {
     const [temporalPort, mongoPort, httpPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const temporalOptions = { port: temporalPort, dbFile: path.join(options.runDir, 'temporal', 'temporal.sqlite'), logDir };
+    const dbFile = options.temporalInMemory ? {} : { dbFile: path.join(options.runDir, 'temporal', 'temporal.sqlite') };
+    const temporalOptions = { port: temporalPort, ...dbFile, logDir };
     const mongoOptions = { port: mongoPort, stateDir: path.join(options.runDir, 'ferretdb'), logDir };
     let temporalServer: LocalTemporal = await startTemporalDevServer(temporalOptions);
     stops.unshift(() => temporalServer.stop());

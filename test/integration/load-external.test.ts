@@ -82,6 +82,10 @@ describe('the load harness against a stack it did not start', () => {
     expect(noAccount.code).toBe(2);
     expect(noAccount.stderr).toMatch(/TWILIO_ACCOUNT_SID/);
 
+    const memoryFaults = await runHarness(['import', '--faults', '--temporal-store', 'memory']);
+    expect(memoryFaults.code).toBe(2);
+    expect(memoryFaults.stderr).toMatch(/--faults restarts the Temporal dev server.*--temporal-store file/);
+
     const badDuration = await runHarness(['sleepers', '--first-contact-after', '2days']);
     expect(badDuration.code).toBe(2);
     expect(badDuration.stderr).toMatch(/--first-contact-after.*'2days' is invalid.*ISO 8601/);
