@@ -4,3 +4,4 @@ export { debtorWorkflow } from './debtor/debtor.workflow';
 export { callWorkflow } from './call/call.workflow';
 export { campaignBroadcastWorkflow } from './campaign/campaign-broadcast.workflow';
 export { respondentWorkflow } from './respondent/respondent.workflow';
+export { surveyCallWorkflow } from './survey-call/survey-call.workflow';

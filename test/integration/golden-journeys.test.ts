@@ -5,7 +5,7 @@ import { eventually, startCollectionsStack, type CollectionsStack } from '../sup
 import { debtorProfile, loadTestCampaign, saveGoldenHistory, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
 import { workflowsPath } from '../../src/temporal/worker';
 import type { DebtorProfile, DebtorView } from '../../workflows/debtor/debtor.messages';
-import { callWorkflowIdFor } from '../../workflows/debtor/call-step';
+import { callWorkflowIdFor } from '../../workflows/call/place-call';
 
 // Short journeys in real time on the Temporal dev server. Each is replayed against the workflow
 // code at once, and with UPDATE_GOLDEN_HISTORIES=1 saved under test/golden-histories, which

@@ -1,28 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { parseCampaignDocument } from '../../src/campaigns/campaign-document';
-import { validateSurvey } from '../../src/surveys/survey-validation';
-import type { Survey } from '../../src/surveys/survey-schema';
-import { RespondentGateway } from '../../src/temporal/respondent-gateway';
-import type { RespondentProfile, RespondentView } from '../../workflows/respondent/respondent.messages';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { call } from '../support/api-calls';
 import { serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { advanceUntil, saveGoldenHistory, settledState, type StateReader } from '../support/debtor-fixtures';
+import { advanceUntil, saveGoldenHistory, settledState } from '../support/debtor-fixtures';
+import { beginRespondent, demoSurvey, readRespondent, storeDemoSurvey } from '../support/respondent-fixtures';
+import type { RespondentView } from '../../workflows/respondent/respondent.messages';
 
 // Survey respondents by text, on the time-skipping server, through the real worker, FerretDB, the
 // Twilio simulator (people who text back) and the service's own webhooks.
-
-const readRespondent: StateReader<RespondentView> = (gateway, workflowId) => gateway.respondents.state(workflowId);
-
-function demoSurvey(): Survey {
-  const file = path.resolve(__dirname, '../../examples/surveys/satisfaction-demo.yaml');
-  const checked = validateSurvey(parseCampaignDocument(readFileSync(file, 'utf8'), 'yaml'));
-  if (!checked.ok) throw new Error(`demo survey invalid: ${JSON.stringify(checked.errors)}`);
-  return checked.survey;
-}
 
 describe('a survey by text', () => {
   let env: TestWorkflowEnvironment;
@@ -31,23 +17,7 @@ describe('a survey by text', () => {
   const repositories = () => stack.service.mongo.repositories;
   const textsTo = (phone: string) => stack.simulator.store.listMessages({ to: phone }).filter((m) => m.from === serviceNumber).map((m) => m.body);
 
-  async function begin(respondentRef: string, phone: string, persona: string, overrides: Partial<RespondentProfile> = {}): Promise<string> {
-    stack.simulator.people.assign(phone, persona);
-    const respondent: RespondentProfile = {
-      respondentRef,
-      phone,
-      timeZone: 'America/New_York',
-      language: 'en',
-      firstName: 'Avery',
-      hidden: { order: 'A-1001', agent: 'Jamie' },
-      artificialVoiceConsent: false,
-      ...overrides,
-    };
-    const workflowId = RespondentGateway.workflowId(survey.id, respondentRef);
-    await repositories().respondents.storeOnce({ ...respondent, workflowId, surveyId: survey.id, surveyVersion: 1 });
-    await stack.service.gateway.respondents.start({ surveyId: survey.id, surveyVersion: 1, respondent });
-    return workflowId;
-  }
+  const begin = (respondentRef: string, phone: string, persona: string) => beginRespondent(stack, survey, { respondentRef, phone, persona });
 
   const until = (workflowId: string, done: (view: RespondentView) => boolean, what: string) =>
     advanceUntil(env, stack, workflowId, done, { what, read: readRespondent, maxDays: 5 });
@@ -55,9 +25,7 @@ describe('a survey by text', () => {
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
     stack = await startCollectionsStack('respondent-sms', { temporalAddress: env.address });
-    const { campaigns } = repositories();
-    await campaigns.insertVersion({ campaignId: survey.id, version: 1, name: survey.name, document: JSON.parse(JSON.stringify(survey)) });
-    await campaigns.advanceLatestVersion(survey.id, 1);
+    await storeDemoSurvey(stack, survey);
   });
   afterAll(async () => {
     await stack?.stop();

@@ -189,4 +189,22 @@ describe('Call behaviour', () => {
     expect(call.transcript.filter((e) => e.kind === 'hangup').at(-1)).toMatchObject({ by: 'person' });
     expect(receiver.received('/survey-4').filter((hook) => hook.params.CallSid === call.sid)).toHaveLength(0);
   });
+
+  it('When a persona hangs up only on its first call, then the second call to the same number is answered to the end', async () => {
+    const questions = ['May I take one minute of your time?', 'How likely are you to recommend us?', 'How satisfied were you?'];
+    questions.forEach((question, i) =>
+      receiver.on(`/retry-${i}`, () => twiml(`<Gather input="speech" action="/retry-${i + 1}"><Say>${question}</Say></Gather>`)),
+    );
+    receiver.on('/retry-3', () => twiml('<Say>Thank you.</Say>'));
+    const phone = personWith('survey-voice-dropout');
+    const said = (call: Awaited<ReturnType<typeof placeCallAndWait>>) => call.transcript.flatMap((e) => (e.kind === 'person-said' ? [e.text] : []));
+
+    const first = await placeCallAndWait(simulator, { to: phone, url: receiver.url('/retry-0') });
+    const second = await placeCallAndWait(simulator, { to: phone, url: receiver.url('/retry-0') });
+
+    expect(said(first)).toEqual(['Hello?', 'Okay, go ahead.', 'Nine.']);
+    expect(first.transcript.filter((e) => e.kind === 'hangup').at(-1)).toMatchObject({ by: 'person' });
+    expect(said(second)).toEqual(['Hello?', 'Okay, go ahead.', 'Nine.', '4']);
+    expect(receiver.received('/retry-3').filter((hook) => hook.params.CallSid === second.sid)).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
-import { allHandlersFinished, condition, setHandler, workflowInfo, ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { localToday } from '../../src/dialog/calendar';
-import { calls, callPlacer } from './call-activities';
+import { calls } from './call-activities';
+import { placeOutboundCall } from './place-call';
 import { callRecordKey, newCall, type Call } from './call-state';
 import {
   callSummaryQuery,
@@ -44,24 +45,17 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
   return result;
 }
 
-/** Places the call and waits for its final status; undefined when it was refused (an error no retry fixes). */
-async function placeCall(call: Call): Promise<PlacedCall | undefined> {
+function placeCall(call: Call): Promise<PlacedCall | undefined> {
   const { input } = call;
-  try {
-    return await callPlacer(input.voiceQueue).placeCall({
-      attemptKey: input.attemptKey,
-      callWorkflowId: call.workflowId,
-      debtorWorkflowId: input.debtorWorkflowId,
-      campaignId: input.campaignId,
-      campaignVersion: input.campaignVersion,
-      stepId: input.stepId,
-      to: input.debtor.phone,
-    });
-  } catch (err) {
-    const type = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause.type : undefined;
-    if (type !== 'CallRejected' && type !== 'ContactNotAllowed') throw err;
-    return undefined;
-  }
+  return placeOutboundCall(input.voiceQueue, {
+    attemptKey: input.attemptKey,
+    callWorkflowId: call.workflowId,
+    debtorWorkflowId: input.debtorWorkflowId,
+    campaignId: input.campaignId,
+    campaignVersion: input.campaignVersion,
+    stepId: input.stepId,
+    to: input.debtor.phone,
+  });
 }
 
 function onWebhook(call: Call, event: CallWebhookEvent): Promise<string> {

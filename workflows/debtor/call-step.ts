@@ -5,6 +5,7 @@ import type { AttemptOutcome } from '../../src/policy/cadence';
 import { records } from '../outreach/outreach-activities';
 import { firstCommunication, recordAttempt } from '../outreach/sms-attempt';
 import { callWorkflow } from '../call/call.workflow';
+import { callWorkflowIdFor } from '../call/place-call';
 import type { CallResult } from '../call/call.messages';
 import type { DebtorContext } from './debtor-context';
 import { adoptHumanTask, dismissHumanTask, openHumanTask, stopAllContact } from './human-tasks';
@@ -19,12 +20,6 @@ export interface CallOutcome extends CallAgreements {
   /** A telephone conversation about the debt took place (starts Regulation F's 7 quiet days). */
   conversation: boolean;
   providerSid?: string;
-}
-
-/** The call's id: the debtor's id, then the attempt key's own part (cycle, step, retry). */
-export function callWorkflowIdFor(workflowId: string, attemptKey: string): string {
-  const suffix = attemptKey.startsWith(`${workflowId}/`) ? attemptKey.slice(workflowId.length + 1) : attemptKey;
-  return `${workflowId}/call/${suffix}`;
 }
 
 /** Calls the debtor for `step`, records the attempt and applies what came of it. */

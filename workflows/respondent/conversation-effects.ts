@@ -2,6 +2,7 @@ import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { AnswerRecord, ConversationEvent, Prompt, Turn } from '../../src/surveys/conversation/conversation-types';
 import { questionWords } from '../../src/surveys/conversation/survey-wording';
 import { records, smsSender } from '../outreach/outreach-activities';
+import type { SurveyCallResult } from '../survey-call/survey-call.messages';
 import { close, type RespondentContext } from './respondent-context';
 
 // What a turn of the survey conversation leads to outside it: answers stored, consent and
@@ -10,8 +11,7 @@ import { close, type RespondentContext } from './respondent-context';
 export async function actOnTurn(ctx: RespondentContext, turn: Turn, keyBase: string): Promise<void> {
   const { state } = ctx;
   state.conversation = turn.state.step.at === 'ended' ? undefined : turn.state;
-  for (const answer of turn.recorded) storeAnswer(ctx, answer);
-  for (const event of turn.events) await actOnEvent(ctx, event);
+  await keepTurn(ctx, turn);
   await sendConversationTexts(ctx, turn.say, keyBase);
   if (!state.conversation) {
     state.awaitingSince = undefined;
@@ -20,13 +20,35 @@ export async function actOnTurn(ctx: RespondentContext, turn: Turn, keyBase: str
   ctx.mirror();
 }
 
+/**
+ * A survey call is over: its answers are kept, its events acted on, and a follow-up it called for
+ * opens now, whether the survey was finished or the respondent hung up. A conversation by text
+ * under way before the call is superseded: the next contact resumes at the first unanswered question.
+ */
+export async function actOnCall(ctx: RespondentContext, call: Pick<SurveyCallResult, 'recorded' | 'events'>, attemptKey: string): Promise<void> {
+  const { state } = ctx;
+  state.conversation = undefined;
+  state.awaitingSince = undefined;
+  if (call.events.some((event) => event.type === 'opted-out')) {
+    await records.recordVoiceOptOut({ eventKey: `${attemptKey}/opt-out`, phone: ctx.person.phone, source: `call:${attemptKey}` });
+  }
+  await keepTurn(ctx, call);
+  await openDueFollowUp(ctx);
+  ctx.mirror();
+}
+
+async function keepTurn(ctx: RespondentContext, turn: { recorded: ReadonlyArray<AnswerRecord & { answeredAt?: number }>; events: readonly ConversationEvent[] }): Promise<void> {
+  for (const { answeredAt, ...answer } of turn.recorded) storeAnswer(ctx, answer, answeredAt);
+  for (const event of turn.events) await actOnEvent(ctx, event);
+}
+
 /** Kept in the state for the next contact, and stored under a key that a retried write repeats. */
-function storeAnswer(ctx: RespondentContext, answer: AnswerRecord): void {
+function storeAnswer(ctx: RespondentContext, answer: AnswerRecord, answeredAt = Date.now()): void {
   const { state, workflowId, surveyId } = ctx;
   const earlier = state.answers.filter((a) => a.questionId === answer.questionId && a.part === answer.part).length;
   state.answers.push(answer);
   const answerKey = `${workflowId}#${answer.questionId}#${answer.part}#${earlier}`;
-  ctx.trail.track(records.recordSurveyAnswer({ ...answer, answerKey, workflowId, surveyId, surveyVersion: state.campaignVersion, answeredAt: Date.now() }));
+  ctx.trail.track(records.recordSurveyAnswer({ ...answer, answerKey, workflowId, surveyId, surveyVersion: state.campaignVersion, answeredAt }));
 }
 
 async function actOnEvent(ctx: RespondentContext, event: ConversationEvent): Promise<void> {

@@ -1,8 +1,10 @@
+import { patched } from '@temporalio/workflow';
 import type { OutreachStep } from '../../src/campaigns/contact-policy-schema';
 import type { AttemptOutcome } from '../../src/policy/cadence';
 import { coolDownAndRestart, workCadence, type ContactWay } from '../outreach/cadence-loop';
 import { close, type RespondentContext } from './respondent-context';
-import { firstTextTemplate, inviteBySms } from './respondent-texts';
+import { callRespondent } from './respondent-calls';
+import { firstTextTemplate, inviteBySms, waitForLastReply } from './respondent-texts';
 
 // The respondent's cadence: the shared outreach loop (windows, caps, consent, retries), carried
 // out with the survey's texts, and ending as the survey says when it runs out.
@@ -18,7 +20,9 @@ export function workRespondentCadence(ctx: RespondentContext): Promise<void> {
 
 function contact(ctx: RespondentContext, step: SurveyStep, way: ContactWay, attemptKey: string): Promise<AttemptOutcome> {
   if (step.channel === 'sms') return inviteBySms(ctx, step, attemptKey);
-  // Survey calls are not conducted yet: the step's contact is made by text, which the
+  // Histories from before survey calls made this contact by text.
+  if (way.kind === 'as-planned' && patched('survey-calls')) return callRespondent(ctx, step, attemptKey);
+  // Without consent to an artificial voice the step's contact is made by text, which the
   // conversation engine carries the same way, and the audit says so.
   const reason = way.kind === 'as-planned' ? 'survey calls are not built yet' : 'no prior express consent to artificial-voice calls';
   ctx.trail.audit('voice-fell-back-to-sms', { stepId: step.id, reason });
@@ -27,6 +31,7 @@ function contact(ctx: RespondentContext, step: SurveyStep, way: ContactWay, atte
 
 async function whenExhausted(ctx: RespondentContext, why: string): Promise<void> {
   const { state } = ctx;
+  if (await waitForLastReply(ctx)) return;
   ctx.trail.audit('cadence-exhausted', { why, cycle: state.cycle });
   const policy = ctx.campaign.cadence.onExhausted;
   if (typeof policy === 'object') return coolDownAndRestart(ctx, policy.restartAfter);

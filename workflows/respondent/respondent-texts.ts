@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { durationMillis } from '../../src/campaigns/campaign-notation';
 import type { AttemptOutcome } from '../../src/policy/cadence';
 import { respond, startConversation } from '../../src/surveys/conversation/conversation';
@@ -30,6 +31,8 @@ export async function inviteBySms(ctx: RespondentContext, step: SurveyTextStep, 
   state.invitedAt ??= Date.now();
   state.sessions.push({ channel: 'sms', startedAt: Date.now() });
   await actOnTurn(ctx, { ...turn, say: rest }, attemptKey);
+  // A resumed survey asked its question in the cadence text itself: silence after it earns the reminder.
+  if (resuming && rest.length === 0 && first!.awaitsReply && patched(lastReplyPatch)) state.awaitingSince = Date.now();
   return outcome;
 }
 
@@ -61,6 +64,22 @@ export async function answerTexts(ctx: RespondentContext): Promise<void> {
     const turn: Turn = respond(conversation, { text: reply.body, now, elapsedMs: state.awaitingSince === undefined ? undefined : now - state.awaitingSince }, ctx.campaign);
     await actOnTurn(ctx, turn, `${ctx.workflowId}/reply/${reply.messageSid}`);
   }
+}
+
+/** Histories from before a survey waited for the answer to its last question. */
+export const lastReplyPatch = 'survey-waits-for-last-reply';
+
+/**
+ * The cadence has run out while a question by text is unanswered: the answer still has until the
+ * reminder would be due to come. Resolves true when something happened meanwhile.
+ */
+export async function waitForLastReply(ctx: RespondentContext): Promise<boolean> {
+  const { state } = ctx;
+  if (!state.conversation || state.awaitingSince === undefined || !patched(lastReplyPatch)) return false;
+  const until = state.awaitingSince + durationMillis(ctx.campaign.reminderAfter);
+  if (until <= Date.now()) return false;
+  ctx.mirror();
+  return ctx.changes.sleepUntil(until);
 }
 
 /** A conversation by text gone quiet: one reminder of the question, inside the contact window. */

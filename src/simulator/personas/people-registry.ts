@@ -13,6 +13,8 @@ export interface Person {
   smsReactions: number;
   /** The next unused scripted line of a persona that converses by text. */
   smsScriptCursor: number;
+  /** Calls placed to this number so far. */
+  callsReceived: number;
 }
 
 /** A mistake by whoever drives the simulator (unknown persona, malformed phone): a 400 on the admin API. */
@@ -49,6 +51,7 @@ export class PeopleRegistry {
       assigned: true,
       smsReactions: 0,
       smsScriptCursor: 0,
+      callsReceived: 0,
     };
     this.people.set(phone, person);
     this.strangers.delete(phone);
@@ -70,6 +73,7 @@ export class PeopleRegistry {
       assigned: false,
       smsReactions: 0,
       smsScriptCursor: 0,
+      callsReceived: 0,
     };
     this.strangers.set(phone, stranger);
     return stranger;

@@ -70,6 +70,8 @@ const conversationSchema = z.strictObject({
   otherwise: replySchema.default({ silence: true }),
   /** The person hangs up after giving this many answers. */
   hangUpAfterTurns: z.number().int().min(1).optional(),
+  /** hangUpAfterTurns holds on the first this many calls only (unset: on every call), so a later call is finished. */
+  hangUpOnCalls: z.number().int().min(1).optional(),
 });
 
 const smsCommon = {

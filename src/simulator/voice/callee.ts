@@ -10,8 +10,12 @@ export class Callee {
   private scriptCursor = 0;
   private turns = 0;
   private leaving = false;
+  /** This call's number among the calls the person received (1: the first). */
+  private readonly callNumber: number;
 
-  constructor(readonly person: Person) {}
+  constructor(readonly person: Person) {
+    this.callNumber = ++person.callsReceived;
+  }
 
   get isMachine(): boolean {
     return this.person.persona.answers === 'voicemail';
@@ -35,7 +39,8 @@ export class Callee {
     this.scriptCursor = nextScriptCursor;
     this.heardSinceReply = [];
     if (reply.kind !== 'silence') this.turns += 1;
-    const limit = conversation.hangUpAfterTurns;
+    const hangsUpOnThisCall = conversation.hangUpOnCalls === undefined || this.callNumber <= conversation.hangUpOnCalls;
+    const limit = hangsUpOnThisCall ? conversation.hangUpAfterTurns : undefined;
     if (reply.hangUp || (limit !== undefined && this.turns >= limit)) this.leaving = true;
     return reply;
   }

@@ -1,0 +1,127 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { SurveyCallPrepared } from '../../activities/survey.activities';
+import { respond, startConversation } from '../../src/surveys/conversation/conversation';
+import type { ConversationState, Turn } from '../../src/surveys/conversation/conversation-types';
+import { gatherTwiml, hangUpTwiml, sayAndHangUpTwiml, voiceStyle } from '../../src/voice/call-twiml';
+import { voiceWebhookUrl } from '../../src/voice/voice-webhook-urls';
+import { callWebhookUpdate, type CallWebhookEvent, type PlacedCall } from '../call/call.messages';
+import { placeOutboundCall } from '../call/place-call';
+import type { SurveyCallInput, SurveyCallResult } from './survey-call.messages';
+
+// One call of a respondent's cadence that conducts the survey by voice: the same conversation
+// engine as the texts, one question per turn, spoken words or keypad digits as the answer. Each
+// webhook is an Update whose result is the TwiML Twilio runs next; a repeated webhook gets the
+// first answer's TwiML again. The answers go back to the respondent workflow, which stores them.
+
+const prep = proxyActivities<Activities>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '10 seconds', maximumAttempts: 10 } });
+
+/** A call going round in circles ends politely, well inside the 2,000 Updates a workflow takes. */
+const maxTurns = 60;
+
+interface SurveyCall {
+  readonly input: SurveyCallInput;
+  readonly workflowId: string;
+  readonly setup: SurveyCallPrepared;
+  conversation?: ConversationState;
+  answeredBy: SurveyCallResult['answeredBy'];
+  callSid?: string;
+  finished: boolean;
+  asked: number;
+  /** Each turn's TwiML by turn number (0: the pick-up). */
+  readonly answers: Map<number, string>;
+  /** When the last question was put, for the time each answer took. */
+  promptedAt: number;
+  readonly result: Pick<SurveyCallResult, 'recorded' | 'events'>;
+}
+
+export async function surveyCallWorkflow(input: SurveyCallInput): Promise<SurveyCallResult> {
+  const setup = await prep.prepareSurveyCall({ surveyId: input.surveyId, version: input.surveyVersion });
+  const call: SurveyCall = {
+    input,
+    workflowId: workflowInfo().workflowId,
+    setup,
+    answeredBy: 'nobody',
+    finished: false,
+    asked: 0,
+    answers: new Map(),
+    promptedAt: Date.now(),
+    result: { recorded: [], events: [] },
+  };
+  setHandler(callWebhookUpdate, (event) => onWebhook(call, event), { validator: (event) => acceptWebhook(call, event) });
+
+  const placed = await placeOutboundCall(input.voiceQueue, {
+    attemptKey: input.attemptKey,
+    callWorkflowId: call.workflowId,
+    debtorWorkflowId: input.respondentWorkflowId,
+    campaignId: input.surveyId,
+    campaignVersion: input.surveyVersion,
+    stepId: input.stepId,
+    to: input.phone,
+  });
+  call.finished = true;
+  await condition(allHandlersFinished);
+  return outcome(call, placed);
+}
+
+function outcome(call: SurveyCall, placed: PlacedCall | undefined): SurveyCallResult {
+  const step = call.conversation?.step;
+  return {
+    status: placed?.status ?? 'failed',
+    ...(placed?.callSid ?? call.callSid ? { callSid: placed?.callSid ?? call.callSid } : {}),
+    answeredBy: call.answeredBy,
+    ...call.result,
+    ...(step?.at === 'ended' ? { ended: step.reason } : {}),
+    turns: call.asked,
+    durationSeconds: placed?.durationSeconds ?? 0,
+  };
+}
+
+function onWebhook(call: SurveyCall, event: CallWebhookEvent): string {
+  call.callSid ??= event.callSid;
+  const turn = event.kind === 'answered' ? 0 : event.kind === 'dial-ended' ? -1 : event.turn;
+  const earlier = call.answers.get(turn);
+  if (earlier !== undefined) return earlier;
+  const twiml = answer(call, event);
+  call.answers.set(turn, twiml);
+  return twiml;
+}
+
+/** The pick-up opens the conversation (a machine is hung up on: a survey leaves no message); each answer is a turn. */
+function answer(call: SurveyCall, event: CallWebhookEvent): string {
+  const { survey } = call.setup;
+  if (event.kind === 'dial-ended') return hangUpTwiml();
+  if (event.kind === 'answered') {
+    if (event.answeredBy?.startsWith('machine') || event.answeredBy === 'fax') {
+      call.answeredBy = 'machine';
+      return hangUpTwiml();
+    }
+    call.answeredBy = 'human';
+    return speak(call, startConversation(survey, call.input.respondent, 'voice'));
+  }
+  const now = Date.now();
+  const heard = event.kind === 'heard' ? { text: event.text, asrConfidence: event.confidence } : { text: '', asrConfidence: 0 };
+  const input = { ...heard, ...(event.digits ? { digits: event.digits } : {}), now, elapsedMs: now - call.promptedAt };
+  return speak(call, respond(call.conversation!, input, survey));
+}
+
+/** Keeps what the turn recorded and says its words: a question is gathered, the end is said and hung up. */
+function speak(call: SurveyCall, turn: Turn): string {
+  call.conversation = turn.state;
+  call.result.recorded.push(...turn.recorded.map((answer) => ({ ...answer, answeredAt: Date.now() })));
+  call.result.events.push(...turn.events);
+  const language = turn.state.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const words = turn.say.map((prompt) => prompt.text).join(' ');
+  const keypad = turn.say.some((prompt) => prompt.keypadDigits !== undefined);
+  const style = voiceStyle(language, keypad);
+  if (turn.state.step.at === 'ended' || call.asked >= maxTurns) return sayAndHangUpTwiml(words, style);
+  call.promptedAt = Date.now();
+  const query = { call: call.workflowId, turn: ++call.asked, lang: language };
+  return gatherTwiml(words, style, voiceWebhookUrl(call.setup.publicBaseUrl, 'gather', query));
+}
+
+/** Refuses, before it reaches history, a webhook for a call that has ended or a turn never asked. */
+function acceptWebhook(call: SurveyCall, event: CallWebhookEvent): void {
+  if (call.finished) throw new Error('the call has ended');
+  if ((event.kind === 'heard' || event.kind === 'recorded') && (event.turn < 1 || event.turn > call.asked)) throw new Error(`turn ${event.turn} was never asked`);
+}
