@@ -40,6 +40,17 @@ export function describeText(message: Extract<SimulatorEvent, { type: 'message' 
   else line(message.to, `SMS ←  "${oneLine(message.body)}"`);
 }
 
+/** What was said, pressed or heard on a call, as one line. */
+export function describeCallTranscript(phone: string, entry: Extract<SimulatorEvent, { type: 'call-transcript' }>['entry'], line: PersonLine): void {
+  if (entry.kind === 'service-said') line(phone, `  agent:  "${entry.text}"`);
+  if (entry.kind === 'service-played' && entry.transcript) line(phone, `  agent:  "${entry.transcript}" (played)`);
+  if (entry.kind === 'agent-heard') line(phone, `  whisper to ${entry.target}: "${entry.text}"`);
+  if (entry.kind === 'person-said') line(phone, `  person: "${entry.text}" (confidence ${entry.confidence})`);
+  if (entry.kind === 'person-pressed') line(phone, `  person pressed ${entry.digits}`);
+  if (entry.kind === 'machine-greeting') line(phone, `  voicemail: "${entry.text}"`);
+  if (entry.kind === 'dial') line(phone, `  transferred to ${entry.target}: ${entry.outcome}`);
+}
+
 function oneLine(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, ' / ');
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;

@@ -8,7 +8,7 @@ import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { SimulatorEvent, TwilioSimulator } from '../simulator';
 import type { CallResult } from '../../workflows/call/call.messages';
 import { repoRoot } from './child-process';
-import { describeText, followPeople, personLines, pollWhileRunning, type PersonLine, type RunningDemo } from './demo-lines';
+import { describeCallTranscript, describeText, followPeople, personLines, pollWhileRunning, type PersonLine, type RunningDemo } from './demo-lines';
 
 // The demo `npm start` runs on the embedded servers: a campaign whose cadence takes minutes, a
 // dozen simulated people with different behaviours, and each one's journey printed as it happens.
@@ -104,14 +104,7 @@ function describeEvent(event: SimulatorEvent, line: PersonLine): void {
       if (['ringing', 'in-progress', 'busy', 'no-answer', 'failed', 'completed'].includes(event.status)) line(event.phone, `CALL   ${event.status}`);
       return;
     case 'call-transcript':
-      if (event.entry.kind === 'service-said') line(event.phone, `  agent:  "${event.entry.text}"`);
-      if (event.entry.kind === 'service-played' && event.entry.transcript) line(event.phone, `  agent:  "${event.entry.transcript}" (played)`);
-      if (event.entry.kind === 'agent-heard') line(event.phone, `  whisper to ${event.entry.target}: "${event.entry.text}"`);
-      if (event.entry.kind === 'person-said') line(event.phone, `  person: "${event.entry.text}" (confidence ${event.entry.confidence})`);
-      if (event.entry.kind === 'person-pressed') line(event.phone, `  person pressed ${event.entry.digits}`);
-      if (event.entry.kind === 'machine-greeting') line(event.phone, `  voicemail: "${event.entry.text}"`);
-      if (event.entry.kind === 'dial') line(event.phone, `  transferred to ${event.entry.target}: ${event.entry.outcome}`);
-      return;
+      return describeCallTranscript(event.phone, event.entry, line);
     case 'link-visited':
       line(event.phone, `PAID   through the texted link (HTTP ${event.statusCode ?? event.error})`);
       return;

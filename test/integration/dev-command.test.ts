@@ -75,12 +75,19 @@ describe('parley dev (what npm start runs)', () => {
       /\(disputer\)\s+OUTCOME right party verified; dispute; escalated \(dispute\) to agent-number \+12125550143, agent answered/,
     ];
     for (const outcome of outcomes) await waitFor(`call outcome ${outcome.source}`, outcome, OUTCOME_TIMEOUT_MS);
-    // The survey beside it: answers in their own words by text, in English and Chinese, then the results.
-    await waitFor('the survey results', /Survey satisfaction-minutes: every respondent has finished/, OUTCOME_TIMEOUT_MS);
+    // The survey beside it: answers in their own words by text and on the phone, in English and
+    // Chinese, a call left half-way and finished by text, then the results.
+    await waitFor('the survey results', /Survey satisfaction-minutes: every respondent has finished/, 300_000);
     expect(output).toMatch(/\(survey-sms-complete\)\s+ANSWER recommend = 8 {2}\("pretty good, maybe an eight"\)/);
     expect(output).toMatch(/\(survey-sms-complete-zh\)\s+ANSWER recommend = 8 {2}\("八分吧"\)/);
     expect(output).toMatch(/\(survey-sms-stopper\)\s+STATUS {2}opted-out/);
-    expect(output).toMatch(/invited 4 · response rate 75% \(3 started\) · completion rate 100% \(3 finished\) · NPS -33/);
+    expect(output).toMatch(/\(survey-voice-complete\)\s+person: "Pretty good, maybe an eight\."/);
+    expect(output).toMatch(/\(survey-voice-complete\)\s+ANSWER recommend = 8 {2}\("Pretty good, maybe an eight\."\)/);
+    expect(output).toMatch(/\(survey-voice-complete-zh\)\s+person pressed 3/);
+    expect(output).toMatch(/\(survey-voice-complete-zh\)\s+ANSWER contact-channel = "app"/);
+    expect(output).toMatch(/\(survey-voice-dropout\)\s+ANSWER recommend = 9 {2}\("Nine\."\)/);
+    expect(output).toMatch(/\(survey-voice-dropout\)\s+ANSWER satisfaction = 4 {2}\("4"\)/);
+    expect(output).toMatch(/invited 7 · response rate 86% \(6 started\) · completion rate 100% \(6 finished\) · NPS 0/);
     expect(output).toMatch(/\(disputer\)\s+whisper to \+12125550143: "Parley hand-off: Taylor Brooks, identity verified\. Reason: dispute\./);
     // The terminal tells the demo's story; the service's own lines went to its log file.
     expect(output).not.toMatch(/"msg":"request completed"/);
@@ -90,5 +97,5 @@ describe('parley dev (what npm start runs)', () => {
     expect(await exited).toBe(0);
     // Nothing it started is left running: its servers were in the same process group.
     expect(() => process.kill(-child!.pid!, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
-  }, 300_000);
+  }, 480_000);
 });
