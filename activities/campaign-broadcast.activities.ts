@@ -3,13 +3,14 @@ import type { Repositories } from '../src/adapters/mongo/repositories';
 import { GatewayError } from '../src/temporal/gateway-error';
 import { forEachBounded } from '../src/use-cases/bounded';
 import { terminalOutcomes } from '../workflows/debtor/debtor.messages';
+import { respondentOutcomes } from '../workflows/respondent/respondent.messages';
 import type { CampaignNotice } from '../workflows/campaign/campaign-broadcast.messages';
 
-// The campaign broadcast's side effects: reading the campaign's running debtors a page at a time,
+// The campaign broadcast's side effects: reading the campaign's running people a page at a time,
 // and telling each one through the service's Temporal gateway.
 
 export interface BroadcastDeps {
-  repositories: Pick<Repositories, 'debtors' | 'campaigns'>;
+  repositories: Pick<Repositories, 'debtors' | 'respondents' | 'campaigns'>;
   debtorWorkflows: DebtorWorkflowNotices;
 }
 
@@ -29,10 +30,17 @@ const tellConcurrency = 16;
 
 export function createCampaignBroadcastActivities(deps: BroadcastDeps) {
   return {
-    /** The next page of debtors whose mirrored status is not terminal, in account order after `after`. */
+    /**
+     * The next page of the campaign's people whose mirrored status is not terminal, in reference
+     * order after `after`: its debtors, or a survey's respondents (one id space, so only one of the
+     * two has any).
+     */
     async runningDebtorsPage(input: { campaignId: string; after?: string; limit: number }): Promise<{ workflowIds: string[]; lastAccountRef?: string }> {
-      const page = await deps.repositories.debtors.runningPage(input.campaignId, terminalOutcomes, { afterAccountRef: input.after, limit: input.limit });
-      return { workflowIds: page.map((d) => d.workflowId), lastAccountRef: page.at(-1)?.accountRef };
+      const { campaignId, after, limit } = input;
+      const debtors = await deps.repositories.debtors.runningPage(campaignId, terminalOutcomes, { afterAccountRef: after, limit });
+      if (debtors.length > 0) return { workflowIds: debtors.map((d) => d.workflowId), lastAccountRef: debtors.at(-1)?.accountRef };
+      const respondents = await deps.repositories.respondents.runningPage(campaignId, respondentOutcomes, { afterRespondentRef: after, limit });
+      return { workflowIds: respondents.map((r) => r.workflowId), lastAccountRef: respondents.at(-1)?.respondentRef };
     },
 
     /**

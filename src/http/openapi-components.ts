@@ -16,6 +16,18 @@ const importRow: JsonSchema = {
   additionalProperties: false,
 };
 
+/** How many running workflows of a campaign-wide change's people (debtors, respondents) took it. */
+export function peopleTold(person: 'debtor' | 'respondent'): JsonSchema {
+  return {
+    type: 'object',
+    required: ['updated', 'skipped'],
+    properties: {
+      updated: { type: 'integer', description: `Running ${person} workflows that took the change` },
+      skipped: { type: 'integer', description: 'Those that refused it (not paused, say) or had ended' },
+    },
+  };
+}
+
 export const componentSchemas: Record<string, JsonSchema> = {
   Error: {
     type: 'object',
@@ -28,14 +40,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     debtors: { ...ref('DebtorsTold'), description: 'A new version after the first: the running debtors told of it so far' },
     broadcast: ref('CampaignBroadcast'),
   }),
-  DebtorsTold: {
-    type: 'object',
-    required: ['updated', 'skipped'],
-    properties: {
-      updated: { type: 'integer', description: 'Running debtor workflows that took the change' },
-      skipped: { type: 'integer', description: 'Those that refused it (not paused, say) or had ended' },
-    },
-  },
+  DebtorsTold: peopleTold('debtor'),
   CampaignBroadcast: {
     type: 'object',
     required: ['workflowId', 'done'],

@@ -140,7 +140,8 @@ async function setPaused(deps: UseCaseDeps, campaignId: string, notice: Extract<
   return { campaignId, paused, ...(await broadcast(deps, campaignId, notice)) };
 }
 
-async function broadcast(deps: UseCaseDeps, campaignId: string, notice: CampaignNotice): Promise<BroadcastReport> {
+/** Tells the campaign's running people (its debtors, or a survey's respondents) of a change, waiting a little for the count. */
+export async function broadcast(deps: UseCaseDeps, campaignId: string, notice: CampaignNotice): Promise<BroadcastReport> {
   const { workflowId, progress } = await deps.gateway.broadcastToCampaign(campaignId, notice, broadcastWaitMs);
   return { debtors: { updated: progress.updated, skipped: progress.skipped }, broadcast: { workflowId, done: progress.done } };
 }

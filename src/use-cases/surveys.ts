@@ -3,11 +3,12 @@ import type { CampaignDocumentFormat } from '../campaigns/campaign-document';
 import type { FieldError } from '../campaigns/document-validation';
 import { validateSurvey } from '../surveys/survey-validation';
 import type { Survey } from '../surveys/survey-schema';
-import { campaignRejection, campaignState, checkOutreachDocument, isSurveyDocument, saveNextVersion } from './campaigns';
+import { broadcast, campaignRejection, campaignState, checkOutreachDocument, isSurveyDocument, pauseCampaign, resumeCampaign, saveNextVersion, type BroadcastReport } from './campaigns';
 import type { UseCaseDeps } from './use-case-deps';
 
 // Survey documents live in the outreach document store beside collections campaigns: the same
-// immutable versions, the same state (latest version, paused), one id space.
+// immutable versions, the same state (latest version, paused), one id space. A new version, a
+// pause and a resume reach the running respondents through the same campaign broadcast.
 
 export type SurveyDocumentValidation = { ok: true; survey: Survey } | { ok: false; unreadable: boolean; errors: FieldError[] };
 
@@ -31,7 +32,24 @@ export function validateSurveyDocument(document: string | object, format: Campai
 }
 
 /** Saves the document as the survey's next version; one equal to the latest saves nothing. */
-export async function applySurvey(deps: UseCaseDeps, document: string | object, format: CampaignDocumentFormat): Promise<{ surveyId: string; version: number; created: boolean }> {
+/** How far a survey-wide change got: respondents told (or skipped: ended meanwhile) and the broadcast's workflow. */
+export interface SurveyBroadcastReport {
+  respondents: BroadcastReport['debtors'];
+  broadcast: BroadcastReport['broadcast'];
+}
+
+export interface AppliedSurvey extends Partial<SurveyBroadcastReport> {
+  surveyId: string;
+  version: number;
+  created: boolean;
+}
+
+export interface SurveyRunState extends SurveyBroadcastReport {
+  surveyId: string;
+  paused: boolean;
+}
+
+export async function applySurvey(deps: UseCaseDeps, document: string | object, format: CampaignDocumentFormat): Promise<AppliedSurvey> {
   const checked = validateSurveyDocument(document, format);
   if (!checked.ok) {
     if (checked.unreadable) throw campaignRejection(checked);
@@ -41,7 +59,27 @@ export async function applySurvey(deps: UseCaseDeps, document: string | object, 
   const survey = JSON.parse(JSON.stringify(checked.survey)) as Survey;
   const { version, created } = await saveNextVersion(deps, survey);
   await deps.mongo.repositories.campaigns.advanceLatestVersion(survey.id, version);
-  return { surveyId: survey.id, version, created };
+  // A first version has no respondents yet: they are imported into an applied survey.
+  if (!created || version === 1) return { surveyId: survey.id, version, created };
+  return { surveyId: survey.id, version, created, ...told(await broadcast(deps, survey.id, { kind: 'version', version })) };
+}
+
+/** Stops contact for every running respondent (and, while paused, the survey takes no imports). */
+export async function pauseSurvey(deps: UseCaseDeps, surveyId: string): Promise<SurveyRunState> {
+  await getSurvey(deps, surveyId);
+  const { paused, ...report } = await pauseCampaign(deps, surveyId);
+  return { surveyId, paused, ...told(report) };
+}
+
+/** Resumes contact for every respondent the survey's pause paused; an operator's own pause stays. */
+export async function resumeSurvey(deps: UseCaseDeps, surveyId: string): Promise<SurveyRunState> {
+  await getSurvey(deps, surveyId);
+  const { paused, ...report } = await resumeCampaign(deps, surveyId);
+  return { surveyId, paused, ...told(report) };
+}
+
+function told(report: BroadcastReport): SurveyBroadcastReport {
+  return { respondents: report.debtors, broadcast: report.broadcast };
 }
 
 /** The latest version of a survey, or the one asked for; 404 for an id that is no survey. */

@@ -1,7 +1,10 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '../support/time-skipping';
-import { call } from '../support/api-calls';
+import { call, runCli } from '../support/api-calls';
 import { serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { advanceUntil, saveGoldenHistory, settledState } from '../support/debtor-fixtures';
 import { beginRespondent, demoSurvey, readRespondent, storeDemoSurvey } from '../support/respondent-fixtures';
@@ -61,6 +64,22 @@ describe('a survey by text', () => {
     expect(mirror?.consentedAt).toBeInstanceOf(Date);
     expect(mirror?.sessions.map((s) => s.channel)).toEqual(['sms']);
     await saveGoldenHistory(stack.service.gateway, workflowId, 'respondent-completes-by-text');
+  });
+
+  it('when a respondent answers in Chinese by text, then the survey is asked in Chinese and "八分吧", "比较满意，4分", "发短信" are taken as said', async () => {
+    const phone = '+12025550306';
+    const workflowId = await beginRespondent(stack, survey, { respondentRef: 'sms-complete-zh-1', phone, persona: 'survey-sms-complete-zh' }, { language: 'zh-CN' });
+
+    const view = await until(workflowId, (v) => v.outcome !== undefined, 'the end of the survey');
+
+    expect(view.outcome).toBe('completed');
+    const answers = view.answers.filter((a) => a.part === 'answer');
+    expect(Object.fromEntries(answers.map((a) => [a.questionId, a.value]))).toEqual({ recommend: 8, satisfaction: 4, resolved: true, 'contact-channel': 'text' });
+    expect(answers.every((a) => a.language === 'zh-CN' && a.channel === 'sms')).toBe(true);
+    const texts = textsTo(phone);
+    expect(texts[0]).toMatch(/Avery您好.*回复“是”开始/s);
+    expect(texts.some((t) => /推荐/.test(t))).toBe(true);
+    expect(texts.at(-1)).toMatch(/感谢您抽出时间/);
   });
 
   it('when a respondent scores low and says why, then the probe answer is kept and a person follows up before the workflow ends', async () => {
@@ -139,5 +158,36 @@ describe('a survey by text', () => {
     expect(texts.slice(1).every((t) => /unsubscribed/.test(t))).toBe(true);
     const settled = await settledState(stack, workflowId, readRespondent);
     expect(settled.answers).toEqual([]);
+  });
+  it('when a survey is paused, changed and resumed over HTTP, then its running respondents pause, take the new version and go on', async () => {
+    const other = { ...survey, id: 'satisfaction-broadcast' };
+    await storeDemoSurvey(stack, other);
+    const url = stack.service.httpUrl!;
+    const workflowId = await beginRespondent(stack, other, { respondentRef: 'broadcast-1', phone: '+12025550307', persona: 'never-answers' });
+    await until(workflowId, (v) => v.attempts.length >= 1, 'the invitation');
+
+    const paused = await call(url, 'POST', `/surveys/${other.id}/pause`);
+    expect(paused.status).toBe(200);
+    expect(paused.body).toMatchObject({ surveyId: other.id, paused: true, respondents: { updated: 1, skipped: 0 }, broadcast: { done: true } });
+    expect((await settledState(stack, workflowId, readRespondent)).status).toBe('paused');
+    expect((await call(url, 'POST', `/surveys/${other.id}/respondents`, { type: 'text/csv', content: 'respondent_ref,phone\nlate-1,+12025550308\n' })).status).toBe(409);
+
+    const applied = await call(url, 'PUT', '/surveys', { ...other, reminderAfter: 'PT2H' });
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ surveyId: other.id, version: 2, created: true, respondents: { updated: 1, skipped: 0 } });
+
+    const resumed = await call(url, 'POST', `/surveys/${other.id}/resume`);
+    expect(resumed.body).toMatchObject({ paused: false, respondents: { updated: 1, skipped: 0 } });
+    const view = await settledState(stack, workflowId, readRespondent);
+    expect(view.status).not.toBe('paused');
+    expect(view.campaignVersion).toBe(2);
+
+    const file = path.join(os.tmpdir(), `parley-${other.id}-v3.json`);
+    writeFileSync(file, JSON.stringify({ ...other, reminderAfter: 'PT3H' }));
+    const cli = await runCli(['survey', 'apply', file], { PARLEY_API_URL: url });
+    expect(cli).toMatchObject({ code: 0, stdout: `survey ${other.id}: version 3 saved; 1 running respondent told\n` });
+    rmSync(file);
+
+    expect((await call(url, 'POST', '/surveys/no-such-survey/pause')).status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { reportFailure, type ApiClient } from '../api-client';
 import type { AppliedCampaign } from '../../use-cases/campaigns';
-import { applyDocumentFile, documentFile, printProblems } from './document-file';
+import { appliedSummary, applyDocumentFile, documentFile, printProblems } from './document-file';
 
 interface FieldError {
   path: string;
@@ -23,7 +23,7 @@ export function campaignCommands(program: Command, api: () => ApiClient): void {
     .argument('<file>', 'campaign document, YAML or JSON (.json)')
     .description("save the document as the campaign's next version (nothing changes when it equals the latest)")
     .action(async (file: string) => {
-      process.exitCode = await applyDocumentFile(api(), file, '/campaigns', (applied: AppliedCampaign) => `campaign ${applied.campaignId}: ${appliedSummary(applied)}`);
+      process.exitCode = await applyDocumentFile(api(), file, '/campaigns', (applied: AppliedCampaign) => `campaign ${applied.campaignId}: ${appliedSummary(applied, 'debtor', applied.debtors)}`);
     });
 }
 
@@ -39,9 +39,3 @@ async function validateCampaignFile(api: ApiClient, file: string): Promise<numbe
   return printProblems(file, (response.body as { errors: FieldError[] }).errors);
 }
 
-function appliedSummary({ version, created, debtors, broadcast }: AppliedCampaign): string {
-  if (!created) return `unchanged, version ${version} is the latest`;
-  if (!debtors || !broadcast) return `version ${version} saved`;
-  const told = `${debtors.updated} running debtor${debtors.updated === 1 ? '' : 's'} told${debtors.skipped ? ` (${debtors.skipped} had ended)` : ''}`;
-  return `version ${version} saved; ${told}${broadcast.done ? '' : ` so far, the rest in the background (${broadcast.workflowId})`}`;
-}

@@ -28,3 +28,16 @@ export async function applyDocumentFile<T>(api: ApiClient, file: string, path: s
   process.stdout.write(`${describe(response.body as T)}\n`);
   return 0;
 }
+
+/** What `campaign apply` and `survey apply` print of a saved version, and of the running people told of it. */
+export function appliedSummary(
+  applied: { version: number; created: boolean; broadcast?: { workflowId: string; done: boolean } },
+  person: 'debtor' | 'respondent',
+  told?: { updated: number; skipped: number },
+): string {
+  const { version, created, broadcast } = applied;
+  if (!created) return `unchanged, version ${version} is the latest`;
+  if (!told || !broadcast) return `version ${version} saved`;
+  const count = `${told.updated} running ${person}${told.updated === 1 ? '' : 's'} told${told.skipped ? ` (${told.skipped} had ended)` : ''}`;
+  return `version ${version} saved; ${count}${broadcast.done ? '' : ` so far, the rest in the background (${broadcast.workflowId})`}`;
+}

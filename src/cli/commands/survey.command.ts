@@ -4,7 +4,8 @@ import type { ApiClient } from '../api-client';
 import type { Survey } from '../../surveys/survey-schema';
 import { importFile } from './import.command';
 import { surveyResultsCommand } from './survey-results.command';
-import { applyDocumentFile, printProblems } from './document-file';
+import { appliedSummary, applyDocumentFile, printProblems } from './document-file';
+import type { AppliedSurvey } from '../../use-cases/surveys';
 import { extensionOf, inputFileSize } from './input-file';
 
 /**
@@ -25,7 +26,7 @@ export function surveyCommands(program: Command, api: () => ApiClient): void {
     .argument('<file>', 'survey document, YAML or JSON (.json)')
     .description("save the document as the survey's next version (nothing changes when it equals the latest); exit code 2 names every problem")
     .action(async (file: string) => {
-      process.exitCode = await applyDocumentFile(api(), file, '/surveys', appliedSurvey);
+      process.exitCode = await applyDocumentFile(api(), file, '/surveys', (applied: AppliedSurvey) => `survey ${applied.surveyId}: ${appliedSummary(applied, 'respondent', applied.respondents)}`);
     });
   survey
     .command('import')
@@ -65,7 +66,3 @@ function summary({ id, languages, questions, cadence }: Survey): string {
   return `survey '${id}': ${questions.length} question${questions.length === 1 ? '' : 's'} in ${languages.join(', ')}; contact by ${steps}`;
 }
 
-/** What `survey apply` prints of the service's answer. */
-function appliedSurvey({ surveyId, version, created }: { surveyId: string; version: number; created: boolean }): string {
-  return `survey ${surveyId}: ${created ? `version ${version} saved` : `unchanged, version ${version} is the latest`}`;
-}

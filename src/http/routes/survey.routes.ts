@@ -6,13 +6,13 @@ import { documentRoutes, importRoute } from '../request-bodies';
 import { parseRequest } from '../request-input';
 import { surveySchema } from '../../surveys/survey-schema';
 import { importRespondents } from '../../use-cases/import-respondents';
-import { applySurvey, getSurvey, validateSurveyDocument } from '../../use-cases/surveys';
+import { applySurvey, getSurvey, pauseSurvey, resumeSurvey, validateSurveyDocument } from '../../use-cases/surveys';
 
 export const surveyParams = z.strictObject({ surveyId: surveySchema.shape.id.describe("The survey's id, as in its document") });
 /** Surveys are versioned in the campaigns' store: the same `?version=N`. */
 export const surveyQuery = campaignQuery;
 
-/** Survey documents (validate, apply as a new version, read) and the import of their respondents. */
+/** Survey documents (validate, apply as a new version, read, pause, resume) and the import of their respondents. */
 export async function surveyRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(async (scope) =>
     documentRoutes(scope, {
@@ -22,6 +22,9 @@ export async function surveyRoutes(app: FastifyInstance, deps: AppDeps): Promise
       read: (params, query) => getSurvey(deps, parseRequest(surveyParams, params).surveyId, parseRequest(surveyQuery, query).version),
     }),
   );
+
+  app.post('/surveys/:surveyId/pause', async (request) => pauseSurvey(deps, parseRequest(surveyParams, request.params).surveyId));
+  app.post('/surveys/:surveyId/resume', async (request) => resumeSurvey(deps, parseRequest(surveyParams, request.params).surveyId));
 
   await importRoute(app, deps, {
     url: '/surveys/:surveyId/respondents',

@@ -41,6 +41,15 @@ export function createRespondentRepository(respondents: Model<RespondentDoc>) {
     runningOnPhone: (phone: string, terminal: readonly string[]) =>
       respondents.find({ phone, status: notIn(terminal) }).select({ workflowId: 1, surveyId: 1, language: 1 }).lean(),
 
+    /** The next page of a survey's respondents whose mirrored status is not terminal, in reference order. */
+    runningPage: (surveyId: string, terminal: readonly string[], query: { afterRespondentRef?: string; limit: number }) =>
+      respondents
+        .find({ surveyId, status: notIn(terminal), ...after(query.afterRespondentRef) })
+        .sort({ respondentRef: 1 })
+        .limit(query.limit)
+        .select({ workflowId: 1, respondentRef: 1 })
+        .lean(),
+
     /** Up to `limit` of a survey's respondents in reference order after `afterRespondentRef`. */
     page: (surveyId: string, query: { afterRespondentRef?: string; limit: number }) =>
       respondents.find({ surveyId, ...after(query.afterRespondentRef) }).sort({ respondentRef: 1 }).limit(query.limit).lean(),
