@@ -34,7 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCallActivities({ ...deps.voice, repositories: deps.repositories, publicBaseUrl: deps.publicBaseUrl }),
     ...createSpeechActivities({ ...deps.speech, repositories: deps.repositories, publicBaseUrl: deps.publicBaseUrl }),
     ...createDialogActivities(),
-    ...createSurveyActivities(deps),
+    ...createSurveyActivities({ ...deps, llm: deps.voice.llm }),
     ...createCampaignBroadcastActivities({ repositories: deps.repositories, debtorWorkflows: deps.debtorWorkflows }),
   };
 }

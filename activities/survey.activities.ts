@@ -3,6 +3,9 @@ import type { NewSurveyAnswer, Repositories, RespondentStatusMirror } from '../s
 import { redactSensitive } from '../src/policy/redaction';
 import { validateSurvey } from '../src/surveys/survey-validation';
 import type { Survey } from '../src/surveys/survey-schema';
+import type { LlmDialog } from '../src/adapters/openai/llm-dialog';
+import { answerReadingMessages, checkReading } from '../src/surveys/llm-reading';
+import type { ParsedAnswer, SurveyQuestion } from '../src/surveys/question-types';
 
 // The respondent workflow's reads and writes: its survey version, its answers, its status mirror.
 // Every write is keyed, so a retry after a crash adds nothing twice.
@@ -11,9 +14,20 @@ export interface SurveyCallPrepared {
   survey: Survey;
   /** What the voice webhook URLs the call gives Twilio start with. */
   publicBaseUrl: string;
+  /** 'llm': each answer to a question is read by the LLM first, checked, and by the rules when refused. */
+  engine: 'rules' | 'llm';
+  /** The reading activity's timeout: above the client's own, so the client gives up first. */
+  llmTimeoutMs: number;
 }
 
-export function createSurveyActivities(deps: { repositories: Pick<Repositories, 'campaigns' | 'respondents' | 'surveyAnswers'>; publicBaseUrl: string }) {
+export interface SurveyDeps {
+  repositories: Pick<Repositories, 'campaigns' | 'respondents' | 'surveyAnswers'>;
+  publicBaseUrl: string;
+  /** Unset: the rules read every answer. */
+  llm?: LlmDialog;
+}
+
+export function createSurveyActivities(deps: SurveyDeps) {
   const { campaigns, respondents, surveyAnswers } = deps.repositories;
   /** One immutable survey version, validated again so a respondent never runs on a bad document. */
   const loadSurveyVersion = async (input: { campaignId: string; version: number }): Promise<Survey> => {
@@ -31,7 +45,16 @@ export function createSurveyActivities(deps: { repositories: Pick<Repositories, 
 
     /** What a survey call is conducted with: the survey version, and where its webhooks go. */
     async prepareSurveyCall(input: { surveyId: string; version: number }): Promise<SurveyCallPrepared> {
-      return { survey: await loadSurveyVersion({ campaignId: input.surveyId, version: input.version }), publicBaseUrl: deps.publicBaseUrl };
+      const survey = await loadSurveyVersion({ campaignId: input.surveyId, version: input.version });
+      return { survey, publicBaseUrl: deps.publicBaseUrl, engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000 };
+    },
+
+    /** The LLM's reading of one answer, checked against the question; no reading when it fails the check. */
+    async readSurveyAnswer(input: { question: SurveyQuestion; language: string; utterance: string }): Promise<{ reading?: ParsedAnswer; violations: string[]; latencyMs: number }> {
+      if (!deps.llm) throw ApplicationFailure.nonRetryable('no LLM is configured', 'LlmNotConfigured');
+      const started = Date.now();
+      const candidate = await deps.llm.readAnswer(answerReadingMessages(input.question, input.language, input.utterance));
+      return { ...checkReading(input.question, candidate), latencyMs: Date.now() - started };
     },
 
     /** Redacted again here: whatever reaches the store has passed the redactor at least once on this side. */

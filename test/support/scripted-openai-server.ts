@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { turnDecisionJsonSchema } from '../../src/dialog/turn-decision-schema';
+import { answerReadingJsonSchema } from '../../src/surveys/llm-reading';
 
 // A stand-in for an OpenAI-compatible endpoint (POST /v1/chat/completions) in tests: it answers
 // from a script and records every request, with what was wrong with it (the model, the response
@@ -82,7 +83,9 @@ export function checkChatRequest(body: ChatRequest, expectedModel: string, forbi
   const format = body.response_format;
   if (format?.type !== 'json_schema') problems.push(`response_format.type ${JSON.stringify(format?.type)}`);
   if (format?.json_schema?.strict !== true) problems.push('response_format.json_schema is not strict');
-  if (!isDeepStrictEqual(format?.json_schema?.schema, turnDecisionJsonSchema)) problems.push('response_format schema differs from turnDecisionJsonSchema');
+  // Two structured outputs are asked for: a call turn, and a survey answer's reading.
+  const expected = format?.json_schema?.name === 'answer_reading' ? answerReadingJsonSchema : turnDecisionJsonSchema;
+  if (!isDeepStrictEqual(format?.json_schema?.schema, expected)) problems.push(`response_format schema differs from the ${format?.json_schema?.name ?? 'unnamed'} schema`);
   return problems;
 }
 

@@ -26,6 +26,11 @@ export interface SurveyCallResult {
   recorded: Array<AnswerRecord & { answeredAt: number }>;
   /** What the conversation said to act on (consent, completion, detractor, opt-out, a person wanted). */
   events: ConversationEvent[];
+  /**
+   * Who read each answer the LLM was asked about: the LLM, or the rules when it could not or its
+   * reading failed the check. Absent from calls made before survey answers were read by an LLM.
+   */
+  readings?: Array<{ questionId: string; engine: 'llm' | 'rules-fallback'; violations: string[] }>;
   /** How the conversation ended; unset when the respondent hung up (or nobody answered) before it did. */
   ended?: EndReason;
   turns: number;

@@ -1,8 +1,10 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { SurveyCallPrepared } from '../../activities/survey.activities';
 import { respond, startConversation } from '../../src/surveys/conversation/conversation';
-import type { ConversationState, Turn } from '../../src/surveys/conversation/conversation-types';
+import type { ConversationInput, ConversationState, Turn } from '../../src/surveys/conversation/conversation-types';
+import { MIN_ASR_CONFIDENCE } from '../../src/surveys/answer-parsing';
+import type { ParsedAnswer } from '../../src/surveys/question-types';
 import { gatherTwiml, hangUpTwiml, sayAndHangUpTwiml, voiceStyle } from '../../src/voice/call-twiml';
 import { voiceWebhookUrl } from '../../src/voice/voice-webhook-urls';
 import { callWebhookUpdate, type CallWebhookEvent, type PlacedCall } from '../call/call.messages';
@@ -15,6 +17,11 @@ import type { SurveyCallInput, SurveyCallResult } from './survey-call.messages';
 // first answer's TwiML again. The answers go back to the respondent workflow, which stores them.
 
 const prep = proxyActivities<Activities>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '10 seconds', maximumAttempts: 10 } });
+
+/** A reading is worth one try: on a live call the rules read the answer at once instead. */
+function llmReadings(timeoutMs: number) {
+  return proxyActivities<Activities>({ startToCloseTimeout: timeoutMs, retry: { maximumAttempts: 1 } });
+}
 
 /** A call going round in circles ends politely, well inside the 2,000 Updates a workflow takes. */
 const maxTurns = 60;
@@ -32,7 +39,7 @@ interface SurveyCall {
   readonly answers: Map<number, string>;
   /** When the last question was put, for the time each answer took. */
   promptedAt: number;
-  readonly result: Pick<SurveyCallResult, 'recorded' | 'events'>;
+  readonly result: Pick<SurveyCallResult, 'recorded' | 'events'> & Required<Pick<SurveyCallResult, 'readings'>>;
 }
 
 export async function surveyCallWorkflow(input: SurveyCallInput): Promise<SurveyCallResult> {
@@ -46,7 +53,7 @@ export async function surveyCallWorkflow(input: SurveyCallInput): Promise<Survey
     asked: 0,
     answers: new Map(),
     promptedAt: Date.now(),
-    result: { recorded: [], events: [] },
+    result: { recorded: [], events: [], readings: [] },
   };
   setHandler(callWebhookUpdate, (event) => onWebhook(call, event), { validator: (event) => acceptWebhook(call, event) });
 
@@ -77,18 +84,18 @@ function outcome(call: SurveyCall, placed: PlacedCall | undefined): SurveyCallRe
   };
 }
 
-function onWebhook(call: SurveyCall, event: CallWebhookEvent): string {
+async function onWebhook(call: SurveyCall, event: CallWebhookEvent): Promise<string> {
   call.callSid ??= event.callSid;
   const turn = event.kind === 'answered' ? 0 : event.kind === 'dial-ended' ? -1 : event.turn;
   const earlier = call.answers.get(turn);
   if (earlier !== undefined) return earlier;
-  const twiml = answer(call, event);
+  const twiml = await answer(call, event);
   call.answers.set(turn, twiml);
   return twiml;
 }
 
 /** The pick-up opens the conversation (a machine is hung up on: a survey leaves no message); each answer is a turn. */
-function answer(call: SurveyCall, event: CallWebhookEvent): string {
+async function answer(call: SurveyCall, event: CallWebhookEvent): Promise<string> {
   const { survey } = call.setup;
   if (event.kind === 'dial-ended') return hangUpTwiml();
   if (event.kind === 'answered') {
@@ -101,8 +108,31 @@ function answer(call: SurveyCall, event: CallWebhookEvent): string {
   }
   const now = Date.now();
   const heard = event.kind === 'heard' ? { text: event.text, asrConfidence: event.confidence } : { text: '', asrConfidence: 0 };
-  const input = { ...heard, ...(event.digits ? { digits: event.digits } : {}), now, elapsedMs: now - call.promptedAt };
-  return speak(call, respond(call.conversation!, input, survey));
+  const input: ConversationInput = { ...heard, ...(event.digits ? { digits: event.digits } : {}), now, elapsedMs: now - call.promptedAt };
+  const reading = event.digits ? undefined : await llmReading(call, heard);
+  return speak(call, respond(call.conversation!, { ...input, ...(reading ? { reading } : {}) }, survey));
+}
+
+/**
+ * With an LLM configured, the answer to a question is read by it first; a reading it could not
+ * give, or that failed the check, leaves the answer to the rules. Words heard too unsurely, and
+ * free text (taken as said), are the rules' alone.
+ */
+async function llmReading(call: SurveyCall, heard: { text: string; asrConfidence: number }): Promise<ParsedAnswer | undefined> {
+  const { setup, conversation } = call;
+  const step = conversation?.step;
+  if (setup.engine !== 'llm' || step?.at !== 'question' || heard.text.trim() === '' || heard.asrConfidence < MIN_ASR_CONFIDENCE) return undefined;
+  const question = setup.survey.questions.find((candidate) => candidate.id === step.questionId);
+  if (!question || question.type === 'free-text') return undefined;
+  try {
+    const read = await llmReadings(setup.llmTimeoutMs).readSurveyAnswer({ question, language: conversation!.language, utterance: heard.text });
+    call.result.readings.push({ questionId: question.id, engine: read.reading ? 'llm' : 'rules-fallback', violations: read.violations });
+    return read.reading;
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    call.result.readings.push({ questionId: question.id, engine: 'rules-fallback', violations: ['llm-unavailable'] });
+    return undefined;
+  }
 }
 
 /** Keeps what the turn recorded and says its words: a question is gathered, the end is said and hung up. */

@@ -5,6 +5,7 @@ import type { TurnContext } from '../../dialog/turn-context';
 import { turnDecisionJsonSchema, turnDecisionSchema } from '../../dialog/turn-decision-schema';
 import { llmTurnMessages } from '../../voice/llm-prompt';
 import { checkTurnPolicy } from '../../dialog/turn-policy';
+import { answerReadingJsonSchema, type ReadingMessage } from '../../surveys/llm-reading';
 
 // The LLM dialog engine through the official openai client, against any OpenAI-compatible
 // endpoint. Temporal owns retries (the client's are off) and the client's timeout is below the
@@ -16,6 +17,8 @@ export interface LlmDialog {
   readonly timeoutMs: number;
   /** One turn's raw structured answer (not yet validated), and whether it came from the cache. */
   turn(campaignId: string, context: TurnContext): Promise<{ candidate: unknown; cached: boolean }>;
+  /** One survey answer's raw structured reading (not yet checked against the question). */
+  readAnswer(messages: readonly ReadingMessage[]): Promise<unknown>;
   cacheStats(): { hits: number; misses: number; hitRate: number };
 }
 
@@ -69,6 +72,21 @@ export function createLlmDialog(config: LlmDialogConfig, logger: Pick<Logger, 'i
       const { hitRate } = stats();
       logger.info({ campaignId, cacheHits: hits, cacheMisses: misses, cacheHitRate: Number(hitRate.toFixed(3)) }, 'llm turn');
       return { candidate, cached: false };
+    },
+
+    async readAnswer(messages) {
+      const completion = await client.chat.completions.create({
+        model: config.model,
+        messages: [...messages],
+        temperature: 0,
+        response_format: { type: 'json_schema', json_schema: { name: 'answer_reading', strict: true, schema: { ...answerReadingJsonSchema } } },
+      });
+      const content = completion.choices[0]?.message?.content ?? '';
+      try {
+        return JSON.parse(content) as unknown;
+      } catch {
+        return content; // left as text: the check refuses it and the rules read the answer
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { AnswerValue } from '../question-types';
+import type { AnswerValue, ParsedAnswer } from '../question-types';
 
 // The survey conversation's inputs and outputs, as plain data a workflow keeps in its state and
 // stores: no functions, no classes, so every value survives a Temporal payload round trip.
@@ -28,6 +28,11 @@ export interface ConversationInput {
   elapsedMs?: number;
   /** Epoch ms, for dates said relative to today; the workflow's clock. */
   now?: number;
+  /**
+   * A reading of the reply made elsewhere (the LLM's, already checked against the question), used
+   * for the question being asked instead of the rules' own; interruptions are still the rules'.
+   */
+  reading?: ParsedAnswer;
 }
 
 /**

@@ -66,7 +66,7 @@ function interrupted(draft: Draft, scope: Scope, question: SurveyQuestion, progr
 
 export function answerQuestion(draft: Draft, scope: Scope, step: Extract<Asked, { at: 'question' }>): void {
   const question = questionById(scope.survey, step.questionId);
-  const parsed = parseReply(question, scope, draft.state);
+  const parsed = scope.input.reading ?? parseReply(question, scope, draft.state);
   const progress = withReply(progressOf(step), scope.input);
   if (interrupted(draft, scope, question, progress, parsed)) return;
   const language = languageOf(draft);
