@@ -90,7 +90,11 @@ export const surveyResultsPaths: Record<string, JsonSchema> = {
       summary: 'Response and completion rates, drop-off per question, NPS and the distribution of every answer, overall, per version and per group',
       tags: ['surveys'],
       parameters: [...parameters(surveyParams, 'path'), ...parameters(surveyResultsQuery, 'query')],
-      responses: { 200: ok('The results', surveyResults), 400: failure('A bad parameter, or groupBy names a hidden field the survey does not declare'), 404: notFound },
+      responses: {
+        200: ok('The results', surveyResults),
+        400: failure('A bad parameter, or groupBy names a hidden field the survey does not declare'),
+        404: failure('No such survey or version, or `question` names no question of it'),
+      },
     },
   },
   [`${surveyPath}/responses`]: {

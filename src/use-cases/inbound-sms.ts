@@ -47,6 +47,9 @@ export async function handleInboundSms(
   }
   deps.logger.info({ messageSid: sms.messageSid, kind, recipients: people.length }, 'inbound SMS');
 
+  if (people.length === 0 && kind === 'free-text' && !(await deps.repositories.consent.ledger(sms.from)).permissions.smsOptedOut) {
+    return closedSurveyReply(deps.repositories, sms.from);
+  }
   const first = people[0];
   if (!first || (kind !== 'opt-out' && kind !== 'help')) return {};
   const campaign = await latestCampaign(deps.repositories.campaigns, first.campaignId);
@@ -54,6 +57,24 @@ export async function handleInboundSms(
   const language = campaign.languages.includes(first.language) ? first.language : campaign.languages[0];
   if (kind === 'help') return { reply: campaign.helpText[language] ?? Object.values(campaign.helpText)[0] };
   return { reply: (optOutConfirmation[language] ?? optOutConfirmation.en)(campaign.name) };
+}
+
+const closedSurveyText: Record<string, (surveyName: string) => string> = {
+  en: (name) => `Thank you. The ${name} survey has closed and your answers are saved; there is nothing more to answer.`,
+  'zh-CN': (name) => `谢谢。${name}已结束，您的回答已保存，无需再回复。`,
+};
+/** A reply this long after the survey ended is not taken for one to it. */
+const closedReplyWindowMs = 30 * 24 * 3600 * 1000;
+
+/** A text to a survey that has closed for this person (not by their opt-out) gets one answer saying so; later ones get none. */
+async function closedSurveyReply(repositories: Pick<Repositories, 'respondents' | 'campaigns'>, phone: string): Promise<{ reply?: string }> {
+  const ended = respondentOutcomes.filter((outcome) => outcome !== 'opted-out');
+  const respondent = await repositories.respondents.claimClosedReply(phone, ended, new Date(Date.now() - closedReplyWindowMs));
+  if (!respondent) return {};
+  const survey = await latestCampaign(repositories.campaigns, respondent.surveyId);
+  if (!survey) return {};
+  const language = survey.languages.includes(respondent.language) ? respondent.language : survey.languages[0]!;
+  return { reply: (closedSurveyText[language] ?? closedSurveyText.en!)(survey.name) };
 }
 
 /** Debtor accounts and survey respondents still open on the number: each hears the text. */

@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error';
 import type { RespondentRecordDoc, StoredSurveyAnswer } from '../adapters/mongo/repositories';
 import type { AnswerValue } from '../surveys/question-types';
-import { aggregateResults, type GroupBy, type SurveyResults } from '../surveys/results/aggregate-results';
+import { aggregateResults, type GroupBy, type GroupResults, type ResultsView, type SurveyResults } from '../surveys/results/aggregate-results';
 import { toCsv, toNdjson } from '../surveys/results/export-rows';
 import type { ContactSession, RespondentAnswer, RespondentRecord, SurveyChannel } from '../surveys/results/respondent-record';
 import type { Survey } from '../surveys/survey-schema';
@@ -61,11 +61,24 @@ const READ_BATCH = 500;
 const exportTypes: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
 
 /** The results of every version's respondents, read against the latest version's questions or the one asked for. */
-export async function surveyResults(deps: UseCaseDeps, surveyId: string, query: { version?: number; groupBy?: string }): Promise<SurveyResults & { version: number }> {
+export async function surveyResults(deps: UseCaseDeps, surveyId: string, query: { version?: number; groupBy?: string; question?: string }): Promise<SurveyResults & { version: number }> {
   const stored = await getSurvey(deps, surveyId, query.version);
   const by = query.groupBy === undefined ? undefined : grouping(stored.document, query.groupBy);
+  const { question } = query;
+  const ids = stored.document.questions.map((q) => q.id);
+  if (question !== undefined && !ids.includes(question)) {
+    throw new AppError('not_found', `survey '${surveyId}' v${stored.version} has no question '${question}' (its questions: ${ids.join(', ')})`, 404);
+  }
   const records = await contactedRespondents(deps, surveyId);
-  return { ...aggregateResults(stored.document, records, { by }), version: stored.version };
+  const results = aggregateResults(stored.document, records, { by });
+  return { ...(question === undefined ? results : onlyQuestion(results, question)), version: stored.version };
+}
+
+/** The figures with one question's results kept: the response and completion figures stay whole. */
+function onlyQuestion(results: SurveyResults, questionId: string): SurveyResults {
+  const keep = (group: GroupResults): GroupResults => ({ ...group, questions: group.questions.filter((q) => q.id === questionId) });
+  const view = (v: ResultsView): ResultsView => ({ ...v, overall: keep(v.overall), groups: v.groups.map((g) => ({ ...g, results: keep(g.results) })) });
+  return { ...results, all: view(results.all), versions: results.versions.map((v) => ({ ...v, ...view(v) })) };
 }
 
 /** A page of respondents in reference order with every answer they gave; `next` is the cursor of the following page. */

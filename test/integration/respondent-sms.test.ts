@@ -63,6 +63,13 @@ describe('a survey by text', () => {
     expect(mirror?.status).toBe('completed');
     expect(mirror?.consentedAt).toBeInstanceOf(Date);
     expect(mirror?.sessions.map((s) => s.channel)).toEqual(['sms']);
+
+    // A text after the survey closed gets one answer saying so, and the next gets none.
+    const before = textsTo(phone).length;
+    await stack.simulator.people.sendSms(phone, 'One more thing: the agent was great.');
+    await stack.simulator.people.sendSms(phone, 'Hello?');
+    await settledState(stack, workflowId, readRespondent);
+    expect(textsTo(phone).slice(before)).toEqual([expect.stringMatching(/Northwind support satisfaction survey has closed and your answers are saved/)]);
     await saveGoldenHistory(stack.service.gateway, workflowId, 'respondent-completes-by-text');
   });
 

@@ -128,6 +128,18 @@ describe('survey results over HTTP and the CLI', () => {
     expect(groups.bo).toMatchObject({ invited: 3, started: 2, finished: 1 });
   });
 
+  it("when one question's results are asked, then only that question is shown beside the whole survey's rates; an unknown question id is a 404 naming the survey's questions", async () => {
+    const one = await call(url, 'GET', `/surveys/${surveyId}/results?question=recommend`);
+    expect(one.status).toBe(200);
+    expect(one.body.all.overall).toMatchObject({ invited: 6, started: 5, finished: 3 });
+    expect(one.body.all.overall.questions.map((q: { id: string }) => q.id)).toEqual(['recommend']);
+    expect(one.body.versions[0].overall.questions.map((q: { id: string }) => q.id)).toEqual(['recommend']);
+
+    const unknown = await call(url, 'GET', `/surveys/${surveyId}/results?question=favourite-colour`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(/no question 'favourite-colour' \(its questions: recommend, satisfaction, what-went-wrong, resolved, contact-channel\)/);
+  });
+
   it('when the responses are paged, then the cursor leads through every respondent in order with their answers', async () => {
     const first = await call(url, 'GET', `/surveys/${surveyId}/responses?limit=3`);
     expect(first.status).toBe(200);
@@ -223,7 +235,7 @@ describe('survey results over HTTP and the CLI', () => {
   it('when /openapi.json is read, then it documents the results, responses and export routes', async () => {
     const { body } = await call(url, 'GET', '/openapi.json');
     const results = body.paths['/surveys/{surveyId}/results'].get;
-    expect(results.parameters.map((p: { name: string }) => p.name)).toEqual(['surveyId', 'groupBy', 'version']);
+    expect(results.parameters.map((p: { name: string }) => p.name)).toEqual(['surveyId', 'groupBy', 'version', 'question']);
     expect(body.paths['/surveys/{surveyId}/responses'].get.parameters.find((p: { name: string }) => p.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 500, default: 100 });
     expect(Object.keys(body.paths['/surveys/{surveyId}/export'].get.responses[200].content)).toEqual(['text/csv', 'application/x-ndjson']);
   });

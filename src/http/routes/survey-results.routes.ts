@@ -15,6 +15,7 @@ export const surveyResultsQuery = z.strictObject({
     .optional()
     .describe('Figures per group besides the overall ones: the channel a respondent started on, their language, or a hidden field the survey declares'),
   version: z.coerce.number().int().min(1).optional().describe("Whose questions the answers are read against; absent: the latest. Every version's respondents count"),
+  question: z.string().min(1).max(100).optional().describe("One question's results only (its id); a 404 names the survey's questions when it has no such one"),
 });
 
 export const surveyResponsesQuery = z.strictObject({

@@ -27,6 +27,8 @@ const respondentSchema = new Schema(
     nextContactAt: { type: Date },
     nextContactReason: { type: String },
     updatedAt: { type: Date, required: true },
+    /** When a text after the survey closed was answered with "the survey has closed" (once per respondent). */
+    closedReplySentAt: { type: Date },
   },
   { collection: 'respondents', versionKey: false, minimize: false },
 );

@@ -50,6 +50,20 @@ export function createRespondentRepository(respondents: Model<RespondentDoc>) {
         .select({ workflowId: 1, respondentRef: 1 })
         .lean(),
 
+    /**
+     * The respondent on this number whose survey ended most recently, since `since`, if nobody has
+     * told them yet that it closed: claimed here, so two texts at once get one answer.
+     */
+    async claimClosedReply(phone: string, ended: readonly string[], since: Date) {
+      const latest = await respondents
+        .findOne({ phone, status: mongoose.trusted({ $in: [...ended] }), updatedAt: mongoose.trusted({ $gte: since }) })
+        .sort({ updatedAt: -1 })
+        .lean();
+      if (!latest || latest.closedReplySentAt) return undefined;
+      const claimed = await respondents.updateOne({ workflowId: latest.workflowId, closedReplySentAt: mongoose.trusted({ $exists: false }) }, { $set: { closedReplySentAt: new Date() } });
+      return claimed.modifiedCount === 1 ? latest : undefined;
+    },
+
     /** Up to `limit` of a survey's respondents in reference order after `afterRespondentRef`. */
     page: (surveyId: string, query: { afterRespondentRef?: string; limit: number }) =>
       respondents.find({ surveyId, ...after(query.afterRespondentRef) }).sort({ respondentRef: 1 }).limit(query.limit).lean(),
