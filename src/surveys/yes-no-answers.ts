@@ -8,11 +8,14 @@ const PARTLY =
 
 /** No, beyond the dialog's deny rule: a negated auxiliary echoes the question ("it wasn't"). */
 const NO =
-  /^\s*n\s*$|\b(?:not yet|never|not at all)\b|\b(?:it|that|they|he|she|i|we)\s+(?:wasn't|was not|isn't|is not|didn't|did not|haven't|hasn't|won't|wouldn't|don't|do not)\b|不对|不是|还没|没有(?!问题)|^\s*(?:不(?:要|行|方便|可以|好)?(?!错|客气)|没(?!问题|错|有问题)|否)/;
+  /^\s*n\s*$|\b(?:not yet|never|not at all)\b|\b(?:it|that|they|he|she|i|we)\s+(?:wasn't|was not|isn't|is not|didn't|did not|haven't|hasn't|won't|wouldn't|don't|do not)\b|不对|不是|还没|没有(?!问题)|(?<![行好])不行|^\s*(?:不(?:要|行|方便|可以|好)?(?!错|客气)|没(?!问题|错|有问题)|否)/;
 
-/** Yes, beyond the dialog's affirm rule: an auxiliary echoing the question ("it was", "they did"). */
+/**
+ * Yes, beyond the dialog's affirm rule: an auxiliary echoing the question ("it was", "they did").
+ * 是 inside 还是, 但是, 可是, 总是, 老是, 要是, 于是, 只是 ("still", "but", "always"...) is no yes.
+ */
 const YES =
-  /^\s*y\s*$|\b(?:it|that|they|he|she|i|we)\s+(?:was|is|did|have|has|do|would|will)\b(?!n't)|\b(?:think|guess|believe|hope|suppose)\s+so\b|是|对|嗯|当然|有的/;
+  /^\s*y\s*$|\b(?:it|that|they|he|she|i|we)\s+(?:was|is|did|have|has|do|would|will)\b(?!n't)|\b(?:think|guess|believe|hope|suppose)\s+so\b|(?<![还但可总老要于只])是|对|嗯|当然|有的/;
 
 const ENGLISH_NEGATION_BEFORE = /\b(?:not|never|no)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/;
 const CHINESE_NEGATION_BEFORE = /[不没][^，。,.!?]{0,2}$/;
