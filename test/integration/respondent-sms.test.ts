@@ -89,6 +89,62 @@ describe('a survey by text', () => {
     expect(texts.at(-1)).toMatch(/感谢您抽出时间/);
   });
 
+  describe('in Chinese', () => {
+    const beginZh = (respondentRef: string, phone: string, persona: string) => beginRespondent(stack, survey, { respondentRef, phone, persona }, { language: 'zh-CN' });
+    const answersOf = (view: RespondentView) => Object.fromEntries(view.answers.filter((a) => a.part === 'answer').map((a) => [a.questionId, a.value]));
+
+    it('when a respondent hedges ("七八分吧", "三四分之间吧", "算是吧"), then each answer is confirmed in Chinese before it is taken', async () => {
+      const phone = '+12025550311';
+      const workflowId = await beginZh('sms-hedger-zh-1', phone, 'survey-sms-hedger-zh');
+
+      const view = await until(workflowId, (v) => v.outcome !== undefined, 'the end of the survey');
+
+      expect(view.outcome).toBe('completed');
+      expect(answersOf(view)).toEqual({ recommend: 8, satisfaction: 4, resolved: true, 'contact-channel': 'text' });
+      const answers = view.answers.filter((a) => a.part === 'answer');
+      expect(answers.filter((a) => a.confirmed).map((a) => a.questionId)).toEqual(['recommend', 'satisfaction', 'resolved']);
+      expect(answers.find((a) => a.questionId === 'recommend')?.utterance).toBe('七八分吧 / 八分');
+      expect(textsTo(phone).filter((t) => /^我确认一下/.test(t))).toHaveLength(3);
+    });
+
+    it('when a respondent declines ("不用了，谢谢"), then no question is asked', async () => {
+      const phone = '+12025550312';
+      const workflowId = await beginZh('sms-refuser-zh-1', phone, 'survey-sms-refuser-zh');
+
+      const view = await until(workflowId, (v) => v.outcome !== undefined, 'the refusal');
+
+      expect(view.outcome).toBe('declined');
+      expect(view.answers).toEqual([]);
+      expect(textsTo(phone).some((t) => /推荐/.test(t))).toBe(false);
+    });
+
+    it('when a respondent scores low and says why, then "还是没解决" is a no, the probes are kept and a person follows up', async () => {
+      const phone = '+12025550313';
+      const workflowId = await beginZh('sms-detractor-zh-1', phone, 'survey-sms-detractor-zh');
+
+      const view = await until(workflowId, (v) => v.outcome === 'completed' && v.followUp !== undefined, 'a detractor follow-up');
+
+      expect(answersOf(view)).toMatchObject({ recommend: 3, satisfaction: 2, resolved: false, 'contact-channel': 'phone' });
+      expect(view.followUp?.reason).toMatch(/^detractor-/);
+      const probes = view.answers.filter((a) => a.part === 'probe');
+      expect(probes.map((a) => a.utterance)).toEqual(['等了半个小时，也没人回电话', '退款还没到账']);
+      const task = await stack.service.mongo.models.humanTasks.findOne({ taskId: view.followUp!.taskId }).lean();
+      expect(task?.summary).toMatch(/recommend=3/);
+    });
+
+    it('when a respondent texts 退订, then they are opted out and told so in Chinese, once', async () => {
+      const phone = '+12025550314';
+      const workflowId = await beginZh('sms-stopper-zh-1', phone, 'survey-sms-stopper-zh');
+
+      const view = await until(workflowId, (v) => v.outcome !== undefined, 'the opt-out');
+
+      expect(view.outcome).toBe('opted-out');
+      const texts = textsTo(phone);
+      expect(texts[0]).toMatch(/回复“是”开始/);
+      expect(texts.slice(1)).toEqual([expect.stringMatching(/您已退订/)]);
+    });
+  });
+
   it('when a respondent scores low and says why, then the probe answer is kept and a person follows up before the workflow ends', async () => {
     const phone = '+12025550302';
     const workflowId = await begin('sms-detractor-1', phone, 'survey-sms-detractor');

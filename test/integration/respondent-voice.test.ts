@@ -99,4 +99,17 @@ describe('a survey by voice', () => {
     expect(texts.some((t) => /welcome back|pick up where/i.test(t) && /satisfied/i.test(t))).toBe(true);
     await saveGoldenHistory(stack.service.gateway, workflowId, 'respondent-hangs-up-then-finishes');
   });
+  it('when a Mandarin speaker hangs up half-way, then the answer given is kept and the survey is finished by text in Chinese', async () => {
+    const phone = '+12025550404';
+    const workflowId = await begin('voice-dropout-zh-1', phone, 'survey-voice-dropout-zh', 'zh-CN');
+
+    const view = await until(workflowId, (v) => v.outcome !== undefined, 'the end of the survey');
+
+    expect(view.outcome).toBe('completed');
+    expect(answersOf(view)).toEqual({ recommend: 9, satisfaction: 4, resolved: true, 'contact-channel': 'phone' });
+    expect(view.answers.map((a) => a.channel)).toEqual(['voice', 'sms', 'sms', 'sms']);
+    const texts = textsTo(phone);
+    expect(texts.some((t) => /欢迎回来/.test(t) && /满意吗/.test(t))).toBe(true);
+    expect(texts.filter((t) => /推荐/.test(t))).toHaveLength(0);
+  });
 });
