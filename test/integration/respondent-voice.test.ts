@@ -112,4 +112,19 @@ describe('a survey by voice', () => {
     expect(texts.some((t) => /欢迎回来/.test(t) && /满意吗/.test(t))).toBe(true);
     expect(texts.filter((t) => /推荐/.test(t))).toHaveLength(0);
   });
+  it('when a caller asks for a real person, then they are put through to the survey\'s agent number, who hears a summary first, and a follow-up task opens', async () => {
+    const handOffSurvey = { ...survey, id: 'satisfaction-handoff', voice: { ...survey.voice, agentNumber: '+12125550199' } };
+    await storeDemoSurvey(stack, handOffSurvey);
+    const phone = '+12025550405';
+    const workflowId = await beginRespondent(stack, handOffSurvey, { respondentRef: 'voice-person-1', phone, persona: 'survey-voice-wants-person' }, { artificialVoiceConsent: true });
+
+    const view = await until(workflowId, (v) => v.outcome !== undefined, 'the hand-off');
+
+    expect(view.outcome).toBe('handed-off');
+    expect(view.followUp?.reason).toBe('asked-for-a-person');
+    const transcript = callsTo(phone)[0]!.transcript;
+    expect(transcript).toContainEqual(expect.objectContaining({ kind: 'dial', target: '+12125550199' }));
+    const whisper = transcript.find((e) => e.kind === 'agent-heard');
+    expect(whisper).toMatchObject({ text: expect.stringMatching(/Parley survey hand-off: Avery, Northwind support satisfaction\. Reason: asked for a person\. Answers: none yet/) });
+  });
 });

@@ -25,13 +25,14 @@ export async function actOnTurn(ctx: RespondentContext, turn: Turn, keyBase: str
  * opens now, whether the survey was finished or the respondent hung up. A conversation by text
  * under way before the call is superseded: the next contact resumes at the first unanswered question.
  */
-export async function actOnCall(ctx: RespondentContext, call: Pick<SurveyCallResult, 'recorded' | 'events' | 'readings'>, attemptKey: string): Promise<void> {
+export async function actOnCall(ctx: RespondentContext, call: Pick<SurveyCallResult, 'recorded' | 'events' | 'readings' | 'handedOff'>, attemptKey: string): Promise<void> {
   const { state } = ctx;
   state.conversation = undefined;
   state.awaitingSince = undefined;
   if (call.events.some((event) => event.type === 'opted-out')) {
     await records.recordVoiceOptOut({ eventKey: `${attemptKey}/opt-out`, phone: ctx.person.phone, source: `call:${attemptKey}` });
   }
+  if (call.handedOff) ctx.trail.audit('survey-call-handed-off', call.handedOff);
   for (const reading of call.readings ?? []) if (reading.engine === 'rules-fallback') ctx.trail.audit('survey-answer-read-by-rules', reading);
   await keepTurn(ctx, call);
   await openDueFollowUp(ctx);

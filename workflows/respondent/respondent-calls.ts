@@ -18,7 +18,7 @@ export async function callRespondent(ctx: RespondentContext, step: OutreachStep,
   const startedAt = Date.now();
   const call = await placeSurveyCall(ctx, step, attemptKey);
   state.callAttempts.push(startedAt);
-  const outcome = call ? callAttemptOutcome(call) : 'failed';
+  const outcome = call ? callAttemptOutcome({ ...call, ...(call.handedOff ? { escalated: call.handedOff } : {}) }) : 'failed';
   if (call?.answeredBy === 'human') {
     state.conversations.push(Date.now());
     state.invitedAt ??= startedAt;

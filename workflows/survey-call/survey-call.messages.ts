@@ -31,6 +31,8 @@ export interface SurveyCallResult {
    * reading failed the check. Absent from calls made before survey answers were read by an LLM.
    */
   readings?: Array<{ questionId: string; engine: 'llm' | 'rules-fallback'; violations: string[] }>;
+  /** The caller asked for a person (or was upset) and was put through to the survey's agent number or queue. */
+  handedOff?: { to: 'agent-number' | 'agent-queue'; target: string; agentAnswered: boolean };
   /** How the conversation ended; unset when the respondent hung up (or nobody answered) before it did. */
   ended?: EndReason;
   turns: number;

@@ -1,15 +1,16 @@
 import { ActivityFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { SurveyCallPrepared } from '../../activities/survey.activities';
 import { respond, startConversation } from '../../src/surveys/conversation/conversation';
-import type { ConversationInput, ConversationState, Turn } from '../../src/surveys/conversation/conversation-types';
+import type { ConversationInput, Turn } from '../../src/surveys/conversation/conversation-types';
 import { MIN_ASR_CONFIDENCE } from '../../src/surveys/answer-parsing';
 import type { ParsedAnswer } from '../../src/surveys/question-types';
 import { gatherTwiml, hangUpTwiml, sayAndHangUpTwiml, voiceStyle } from '../../src/voice/call-twiml';
 import { voiceWebhookUrl } from '../../src/voice/voice-webhook-urls';
-import { callWebhookUpdate, type CallWebhookEvent, type PlacedCall } from '../call/call.messages';
+import { callSummaryQuery, callWebhookUpdate, type CallWebhookEvent, type PlacedCall } from '../call/call.messages';
 import { placeOutboundCall } from '../call/place-call';
 import type { SurveyCallInput, SurveyCallResult } from './survey-call.messages';
+import { languageOf, type SurveyCall } from './survey-call-state';
+import { handOff, onTransferEnded, summaryOf } from './survey-hand-off';
 
 // One call of a respondent's cadence that conducts the survey by voice: the same conversation
 // engine as the texts, one question per turn, spoken words or keypad digits as the answer. Each
@@ -26,22 +27,6 @@ function llmReadings(timeoutMs: number) {
 /** A call going round in circles ends politely, well inside the 2,000 Updates a workflow takes. */
 const maxTurns = 60;
 
-interface SurveyCall {
-  readonly input: SurveyCallInput;
-  readonly workflowId: string;
-  readonly setup: SurveyCallPrepared;
-  conversation?: ConversationState;
-  answeredBy: SurveyCallResult['answeredBy'];
-  callSid?: string;
-  finished: boolean;
-  asked: number;
-  /** Each turn's TwiML by turn number (0: the pick-up). */
-  readonly answers: Map<number, string>;
-  /** When the last question was put, for the time each answer took. */
-  promptedAt: number;
-  readonly result: Pick<SurveyCallResult, 'recorded' | 'events'> & Required<Pick<SurveyCallResult, 'readings'>>;
-}
-
 export async function surveyCallWorkflow(input: SurveyCallInput): Promise<SurveyCallResult> {
   const setup = await prep.prepareSurveyCall({ surveyId: input.surveyId, version: input.surveyVersion });
   const call: SurveyCall = {
@@ -56,6 +41,7 @@ export async function surveyCallWorkflow(input: SurveyCallInput): Promise<Survey
     result: { recorded: [], events: [], readings: [] },
   };
   setHandler(callWebhookUpdate, (event) => onWebhook(call, event), { validator: (event) => acceptWebhook(call, event) });
+  setHandler(callSummaryQuery, () => summaryOf(call));
 
   const placed = await placeOutboundCall(input.voiceQueue, {
     attemptKey: input.attemptKey,
@@ -79,6 +65,7 @@ function outcome(call: SurveyCall, placed: PlacedCall | undefined): SurveyCallRe
     answeredBy: call.answeredBy,
     ...call.result,
     ...(step?.at === 'ended' ? { ended: step.reason } : {}),
+    ...(call.handedOff ? { handedOff: call.handedOff } : {}),
     turns: call.asked,
     durationSeconds: placed?.durationSeconds ?? 0,
   };
@@ -97,7 +84,7 @@ async function onWebhook(call: SurveyCall, event: CallWebhookEvent): Promise<str
 /** The pick-up opens the conversation (a machine is hung up on: a survey leaves no message); each answer is a turn. */
 async function answer(call: SurveyCall, event: CallWebhookEvent): Promise<string> {
   const { survey } = call.setup;
-  if (event.kind === 'dial-ended') return hangUpTwiml();
+  if (event.kind === 'dial-ended') return onTransferEnded(call, event.dialStatus);
   if (event.kind === 'answered') {
     if (event.answeredBy?.startsWith('machine') || event.answeredBy === 'fax') {
       call.answeredBy = 'machine';
@@ -140,11 +127,13 @@ function speak(call: SurveyCall, turn: Turn): string {
   call.conversation = turn.state;
   call.result.recorded.push(...turn.recorded.map((answer) => ({ ...answer, answeredAt: Date.now() })));
   call.result.events.push(...turn.events);
-  const language = turn.state.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const language = languageOf(call);
   const words = turn.say.map((prompt) => prompt.text).join(' ');
   const keypad = turn.say.some((prompt) => prompt.keypadDigits !== undefined);
   const style = voiceStyle(language, keypad);
-  if (turn.state.step.at === 'ended' || call.asked >= maxTurns) return sayAndHangUpTwiml(words, style);
+  const { step } = turn.state;
+  if (step.at === 'ended' && step.reason === 'handed-off') return handOff(call, turn, words);
+  if (step.at === 'ended' || call.asked >= maxTurns) return sayAndHangUpTwiml(words, style);
   call.promptedAt = Date.now();
   const query = { call: call.workflowId, turn: ++call.asked, lang: language };
   return gatherTwiml(words, style, voiceWebhookUrl(call.setup.publicBaseUrl, 'gather', query));
@@ -154,4 +143,5 @@ function speak(call: SurveyCall, turn: Turn): string {
 function acceptWebhook(call: SurveyCall, event: CallWebhookEvent): void {
   if (call.finished) throw new Error('the call has ended');
   if ((event.kind === 'heard' || event.kind === 'recorded') && (event.turn < 1 || event.turn > call.asked)) throw new Error(`turn ${event.turn} was never asked`);
+  if (event.kind === 'dial-ended' && !call.handedOff) throw new Error('the call was never handed to a person');
 }
