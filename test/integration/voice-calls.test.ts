@@ -88,7 +88,18 @@ const cases: PersonaCase[] = [
   { persona: 'busy-line', debtor: {}, expected: { status: 'busy', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true },
   { persona: 'disconnected-number', debtor: {}, expected: { status: 'failed', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true },
   // Survey respondents who only text: nobody picks up their phone.
-  ...['survey-sms-complete', 'survey-sms-complete-zh', 'survey-sms-detractor', 'survey-sms-hedger', 'survey-sms-refuser', 'survey-sms-stopper'].map(
+  ...[
+    'survey-sms-complete',
+    'survey-sms-complete-zh',
+    'survey-sms-detractor',
+    'survey-sms-detractor-zh',
+    'survey-sms-hedger',
+    'survey-sms-hedger-zh',
+    'survey-sms-refuser',
+    'survey-sms-refuser-zh',
+    'survey-sms-stopper',
+    'survey-sms-stopper-zh',
+  ].map(
     (persona): PersonaCase => ({ persona, debtor: {}, expected: { status: 'no-answer', answeredBy: 'nobody', turns: 0 }, noDebtDetail: true }),
   ),
   { persona: 'sms-stopper', debtor: {}, expected: { answeredBy: 'human', optOut: true, rightPartyVerified: false }, noDebtDetail: true },
@@ -111,6 +122,12 @@ const cases: PersonaCase[] = [
     debtor: { fullName: 'Morgan Price', firstName: 'Morgan', birthYear: undefined },
     expected: { status: 'completed', answeredBy: 'human' },
   },
+  // Survey callers answer a collections call as a person: those who say "yes" to anything walk the
+  // script like survey-complete; the others never verify, so the call never gets to the debt.
+  ...['survey-voice-complete', 'survey-voice-llm'].map((persona): PersonaCase => ({ persona, debtor: {}, expected: { status: 'completed', answeredBy: 'human' } })),
+  ...['survey-voice-complete-zh', 'survey-voice-dropout', 'survey-voice-dropout-zh', 'survey-voice-wants-person'].map(
+    (persona): PersonaCase => ({ persona, debtor: {}, expected: { status: 'completed', answeredBy: 'human', rightPartyVerified: false }, noDebtDetail: true }),
+  ),
 ];
 
 describe('voice calls', () => {
