@@ -73,6 +73,18 @@ describe('the load harness against a stack it did not start', () => {
     expect(summary.checks.endStates).toMatchObject({ lost: 0, notInExpectedState: 0, stuck: 0 });
   }, 240_000);
 
+  it('when sleepers are started through the Temporal client on an in-memory dev server, then every one is running and asleep and the table says how they were started', async () => {
+    const summaryFile = path.join(scratch, 'sleepers.json');
+
+    const run = await runHarness(['sleepers', '--debtors', '20', '--batches', '2', '--first-contact-after', 'P2D', '--start-via', 'client', '--temporal-store', 'memory', '--timeout', '120', '--out', summaryFile]);
+
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    expect(summary).toMatchObject({ imported: 20, startVia: 'client', options: { temporalStore: 'memory' } });
+    expect(summary.rss).toHaveLength(3);
+    expect(summary.checks.endStates).toMatchObject({ lost: 0, notInExpectedState: 0, stuck: 0 });
+  }, 240_000);
+
   it('when faults or sleepers are asked of an external stack, or an option is malformed, then the harness refuses with exit 2 and says why', async () => {
     const faults = await runHarness(['import', '--faults', ...external()]);
     expect(faults.code).toBe(2);
