@@ -20,10 +20,10 @@ export function workRespondentCadence(ctx: RespondentContext): Promise<void> {
 
 function contact(ctx: RespondentContext, step: SurveyStep, way: ContactWay, attemptKey: string): Promise<AttemptOutcome> {
   if (step.channel === 'sms') return inviteBySms(ctx, step, attemptKey);
-  // Histories from before survey calls made this contact by text.
   if (way.kind === 'as-planned' && patched('survey-calls')) return callRespondent(ctx, step, attemptKey);
   // Without consent to an artificial voice the step's contact is made by text, which the
-  // conversation engine carries the same way, and the audit says so.
+  // conversation engine carries the same way, and the audit says so; histories from before survey
+  // calls made every voice step by text, and replay their reason.
   const reason = way.kind === 'as-planned' ? 'survey calls are not built yet' : 'no prior express consent to artificial-voice calls';
   ctx.trail.audit('voice-fell-back-to-sms', { stepId: step.id, reason });
   return inviteBySms(ctx, { id: step.id, template: firstTextTemplate(ctx) }, attemptKey);
