@@ -10,7 +10,7 @@ import { callSummaryQuery, callWebhookUpdate, type CallWebhookEvent, type Placed
 import { placeOutboundCall } from '../call/place-call';
 import type { SurveyCallInput, SurveyCallResult } from './survey-call.messages';
 import { languageOf, type SurveyCall } from './survey-call-state';
-import { handOff, onTransferEnded, summaryOf } from './survey-hand-off';
+import { handOff, onTransferEnded } from './survey-hand-off';
 
 // One call of a respondent's cadence that conducts the survey by voice: the same conversation
 // engine as the texts, one question per turn, spoken words or keypad digits as the answer. Each
@@ -41,7 +41,7 @@ export async function surveyCallWorkflow(input: SurveyCallInput): Promise<Survey
     result: { recorded: [], events: [], readings: [] },
   };
   setHandler(callWebhookUpdate, (event) => onWebhook(call, event), { validator: (event) => acceptWebhook(call, event) });
-  setHandler(callSummaryQuery, () => summaryOf(call));
+  setHandler(callSummaryQuery, () => call.summary ?? '');
 
   const placed = await placeOutboundCall(input.voiceQueue, {
     attemptKey: input.attemptKey,

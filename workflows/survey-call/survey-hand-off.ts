@@ -28,10 +28,6 @@ export function onTransferEnded(call: SurveyCall, status: string): string {
   return call.handedOff?.agentAnswered ? agentFinishedTwiml(style) : noAgentTwiml(style);
 }
 
-export function summaryOf(call: SurveyCall): string {
-  return call.summary ?? '';
-}
-
 function handOffSummary(call: SurveyCall, turn: Turn): string {
   const { survey } = call.setup;
   const why = turn.events.some((event) => event.type === 'angry') ? 'upset' : 'asked for a person';
