@@ -67,6 +67,7 @@ describe('a survey by text', () => {
     // A text after the survey closed gets one answer saying so, and the next gets none.
     const before = textsTo(phone).length;
     await stack.simulator.people.sendSms(phone, 'One more thing: the agent was great.');
+    await settledState(stack, workflowId, readRespondent);
     await stack.simulator.people.sendSms(phone, 'Hello?');
     await settledState(stack, workflowId, readRespondent);
     expect(textsTo(phone).slice(before)).toEqual([expect.stringMatching(/Northwind support satisfaction survey has closed and your answers are saved/)]);
