@@ -27,7 +27,11 @@ interface ApiProblem {
 const patientDispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 
 export class ApiClient {
-  constructor(readonly baseUrl: string) {}
+  /** `apiKey`: PARLEY_API_KEY, sent as a bearer credential (absent: the service answers 401, which says so). */
+  constructor(
+    readonly baseUrl: string,
+    private readonly apiKey?: string,
+  ) {}
 
   async get(path: string): Promise<ApiResponse> {
     return this.fetch(path, { method: 'GET' });
@@ -52,8 +56,9 @@ export class ApiClient {
 
   private async fetch(path: string, init: RequestInit): Promise<ApiResponse> {
     let response: Response;
+    const headers = { ...(init.headers as Record<string, string> | undefined), ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) };
     try {
-      response = await fetch(`${this.baseUrl}${path}`, init);
+      response = await fetch(`${this.baseUrl}${path}`, { ...init, headers });
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       throw new ApiUnreachableError(`cannot reach the Parley API at ${this.baseUrl} (${cause?.code ?? cause?.message ?? (err as Error).message}); set PARLEY_API_URL`);
@@ -68,6 +73,7 @@ export class ApiClient {
 function describeProblem(response: ApiResponse): string {
   const problem = (typeof response.body === 'object' && response.body !== null ? response.body : { message: String(response.body) }) as ApiProblem;
   const lines = [`${problem.message ?? `HTTP ${response.status}`}`];
+  if (response.status === 401) lines.push('  set PARLEY_API_KEY to a key from `parley keys create` (under `parley dev`: the file it printed at start)');
   for (const detail of problem.details ?? []) lines.push(`  ${detail.path}: ${detail.message}`);
   return lines.join('\n');
 }

@@ -8,6 +8,8 @@ import { campaignCommands } from './commands/campaign.command';
 import { importCommand } from './commands/import.command';
 import { debtorCommands } from './commands/debtor.command';
 import { surveyCommands } from './commands/survey.command';
+import { keysCommands } from './commands/keys.command';
+import { readDevSecrets } from '../config/dev-secrets-file';
 
 // Exit codes: 0 ok, 1 the command failed, 2 bad configuration or bad input.
 
@@ -61,8 +63,14 @@ program
   .description('check end to end that a worker runs workflows and writes to the database')
   .action(async () => doctorCommand(config()));
 
+keysCommands(program, config);
+
 // Commands that work on a running service, through its HTTP API.
-const api = () => new ApiClient(config().cli.apiUrl);
+// Under `parley dev`, the admin key it made serves when PARLEY_API_KEY is unset.
+const api = () => {
+  const c = config();
+  return new ApiClient(c.cli.apiUrl, c.cli.apiKey ?? readDevSecrets(c.dataDir)?.adminApiKey);
+};
 campaignCommands(program, api);
 importCommand(program, api);
 debtorCommands(program, api);

@@ -62,6 +62,16 @@ const envSchema = z.object({
   CALL_TURN_WAIT_MS: z.coerce.number().int().min(100).max(13_000).default(10_000),
 
   PARLEY_API_URL: url.optional(),
+  PARLEY_API_KEY: optionalString,
+
+  OIDC_ISSUER: url.optional(),
+  OIDC_AUDIENCE: optionalString,
+  OIDC_JWKS_URL: url.optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('parley_role'),
+
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_PAY_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_PAY_PER_LINK_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
@@ -122,8 +132,11 @@ export interface Config {
     /** How long a voice webhook waits for its turn before answering a holding prompt (Twilio gives up at 15 s). */
     readonly turnWaitMs: number;
   };
-  /** The CLI's commands that talk to a running service call it here. */
-  readonly cli: { readonly apiUrl: string };
+  /** The CLI's commands that talk to a running service call it here, with this key. */
+  readonly cli: { readonly apiUrl: string; readonly apiKey?: string };
+  /** Unset: only Parley's own API keys are accepted. */
+  readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly roleClaim: string };
+  readonly rateLimits: { readonly apiPerMinute: number; readonly payPerIpPerMinute: number; readonly payPerLinkPerMinute: number };
 }
 
 /** Temporal worker sizing; each unset field keeps the SDK's default. */
@@ -161,6 +174,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (e.SPEECH_ENGINE === 'openai' && e.OPENAI_API_KEY === undefined) {
     problems.push('SPEECH_ENGINE=openai: needs OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint)');
+  }
+  if ((e.OIDC_ISSUER === undefined) !== (e.OIDC_AUDIENCE === undefined)) {
+    problems.push("OIDC_ISSUER and OIDC_AUDIENCE: set both or neither (a token is checked against the issuer and meant for this API's audience)");
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -208,7 +224,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     speech: { engine: e.SPEECH_ENGINE },
     dev: { demo: e.DEV_DEMO ?? true, simulatorPort: e.DEV_SIMULATOR_PORT, simulatorDelayScale: e.DEV_SIMULATOR_DELAY_SCALE },
     calls: { machineDetection: e.CALL_MACHINE_DETECTION, turnWaitMs: e.CALL_TURN_WAIT_MS },
-    cli: { apiUrl: e.PARLEY_API_URL?.replace(/\/$/, '') ?? publicBaseUrl },
+    cli: { apiUrl: e.PARLEY_API_URL?.replace(/\/$/, '') ?? publicBaseUrl, apiKey: e.PARLEY_API_KEY },
+    oidc: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL, roleClaim: e.OIDC_ROLE_CLAIM } : undefined,
+    rateLimits: {
+      apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
+      payPerIpPerMinute: e.RATE_LIMIT_PAY_PER_IP_PER_MINUTE,
+      payPerLinkPerMinute: e.RATE_LIMIT_PAY_PER_LINK_PER_MINUTE,
+    },
     import: { concurrency: e.IMPORT_CONCURRENCY },
     // Unset keys keep the Temporal SDK's defaults (docs/benchmarks.md has the measurements).
     worker: {

@@ -15,6 +15,9 @@ import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
 import { audioRoutes } from './routes/audio.routes';
 import { surveyResultsRoutes } from './routes/survey-results.routes';
 import { respondentRoutes } from './routes/respondent.routes';
+import { registerAuthGuard } from './access/auth-guard';
+import { registerRateLimits } from './access/rate-limits';
+import { createAuthenticator } from '../auth/authenticator';
 
 /** Builds the HTTP app without listening, so tests can `inject` into the real thing. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -26,6 +29,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 512 },
   });
   await app.register(formbody);
+  registerAuthGuard(app, createAuthenticator(deps.mongo.repositories, deps.config.oidc));
+  await registerRateLimits(app, deps.config.rateLimits);
 
   // One error handler: the real message below 500, a generic one above (and the detail in the log).
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {

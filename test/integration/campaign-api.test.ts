@@ -9,7 +9,7 @@ import { createLogger } from '../../src/logging/logger';
 import { startService, type RunningService } from '../../src/service/service';
 import { startCollectionsStack, eventually, type CollectionsStack } from '../support/collections-stack';
 import { integrationConfig } from '../support/integration-env';
-import { call, csv, demoCampaignYaml, runCli, yaml } from '../support/api-calls';
+import { call, csv, demoCampaignYaml, runCli, yaml, apiKeyFor, authHeaders } from '../support/api-calls';
 
 const uniqueId = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
 
@@ -234,6 +234,7 @@ describe('body size limits', () => {
   beforeAll(async () => {
     const config = integrationConfig('body-limits', { HTTP_BODY_LIMIT_BYTES: String(limit) });
     service = await startService(config, createLogger('warn', { pretty: false }), { api: true, worker: false });
+    await apiKeyFor(service);
   });
   afterAll(async () => {
     await service?.stop();
@@ -268,7 +269,7 @@ describe('body size limits', () => {
     })());
     const chunked = await fetch(`${service.httpUrl}/campaigns/${id}/debtors/import`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', ...authHeaders(service.httpUrl!) },
       body: Readable.toWeb(rows) as ReadableStream,
       duplex: 'half',
     } as RequestInit);

@@ -5,6 +5,7 @@ import { createTimeSkippingEnv } from '../support/time-skipping';
 import { eventually, serviceNumber, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { advanceBy, advanceUntil, debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
 import type { Campaign } from '../../src/campaigns/campaign-schema';
+import { authHeaders } from '../support/api-calls';
 
 // Debtors' whole journeys with real durations (days) on the time-skipping server, through the
 // real worker, FerretDB, the Twilio simulator and the service's own webhooks. (Golden histories
@@ -264,14 +265,14 @@ describe('the debtor workflow', () => {
 
     const refused = await fetch(`${stack.service.httpUrl}/contacts/12025550111/consent`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders(stack.service.httpUrl!) },
       body: JSON.stringify({ kind: 'artificial-voice-revoked', channel: 'voice', source: 'letter' }),
     });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ details: [{ path: 'phone' }] });
     const entry = await fetch(`${stack.service.httpUrl}/contacts/${encodeURIComponent(phone)}/consent`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders(stack.service.httpUrl!) },
       body: JSON.stringify({ kind: 'artificial-voice-revoked', channel: 'voice', source: 'agent: letter of revocation', entryId: 'letter-1' }),
     });
     expect(entry.status).toBe(201);

@@ -5,6 +5,7 @@ import { startService, type RunningService } from '../../src/service/service';
 import { TemporalGateway } from '../../src/temporal/gateway';
 import { integrationConfig } from '../support/integration-env';
 import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
+import { apiKeyFor, authHeaders } from '../support/api-calls';
 
 describe('the service on the real Temporal dev server and FerretDB', () => {
   let stack: CollectionsStack;
@@ -54,7 +55,7 @@ describe('the service on the real Temporal dev server and FerretDB', () => {
   it('when both servers answer, then /healthz and /readyz say so over HTTP', async () => {
     const health = await fetch(`${service.httpUrl}/healthz`);
     expect(health.status).toBe(200);
-    const ready = await fetch(`${service.httpUrl}/readyz`);
+    const ready = await fetch(`${service.httpUrl}/readyz`, { headers: authHeaders(service.httpUrl!) });
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', dependencies: { temporal: { ok: true }, mongodb: { ok: true } } });
   });
@@ -63,11 +64,18 @@ describe('the service on the real Temporal dev server and FerretDB', () => {
 describe('readiness when the database is gone', () => {
   it('when MongoDB cannot be reached, then /readyz answers 503 naming mongodb while /healthz stays 200', async () => {
     const service = await startService(integrationConfig('readiness'), createLogger('fatal', { pretty: false }), { api: true, worker: false });
+    await apiKeyFor(service);
     try {
+      // The key is checked once while the database answers; the service then trusts it for a while.
+      expect((await fetch(`${service.httpUrl}/readyz`, { headers: authHeaders(service.httpUrl!) })).status).toBe(200);
       await service.mongo.connection.close();
-      const ready = await fetch(`${service.httpUrl}/readyz`);
+      const ready = await fetch(`${service.httpUrl}/readyz`, { headers: authHeaders(service.httpUrl!) });
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ status: 'unavailable', dependencies: { mongodb: { ok: false }, temporal: { ok: true } } });
+      // A stranger learns that it is unavailable, not which dependency failed or why.
+      const anonymous = await fetch(`${service.httpUrl}/readyz`);
+      expect(anonymous.status).toBe(503);
+      expect(await anonymous.json()).toEqual({ status: 'unavailable' });
       expect((await fetch(`${service.httpUrl}/healthz`)).status).toBe(200);
     } finally {
       await service.stop();

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { freePort } from '../../src/dev/child-process';
 import { startFerretDb, type LocalMongo } from '../../src/dev/local-servers';
 import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { call, demoCampaignYaml, yaml } from '../support/api-calls';
+import { call, demoCampaignYaml, yaml, authHeaders } from '../support/api-calls';
 
 const campaignId = `restart-${randomUUID().slice(0, 8)}`;
 const header = 'accountRef,fullName,phone,timeZone,amountDue,dueDate\n';
@@ -40,7 +40,7 @@ describe('importing while the embedded database restarts', () => {
   const importBody = (body: ReadableStream<Uint8Array> | string) =>
     fetch(`${stack.service.httpUrl}/campaigns/${campaignId}/debtors/import`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', ...authHeaders(stack.service.httpUrl!) },
       body,
       duplex: 'half',
     } as RequestInit & { duplex: 'half' });

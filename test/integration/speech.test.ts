@@ -14,6 +14,7 @@ import { createSpeechActivities } from '../../activities/speech.activities';
 import { loadConfig } from '../../src/config/config';
 import { integrationConfig } from '../support/integration-env';
 import { startAudioEndpoint } from '../support/openai-audio-endpoint';
+import { apiKeyFor } from '../support/api-calls';
 
 // The pluggable speech engines behind the speech activities: the offline pair (espeak-ng speaks,
 // pocketsphinx listens) end to end through FerretDB and GET /audio/:clipId, and the OpenAI adapter
@@ -51,6 +52,7 @@ describe('the offline speech engine behind the speech activities', () => {
   beforeAll(async () => {
     missing = await missingSpeechTools();
     service = await startService(integrationConfig('speech'), createLogger('fatal', { pretty: false }), { api: true, worker: false });
+    await apiKeyFor(service);
   });
   afterAll(async () => {
     await service?.stop();

@@ -8,7 +8,7 @@ import { startService, type RunningService } from '../../src/service/service';
 import { RespondentGateway } from '../../src/temporal/respondent-gateway';
 import type { AnswerValue } from '../../src/surveys/question-types';
 import { integrationConfig } from '../support/integration-env';
-import { call, demoSurveyYaml, runCli, yaml } from '../support/api-calls';
+import { call, demoSurveyYaml, runCli, yaml, apiKeyFor, authHeaders } from '../support/api-calls';
 
 // The demo survey: recommend (NPS, with a probe) → satisfaction (1-5) → what-went-wrong (free
 // text, only when satisfaction <= 3) → resolved (yes/no) → contact-channel (phone, text, app).
@@ -92,6 +92,7 @@ describe('survey results over HTTP and the CLI', () => {
 
   beforeAll(async () => {
     service = await startService(integrationConfig('survey-results'), createLogger('warn', { pretty: false }), { api: true, worker: false });
+    await apiKeyFor(service);
     url = service.httpUrl!;
     scratch = mkdtempSync(path.join(os.tmpdir(), 'parley-survey-results-'));
     const applied = await call(url, 'PUT', '/surveys', yaml(demoSurveyYaml(surveyId)));
@@ -158,7 +159,7 @@ describe('survey results over HTTP and the CLI', () => {
   });
 
   it('when the answers are exported as CSV, then it is a named file with a header and a row per final answer', async () => {
-    const response = await fetch(`${url}/surveys/${surveyId}/export?format=csv`);
+    const response = await fetch(`${url}/surveys/${surveyId}/export?format=csv`, { headers: authHeaders(url) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${surveyId}-v1-answers.csv"`);
@@ -169,7 +170,7 @@ describe('survey results over HTTP and the CLI', () => {
   });
 
   it('when the answers are exported as NDJSON, then there is one line per contacted respondent', async () => {
-    const response = await fetch(`${url}/surveys/${surveyId}/export?format=ndjson`);
+    const response = await fetch(`${url}/surveys/${surveyId}/export?format=ndjson`, { headers: authHeaders(url) });
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
     const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { respondentId: string; finished: boolean });
     expect(lines.map((line) => line.respondentId)).toEqual(['r01', 'r02', 'r03', 'r04', 'r05', 'r06']);
@@ -226,7 +227,7 @@ describe('survey results over HTTP and the CLI', () => {
       runCli(['survey', 'results', surveyId, '--group-by', 'hidden.colour'], { PARLEY_API_URL: url }),
     ]);
     expect(exported.code).toBe(0);
-    const served = await (await fetch(`${url}/surveys/${surveyId}/export?format=csv`)).text();
+    const served = await (await fetch(`${url}/surveys/${surveyId}/export?format=csv`, { headers: authHeaders(url) })).text();
     expect(readFileSync(file, 'utf8')).toBe(served);
     expect(badGroup.code).toBe(2);
     expect(badGroup.stderr).toContain('groupBy');

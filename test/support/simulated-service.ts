@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createLogger } from '../../src/logging/logger';
 import { freePort } from '../../src/dev/child-process';
+import { apiKeyFor } from './api-calls';
 import { startService, type RunningService, type ResolvedConfig } from '../../src/service/service';
 import { startTwilioSimulator, type TwilioSimulator } from '../../src/simulator';
 import { loadConfig, requireServers } from '../../src/config/config';
@@ -66,6 +67,7 @@ export async function startSimulatedService(
     api: true,
     worker: options.worker ?? true,
   });
+  await apiKeyFor(service);
   return {
     config,
     env,

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { withEmbeddedServers, type Config, type EmbeddedDefaults, type ResolvedConfig } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import { startFerretDb, startTemporalDevServer } from '../../dev/local-servers';
-import { loadOrCreateDevSecrets, type DevSecrets } from '../../dev/dev-secrets';
+import { loadOrCreateDevSecrets } from '../../dev/dev-secrets';
+import { devSecretsFile, type DevSecrets } from '../../config/dev-secrets-file';
+import { ensureDevAdminKey } from '../../dev/dev-admin-key';
 import { claimDataDir, resetDataDir } from '../../dev/data-dir';
 import { repoRoot } from '../../dev/child-process';
 import { daytimeZone, runDemo } from '../../dev/demo';
@@ -75,9 +77,11 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
     const resolved = withEmbeddedServers(config, startup.embedded) as ResolvedConfig;
     const service = await startService(resolved, logger, { api: true, worker: true });
     stops.push({ name: 'worker and API', stop: service.stop });
+    await ensureDevAdminKey(service.mongo.repositories, config.dataDir, secrets);
     startup.lines.push(
       `Worker                task queue "${resolved.temporal.taskQueue}" in namespace "${resolved.temporal.namespace}"`,
       `HTTP API              ${service.httpUrl}   (OpenAPI ${service.httpUrl}/openapi.json, health /healthz, readiness /readyz)`,
+      `Admin API key         "adminApiKey" in ${devSecretsFile(config.dataDir)}   (bin/parley uses it; for curl: -H "Authorization: Bearer <key>")`,
     );
     if (demoRuns(config)) startup.lines.push(`Service log           ${devLogFile(config.dataDir)}   (warnings and errors also here)`);
     process.stdout.write(`\nParley is running. Ctrl-C stops everything.\n\n${startup.lines.map((l) => `  ${l}`).join('\n')}\n\n`);

@@ -5,7 +5,11 @@ export interface ReadinessProbe {
   check(): Promise<void>;
 }
 
-/** /healthz: the process answers. /readyz: every dependency answers; 503 with the failing ones otherwise. */
+/**
+ * /healthz: the process answers. /readyz: every dependency answers; 503 otherwise, naming the
+ * failing ones and their errors to a caller with credentials only (an error message can tell a
+ * stranger a host name or a version).
+ */
 export async function healthRoutes(app: FastifyInstance, probes: ReadinessProbe[]): Promise<void> {
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -22,7 +26,8 @@ export async function healthRoutes(app: FastifyInstance, probes: ReadinessProbe[
       }),
     );
     const ready = results.every(([, r]) => r.ok);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', dependencies: Object.fromEntries(results) });
+    const status = ready ? 'ready' : 'unavailable';
+    return reply.code(ready ? 200 : 503).send(request.principal ? { status, dependencies: Object.fromEntries(results) } : { status });
   });
 }
 

@@ -11,6 +11,7 @@ import { callModel, callTurnModel } from './call.model';
 import { speechClipModel } from './speech-clip.model';
 import { respondentModel } from './respondent.model';
 import { surveyAnswerModel } from './survey-answer.model';
+import { apiKeyModel } from './api-key.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -28,6 +29,7 @@ export function registerModels(connection: Connection) {
     speechClips: speechClipModel(connection),
     respondents: respondentModel(connection),
     surveyAnswers: surveyAnswerModel(connection),
+    apiKeys: apiKeyModel(connection),
   };
 }
 

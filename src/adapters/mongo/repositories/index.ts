@@ -11,6 +11,7 @@ import { createSelfCheckRepository } from './self-check.repository';
 import { createSpeechClipRepository } from './speech-clip.repository';
 import { createRespondentRepository } from './respondent.repository';
 import { createSurveyAnswerRepository } from './survey-answer.repository';
+import { createApiKeyRepository } from './api-key.repository';
 
 /** The only code that queries the database; every other module asks one of these. */
 export function createRepositories(models: Models) {
@@ -27,6 +28,7 @@ export function createRepositories(models: Models) {
     speechClips: createSpeechClipRepository(models.speechClips),
     respondents: createRespondentRepository(models.respondents),
     surveyAnswers: createSurveyAnswerRepository(models.surveyAnswers),
+    apiKeys: createApiKeyRepository(models.apiKeys),
   };
 }
 
@@ -37,4 +39,5 @@ export type { CallRecordUpdate } from './call.repository';
 export type { DebtorRecord } from './debtor.repository';
 export type { NewHumanTask } from './human-task.repository';
 export type { NewRespondent, RespondentRecordDoc, RespondentStatusMirror } from './respondent.repository';
+export type { NewApiKey } from './api-key.repository';
 export type { NewSurveyAnswer, StoredSurveyAnswer } from './survey-answer.repository';

@@ -1,0 +1,66 @@
+import type { Access } from '../../auth/roles';
+import { voiceWebhooks, type VoiceWebhook } from '../../voice/voice-webhook-contract';
+import { voiceWebhookPath } from '../../voice/voice-webhook-urls';
+
+// Every route's access, in one table. A route registered without an entry here stops the app from
+// being built (see auth-guard.ts), so nothing reaches production open by omission.
+
+const debtor = '/campaigns/:campaignId/debtors/:accountRef';
+const respondent = '/surveys/:surveyId/respondents/:respondentRef';
+
+export const routeAccess: Readonly<Record<string, Access>> = {
+  // Callers that cannot hold a key: Twilio (signed requests), the payment provider (signed
+  // webhooks), a payer with a texted link, a load balancer's probe, and Twilio fetching audio.
+  'GET /healthz': 'public',
+  'GET /pay/:token': 'public',
+  'POST /pay/:token': 'public',
+  'POST /webhooks/payments/demo': 'public',
+  'POST /webhooks/twilio/sms': 'public',
+  'POST /webhooks/twilio/sms-status': 'public',
+  ...Object.fromEntries(Object.keys(voiceWebhooks).map((hook) => [`POST ${voiceWebhookPath(hook as VoiceWebhook)}`, 'public' as const])),
+  'GET /audio/:clipId': 'public',
+  // Answers anyone with a status code; only a caller with a key sees which dependency failed.
+  'GET /readyz': 'public',
+
+  'GET /openapi.json': 'read',
+  'GET /campaigns/:campaignId': 'read',
+  'GET /campaigns/:campaignId/debtors': 'read',
+  [`GET ${debtor}`]: 'read',
+  'GET /contacts/:phone/consent': 'read',
+  'GET /surveys/:surveyId': 'read',
+  'GET /surveys/:surveyId/results': 'read',
+  'GET /surveys/:surveyId/responses': 'read',
+  'GET /surveys/:surveyId/export': 'read',
+  [`GET ${respondent}`]: 'read',
+
+  [`POST ${debtor}/payments`]: 'agent',
+  [`POST ${debtor}/promises`]: 'agent',
+  [`POST ${debtor}/plans`]: 'agent',
+  [`POST ${debtor}/human-tasks/:taskId/resolution`]: 'agent',
+  [`POST ${respondent}/follow-ups/:taskId/resolution`]: 'agent',
+
+  [`POST ${debtor}/dispute`]: 'operator',
+  [`POST ${debtor}/cease`]: 'operator',
+  [`POST ${debtor}/pause`]: 'operator',
+  [`POST ${debtor}/resume`]: 'operator',
+  [`POST ${debtor}/close`]: 'operator',
+  'POST /campaigns/:campaignId/pause': 'operator',
+  'POST /campaigns/:campaignId/resume': 'operator',
+  'POST /surveys/:surveyId/pause': 'operator',
+  'POST /surveys/:surveyId/resume': 'operator',
+  [`POST ${respondent}/pause`]: 'operator',
+  [`POST ${respondent}/resume`]: 'operator',
+
+  'POST /campaigns/validate': 'admin',
+  'PUT /campaigns': 'admin',
+  'POST /surveys/validate': 'admin',
+  'PUT /surveys': 'admin',
+  'POST /campaigns/:campaignId/debtors/import': 'admin',
+  'POST /surveys/:surveyId/respondents': 'admin',
+  'POST /contacts/:phone/consent': 'admin',
+};
+
+/** The access a route declared; HEAD answers as its GET does. */
+export function accessOf(method: string, url: string): Access | undefined {
+  return routeAccess[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+}
