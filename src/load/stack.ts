@@ -6,6 +6,8 @@ import { Client, Connection } from '@temporalio/client';
 import { freePort, repoRoot } from '../dev/child-process';
 import { startFerretDb, startTemporalDevServer, type LocalMongo, type LocalTemporal } from '../dev/local-servers';
 import { startTwilioSimulator, type TwilioSimulator } from '../simulator';
+import { connectMongo } from '../adapters/mongo/connection';
+import { createApiKey } from '../auth/api-keys';
 import { startServiceProcess, waitFor, type ServiceProcess, type ServiceRole } from './service-process';
 
 // The whole service on the embedded servers, each in its own process, in .data/load/<run>/: the
@@ -78,6 +80,7 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
     stops.unshift(() => simulator.close());
 
     const env = serviceEnv(options, { httpPort, temporalAddress: temporalServer.address, mongoUri: mongo.uri, simulatorUrl: simulator.url, account });
+    env.PARLEY_API_KEY = await harnessApiKey(mongo.uri, env.MONGODB_DATABASE);
 
     const connection = await Connection.connect({ address: temporalServer.address });
     stops.unshift(() => connection.close());
@@ -123,6 +126,16 @@ export async function startStack(options: StackOptions): Promise<LoadStack> {
   } catch (err) {
     for (const stop of stops) await stop().catch(() => undefined);
     throw err;
+  }
+}
+
+/** The admin key `parley import` sends, made on the stack's own database as an operator would with `parley keys create`. */
+async function harnessApiKey(mongoUri: string, database: string): Promise<string> {
+  const mongo = await connectMongo(mongoUri, database);
+  try {
+    return (await createApiKey(mongo.repositories, { name: 'load-harness', role: 'admin', createdBy: 'load harness' })).apiKey;
+  } finally {
+    await mongo.close();
   }
 }
 

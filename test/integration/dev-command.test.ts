@@ -1,9 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/child-process';
+import { runCli } from '../support/api-calls';
 
 // The README's first command, `npm start` (= `parley dev` after setup): its own Temporal dev server,
 // FerretDB and Twilio simulator on free ports and a scratch data directory, then the demo as a user
@@ -62,6 +63,14 @@ describe('parley dev (what npm start runs)', () => {
 
     await waitFor('start banner', /Parley is running/, 90_000);
     await waitFor('demo import', /Demo: campaign demo-minutes v1 applied; 13 debtors started/, 60_000);
+    // The API wants a key from the start; the one `parley dev` made is where the banner says, and the CLI uses it.
+    expect(output).toContain(`Admin API key         "adminApiKey" in ${path.join(dataDir, 'dev-secrets.json')}`);
+    const { adminApiKey } = JSON.parse(readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8')) as { adminApiKey: string };
+    const api = `http://127.0.0.1:${env.HTTP_PORT}`;
+    expect((await fetch(`${api}/campaigns/demo-minutes`)).status).toBe(401);
+    expect((await fetch(`${api}/campaigns/demo-minutes`, { headers: { authorization: `Bearer ${adminApiKey}` } })).status).toBe(200);
+    const shown = await runCli(['debtor', 'show', 'demo-minutes', 'demo-001'], { PARLEY_API_URL: api, DATA_DIR: dataDir });
+    expect(shown).toMatchObject({ code: 0, stderr: '' });
     const outcomes = [
       /\(voicemail\)\s+OUTCOME answering machine: limited-content voicemail left/,
       /\(wrong-number\)\s+OUTCOME wrong person/,

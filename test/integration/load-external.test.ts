@@ -6,6 +6,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { freePort, repoRoot } from '../../src/dev/child-process';
 import { integrationEnv } from '../support/integration-env';
+import { connectMongo } from '../../src/adapters/mongo/connection';
+import { createApiKey } from '../../src/auth/api-keys';
 import { typeScriptProcessArgs } from '../support/ts-process';
 
 // The load harness against a service it did not start, as docker compose's `load` profile runs
@@ -23,6 +25,7 @@ describe('the load harness against a stack it did not start', () => {
   let serviceEnv: Record<string, string>;
   let simulatorPort: number;
   let scratch: string;
+  let apiKey: string;
 
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(os.tmpdir(), 'parley-load-external-'));
@@ -40,6 +43,10 @@ describe('the load harness against a stack it did not start', () => {
       PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
     });
     service = spawn(path.join(repoRoot, 'bin', 'parley'), ['serve'], { env: { ...process.env, ...serviceEnv }, stdio: 'ignore' });
+    // The harness imports through `parley import`, which needs a key, as any operator would.
+    const mongo = await connectMongo(serviceEnv.MONGODB_URI!, serviceEnv.MONGODB_DATABASE!);
+    apiKey = (await createApiKey(mongo.repositories, { name: 'load-harness', role: 'admin', createdBy: 'test' })).apiKey;
+    await mongo.close();
   });
   afterAll(async () => {
     if (service && service.exitCode === null) {
@@ -51,7 +58,7 @@ describe('the load harness against a stack it did not start', () => {
 
   function runHarness(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
     const harness = spawn(process.execPath, [...typeScriptProcessArgs(path.join(repoRoot, 'src/load/load.cli.ts')), ...args], {
-      env: { ...process.env, TWILIO_ACCOUNT_SID: account.sid, TWILIO_AUTH_TOKEN: account.authToken, ...env },
+      env: { ...process.env, TWILIO_ACCOUNT_SID: account.sid, TWILIO_AUTH_TOKEN: account.authToken, PARLEY_API_KEY: apiKey, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
