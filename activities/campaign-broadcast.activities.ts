@@ -20,8 +20,8 @@ export interface BroadcastDeps {
  * that run these activities.
  */
 export interface DebtorWorkflowNotices {
-  pause(workflowId: string, reason: string, by: 'campaign', updateId: string): Promise<unknown>;
-  resume(workflowId: string, by: 'campaign', updateId: string): Promise<unknown>;
+  pause(workflowId: string, reason: string, by: 'campaign', updateId: string, actor?: string): Promise<unknown>;
+  resume(workflowId: string, by: 'campaign', updateId: string, actor?: string): Promise<unknown>;
   campaignUpdated(workflowId: string, version: number): Promise<unknown>;
 }
 
@@ -62,8 +62,8 @@ export function createCampaignBroadcastActivities(deps: BroadcastDeps) {
       const counts = { updated: 0, skipped: 0, superseded: false };
       const tell = async (workflowId: string): Promise<unknown> => {
         if (notice.kind === 'version') return deps.debtorWorkflows.campaignUpdated(workflowId, notice.version);
-        if (notice.kind === 'pause') return deps.debtorWorkflows.pause(workflowId, notice.reason, 'campaign', updateId);
-        return deps.debtorWorkflows.resume(workflowId, 'campaign', updateId);
+        if (notice.kind === 'pause') return deps.debtorWorkflows.pause(workflowId, notice.reason, 'campaign', updateId, notice.actor);
+        return deps.debtorWorkflows.resume(workflowId, 'campaign', updateId, notice.actor);
       };
       await forEachBounded(input.workflowIds, tellConcurrency, async (workflowId) => {
         if (counts.superseded || (await superseded())) {

@@ -55,7 +55,7 @@ export function daytimeZone(now: number): string {
 }
 
 export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, print: (line: string) => void): Promise<RunningDemo> {
-  const applied = await applyCampaign(deps, readFileSync(campaignFile, 'utf8'), 'yaml');
+  const applied = await applyCampaign(deps, readFileSync(campaignFile, 'utf8'), 'yaml', 'parley dev demo');
   const zone = daytimeZone(Date.now());
   const people = new Map(demoDebtors.map((d) => [d.phone, { name: d.fullName, persona: d.persona }]));
   for (const debtor of demoDebtors) simulator.people.assign(debtor.phone, debtor.persona);

@@ -30,7 +30,7 @@ const respondents = [
 ];
 
 export async function runSurveyDemo(deps: UseCaseDeps, simulator: TwilioSimulator, zone: string, print: (line: string) => void): Promise<RunningDemo> {
-  const applied = await applySurvey(deps, readFileSync(path.join(repoRoot, 'examples', 'surveys', 'demo-minutes.yaml'), 'utf8'), 'yaml');
+  const applied = await applySurvey(deps, readFileSync(path.join(repoRoot, 'examples', 'surveys', 'demo-minutes.yaml'), 'utf8'), 'yaml', 'parley dev demo');
   const people = new Map(respondents.map((r) => [r.phone, r]));
   for (const respondent of respondents) simulator.people.assign(respondent.phone, respondent.persona);
   const line = personLines(people, print);

@@ -6,6 +6,7 @@ import type { CampaignDocumentFormat } from '../campaigns/campaign-document';
 import type { FieldError } from '../campaigns/document-validation';
 import { campaignRejection } from '../use-cases/campaigns';
 import type { ImportFile, ImportOptions, ImportReport } from '../use-cases/row-import';
+import { actorOf } from './access/auth-guard';
 
 // The two kinds of body the outreach routes take besides small JSON, and the routes that take
 // them: a document (a campaign or a survey, YAML or JSON) to validate or apply, and an import file
@@ -31,7 +32,8 @@ interface DocumentKind {
   /** The routes are under /campaigns, with the path parameter campaignId (/surveys, surveyId). */
   what: 'campaign' | 'survey';
   validate(text: string, format: CampaignDocumentFormat): { ok: true } | { ok: false; unreadable: boolean; errors: FieldError[] };
-  apply(text: string, format: CampaignDocumentFormat): Promise<{ created: boolean }>;
+  /** `actor`: who applied it, kept with the version. */
+  apply(text: string, format: CampaignDocumentFormat, actor: string): Promise<{ created: boolean }>;
   /** A stored version: the latest, or the one the query asks for. */
   read(params: unknown, query: unknown): Promise<unknown>;
 }
@@ -60,7 +62,7 @@ export function documentRoutes(scope: FastifyInstance, kind: DocumentKind): void
 
   scope.put(path, async (request, reply) => {
     const { text, format } = documentBody(request.body, kind.what);
-    const applied = await kind.apply(text, format);
+    const applied = await kind.apply(text, format, actorOf(request));
     return reply.code(applied.created ? 201 : 200).send(applied);
   });
 

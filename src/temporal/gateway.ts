@@ -43,6 +43,7 @@ import {
   type PromiseToPay,
   type SmsDeliveryStatus,
 } from '../../workflows/debtor/debtor.messages';
+import { actedBy, type Acting } from '../../workflows/outreach/outreach.messages';
 import { GatewayError } from './gateway-error';
 import { RespondentGateway } from './respondent-gateway';
 import { taskQueuesFor, type TaskQueues } from './task-queues';
@@ -123,27 +124,27 @@ export class TemporalGateway {
     return this.withErrors(workflowId, () => this.client.workflow.getHandle(workflowId).query(debtorStateQuery));
   }
 
-  recordPromise(workflowId: string, promise: PromiseToPay): Promise<DebtorView> {
+  recordPromise(workflowId: string, promise: PromiseToPay & Acting): Promise<DebtorView> {
     return this.update(workflowId, (h) => h.executeUpdate(recordPromiseUpdate, { args: [promise] }));
   }
-  agreePlan(workflowId: string, plan: PlanRequest): Promise<DebtorView> {
+  agreePlan(workflowId: string, plan: PlanRequest & Acting): Promise<DebtorView> {
     return this.update(workflowId, (h) => h.executeUpdate(agreePlanUpdate, { args: [plan] }));
   }
-  dispute(workflowId: string, reason: string): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(disputeUpdate, { args: [{ reason }] }));
+  dispute(workflowId: string, reason: string, actor?: string): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(disputeUpdate, { args: [{ reason, ...actedBy(actor) }] }));
   }
-  ceaseCommunication(workflowId: string, source: string): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(ceaseCommunicationUpdate, { args: [{ source }] }));
+  ceaseCommunication(workflowId: string, source: string, actor?: string): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(ceaseCommunicationUpdate, { args: [{ source, ...actedBy(actor) }] }));
   }
   /** `updateId`: a repeat with the same id gets the first one's answer instead of pausing again. */
-  pause(workflowId: string, reason: string, by: PauseSource = 'operator', updateId?: string): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(pauseUpdate, { args: [{ reason, by }], ...(updateId ? { updateId } : {}) }));
+  pause(workflowId: string, reason: string, by: PauseSource = 'operator', updateId?: string, actor?: string): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(pauseUpdate, { args: [{ reason, by, ...actedBy(actor) }], ...(updateId ? { updateId } : {}) }));
   }
-  resume(workflowId: string, by: PauseSource = 'operator', updateId?: string): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(resumeUpdate, { args: [{ by }], ...(updateId ? { updateId } : {}) }));
+  resume(workflowId: string, by: PauseSource = 'operator', updateId?: string, actor?: string): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(resumeUpdate, { args: [{ by, ...actedBy(actor) }], ...(updateId ? { updateId } : {}) }));
   }
-  close(workflowId: string, reason: string): Promise<DebtorView> {
-    return this.update(workflowId, (h) => h.executeUpdate(closeUpdate, { args: [{ reason }] }));
+  close(workflowId: string, reason: string, actor?: string): Promise<DebtorView> {
+    return this.update(workflowId, (h) => h.executeUpdate(closeUpdate, { args: [{ reason, ...actedBy(actor) }] }));
   }
   resolveHumanTask(workflowId: string, resolution: HumanResolution): Promise<DebtorView> {
     return this.update(workflowId, (h) => h.executeUpdate(resolveHumanTaskUpdate, { args: [resolution] }));

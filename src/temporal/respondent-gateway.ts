@@ -1,3 +1,4 @@
+import { actedBy } from '../../workflows/outreach/outreach.messages';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import {
@@ -47,12 +48,12 @@ export class RespondentGateway {
     return withErrors(workflowId, () => this.client.workflow.getHandle(workflowId).query(respondentStateQuery));
   }
 
-  pause(workflowId: string, reason: string, by: PauseSource = 'operator'): Promise<RespondentView> {
-    return this.update(workflowId, (h) => h.executeUpdate(pauseRespondentUpdate, { args: [{ reason, by }] }));
+  pause(workflowId: string, reason: string, by: PauseSource = 'operator', actor?: string): Promise<RespondentView> {
+    return this.update(workflowId, (h) => h.executeUpdate(pauseRespondentUpdate, { args: [{ reason, by, ...actedBy(actor) }] }));
   }
 
-  resume(workflowId: string, by: PauseSource = 'operator'): Promise<RespondentView> {
-    return this.update(workflowId, (h) => h.executeUpdate(resumeRespondentUpdate, { args: [{ by }] }));
+  resume(workflowId: string, by: PauseSource = 'operator', actor?: string): Promise<RespondentView> {
+    return this.update(workflowId, (h) => h.executeUpdate(resumeRespondentUpdate, { args: [{ by, ...actedBy(actor) }] }));
   }
 
   /** Whoever followed up a detractor records what was done, which closes the loop. */

@@ -88,13 +88,13 @@ export function checkOutreachDocument<Document>(
  * equal to the latest version saves nothing and returns that version, so applying the same file
  * again (from CI, say) is harmless.
  */
-export async function applyCampaign(deps: UseCaseDeps, document: string | object, format: CampaignDocumentFormat): Promise<AppliedCampaign> {
+export async function applyCampaign(deps: UseCaseDeps, document: string | object, format: CampaignDocumentFormat, actor: string): Promise<AppliedCampaign> {
   const checked = validateCampaignDocument(document, format);
   if (!checked.ok) throw campaignRejection(checked);
   // Stored as plain JSON, the form it reads back in, so "equal to the latest version" compares like with like.
   const campaign = JSON.parse(JSON.stringify(checked.campaign)) as Campaign;
 
-  const { version, created } = await saveNextVersion(deps, campaign);
+  const { version, created } = await saveNextVersion(deps, campaign, actor);
   await deps.mongo.repositories.campaigns.advanceLatestVersion(campaign.id, version);
   // A first version has no debtors yet: they are imported into an applied campaign.
   if (!created || version === 1) return { campaignId: campaign.id, version, created };
@@ -123,13 +123,13 @@ export async function getCampaign(deps: UseCaseDeps, campaignId: string, version
 }
 
 /** Stops contact for every running debtor of the campaign (and, while paused, the campaign takes no imports). */
-export async function pauseCampaign(deps: UseCaseDeps, campaignId: string): Promise<CampaignRunState> {
-  return setPaused(deps, campaignId, { kind: 'pause', reason: 'campaign paused' });
+export async function pauseCampaign(deps: UseCaseDeps, campaignId: string, actor: string): Promise<CampaignRunState> {
+  return setPaused(deps, campaignId, { kind: 'pause', reason: 'campaign paused', actor });
 }
 
 /** Resumes contact for every running debtor the campaign's pause paused; an operator's own pause stays. */
-export async function resumeCampaign(deps: UseCaseDeps, campaignId: string): Promise<CampaignRunState> {
-  return setPaused(deps, campaignId, { kind: 'resume' });
+export async function resumeCampaign(deps: UseCaseDeps, campaignId: string, actor: string): Promise<CampaignRunState> {
+  return setPaused(deps, campaignId, { kind: 'resume', actor });
 }
 
 async function setPaused(deps: UseCaseDeps, campaignId: string, notice: Extract<CampaignNotice, { kind: 'pause' | 'resume' }>): Promise<CampaignRunState> {
@@ -157,7 +157,7 @@ export async function campaignState(deps: UseCaseDeps, campaignId: string) {
  * Stores an outreach document (a collections campaign or a survey: one store, one id space) as its
  * next version, unless it equals the latest one.
  */
-export async function saveNextVersion(deps: UseCaseDeps, document: { id: string; name: string; kind: string }): Promise<{ version: number; created: boolean }> {
+export async function saveNextVersion(deps: UseCaseDeps, document: { id: string; name: string; kind: string }, actor: string): Promise<{ version: number; created: boolean }> {
   const { campaigns } = deps.mongo.repositories;
   for (let attempt = 1; attempt <= maxApplyAttempts; attempt++) {
     const latest = await campaigns.highestVersion(document.id);
@@ -168,7 +168,7 @@ export async function saveNextVersion(deps: UseCaseDeps, document: { id: string;
     if (latest && isDeepStrictEqual(latest.document, document)) return { version: latest.version, created: false };
     const version = (latest?.version ?? 0) + 1;
     // Not written: another apply took this number. Look again.
-    if (await campaigns.insertVersion({ campaignId: document.id, version, name: document.name, document })) return { version, created: true };
+    if (await campaigns.insertVersion({ campaignId: document.id, version, name: document.name, document, appliedBy: actor })) return { version, created: true };
   }
   throw new AppError('conflict', `'${document.id}' kept changing while this document was applied; apply it again`, 409);
 }

@@ -10,6 +10,8 @@ export interface OperatorConsentEntry {
   source: string;
   /** The client's id for this entry: repeating a request with it records nothing new. */
   entryId?: string;
+  /** Who made the request (src/auth), kept in the ledger beside the source. */
+  actor: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface OperatorConsentEntry {
  */
 export async function recordOperatorConsent(deps: UseCaseDeps, entry: OperatorConsentEntry): Promise<{ recorded: boolean; permissions: ContactPermissions }> {
   const eventKey = `operator:${entry.entryId ?? randomUUID()}`;
-  const recorded = await deps.mongo.repositories.consent.record({ eventKey, phone: entry.phone, kind: entry.kind, channel: entry.channel, source: `operator:${entry.source}` });
+  const recorded = await deps.mongo.repositories.consent.record({ eventKey, phone: entry.phone, kind: entry.kind, channel: entry.channel, source: `operator:${entry.actor}: ${entry.source}` });
   return { recorded, permissions: (await consentLedger(deps, entry.phone)).permissions };
 }
 

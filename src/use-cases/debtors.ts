@@ -103,7 +103,7 @@ export async function showDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<{ p
  * 'manual'. Its id is the body's paymentId, else one derived from the request's Idempotency-Key (so
  * a retried request is one payment); a request with neither is a new payment every time.
  */
-export async function recordOperatorPayment(deps: UseCaseDeps, ref: DebtorRef, payment: MoneyInput & { paymentId?: string }, idempotencyKey?: string) {
+export async function recordOperatorPayment(deps: UseCaseDeps, ref: DebtorRef, payment: MoneyInput & { paymentId?: string }, actor: string, idempotencyKey?: string) {
   const debtor = await findDebtor(deps, ref);
   return recordPayment(deps, {
     workflowId: debtor.workflowId,
@@ -112,44 +112,47 @@ export async function recordOperatorPayment(deps: UseCaseDeps, ref: DebtorRef, p
     currency: debtor.currency,
     provider: 'manual',
     at: Date.now(),
+    actor,
   });
 }
 
-export async function recordPromise(deps: UseCaseDeps, ref: DebtorRef, promise: MoneyInput & { dueDate: string }): Promise<DebtorView> {
+// `actor` in each action below: who acts (src/auth), for the workflow's audit log.
+
+export async function recordPromise(deps: UseCaseDeps, ref: DebtorRef, promise: MoneyInput & { dueDate: string }, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
   const amountMinor = minorUnits(promise, debtor.currency, 'amount');
-  return askWorkflow(() => deps.gateway.recordPromise(debtor.workflowId, { amountMinor, dueDate: promise.dueDate }));
+  return askWorkflow(() => deps.gateway.recordPromise(debtor.workflowId, { amountMinor, dueDate: promise.dueDate, actor }));
 }
 
-export async function agreePlan(deps: UseCaseDeps, ref: DebtorRef, plan: { instalments: Array<MoneyInput & { dueDate: string }> }): Promise<DebtorView> {
+export async function agreePlan(deps: UseCaseDeps, ref: DebtorRef, plan: { instalments: Array<MoneyInput & { dueDate: string }> }, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
   const instalments = instalmentsIn(plan, debtor.currency, 'instalments');
-  return askWorkflow(() => deps.gateway.agreePlan(debtor.workflowId, { instalments }));
+  return askWorkflow(() => deps.gateway.agreePlan(debtor.workflowId, { instalments, actor }));
 }
 
-export async function disputeDebt(deps: UseCaseDeps, ref: DebtorRef, reason: string): Promise<DebtorView> {
+export async function disputeDebt(deps: UseCaseDeps, ref: DebtorRef, reason: string, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
-  return askWorkflow(() => deps.gateway.dispute(debtor.workflowId, reason));
+  return askWorkflow(() => deps.gateway.dispute(debtor.workflowId, reason, actor));
 }
 
-export async function ceaseCommunication(deps: UseCaseDeps, ref: DebtorRef, source: string): Promise<DebtorView> {
+export async function ceaseCommunication(deps: UseCaseDeps, ref: DebtorRef, source: string, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
-  return askWorkflow(() => deps.gateway.ceaseCommunication(debtor.workflowId, source));
+  return askWorkflow(() => deps.gateway.ceaseCommunication(debtor.workflowId, source, actor));
 }
 
-export async function pauseDebtor(deps: UseCaseDeps, ref: DebtorRef, reason: string): Promise<DebtorView> {
+export async function pauseDebtor(deps: UseCaseDeps, ref: DebtorRef, reason: string, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
-  return askWorkflow(() => deps.gateway.pause(debtor.workflowId, reason));
+  return askWorkflow(() => deps.gateway.pause(debtor.workflowId, reason, 'operator', undefined, actor));
 }
 
-export async function resumeDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<DebtorView> {
+export async function resumeDebtor(deps: UseCaseDeps, ref: DebtorRef, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
-  return askWorkflow(() => deps.gateway.resume(debtor.workflowId));
+  return askWorkflow(() => deps.gateway.resume(debtor.workflowId, 'operator', undefined, actor));
 }
 
-export async function closeDebtor(deps: UseCaseDeps, ref: DebtorRef, reason: string): Promise<DebtorView> {
+export async function closeDebtor(deps: UseCaseDeps, ref: DebtorRef, reason: string, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
-  return askWorkflow(() => deps.gateway.close(debtor.workflowId, reason));
+  return askWorkflow(() => deps.gateway.close(debtor.workflowId, reason, actor));
 }
 
 export interface HumanTaskResolution {
@@ -160,7 +163,7 @@ export interface HumanTaskResolution {
 }
 
 /** An agent's answer to a task the workflow handed over: go on contacting, a promise, a plan, or close. */
-export async function resolveHumanTask(deps: UseCaseDeps, ref: DebtorRef, taskId: string, resolution: HumanTaskResolution): Promise<DebtorView> {
+export async function resolveHumanTask(deps: UseCaseDeps, ref: DebtorRef, taskId: string, resolution: HumanTaskResolution, actor: string): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
   const { promise, plan } = resolution;
   return askWorkflow(() =>
@@ -168,6 +171,7 @@ export async function resolveHumanTask(deps: UseCaseDeps, ref: DebtorRef, taskId
       taskId,
       outcome: resolution.outcome,
       notes: resolution.notes,
+      actor,
       ...(promise ? { promise: { amountMinor: minorUnits(promise, debtor.currency, 'promise.amount'), dueDate: promise.dueDate } } : {}),
       ...(plan ? { plan: { instalments: instalmentsIn(plan, debtor.currency, 'plan.instalments') } } : {}),
     }),

@@ -12,6 +12,8 @@ export interface PaymentToRecord {
   provider: string;
   /** Epoch ms when the provider took the payment. */
   at: number;
+  /** A payment an operator or agent recorded: who. */
+  actor?: string;
 }
 
 /**
@@ -39,10 +41,16 @@ export async function recordPayment(deps: UseCaseDeps, payment: PaymentToRecord)
     currency: payment.currency,
     provider: payment.provider,
     receivedAt: new Date(payment.at),
+    ...(payment.actor ? { recordedBy: payment.actor } : {}),
   }));
   if (duplicate) await sameAsStored(deps, payment);
   await askWorkflow(() =>
-    deps.gateway.paymentReceived(payment.workflowId, { paymentId: payment.paymentId, amountMinor: payment.amountMinor, at: payment.at }),
+    deps.gateway.paymentReceived(payment.workflowId, {
+      paymentId: payment.paymentId,
+      amountMinor: payment.amountMinor,
+      at: payment.at,
+      ...(payment.actor ? { actor: payment.actor } : {}),
+    }),
   );
   return { paymentId: payment.paymentId, duplicate };
 }

@@ -20,14 +20,14 @@ export async function showRespondent(deps: UseCaseDeps, key: RespondentKey): Pro
 }
 
 /** Records what was done about a detractor's (or a hand-off's) experience, which closes the loop. */
-export function resolveFollowUp(deps: UseCaseDeps, key: RespondentKey, resolution: { taskId: string; notes: string }): Promise<RespondentView> {
-  return askWorkflow(() => deps.gateway.respondents.resolveFollowUp(workflowIdOf(key), resolution));
+export function resolveFollowUp(deps: UseCaseDeps, key: RespondentKey, resolution: { taskId: string; notes: string }, actor: string): Promise<RespondentView> {
+  return askWorkflow(() => deps.gateway.respondents.resolveFollowUp(workflowIdOf(key), { ...resolution, actor }));
 }
 
-export function pauseRespondent(deps: UseCaseDeps, key: RespondentKey, reason: string): Promise<RespondentView> {
-  return askWorkflow(() => deps.gateway.respondents.pause(workflowIdOf(key), reason));
+export function pauseRespondent(deps: UseCaseDeps, key: RespondentKey, reason: string, actor: string): Promise<RespondentView> {
+  return askWorkflow(() => deps.gateway.respondents.pause(workflowIdOf(key), reason, 'operator', actor));
 }
 
-export function resumeRespondent(deps: UseCaseDeps, key: RespondentKey): Promise<RespondentView> {
-  return askWorkflow(() => deps.gateway.respondents.resume(workflowIdOf(key)));
+export function resumeRespondent(deps: UseCaseDeps, key: RespondentKey, actor: string): Promise<RespondentView> {
+  return askWorkflow(() => deps.gateway.respondents.resume(workflowIdOf(key), 'operator', actor));
 }

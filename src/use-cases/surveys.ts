@@ -49,7 +49,7 @@ export interface SurveyRunState extends SurveyBroadcastReport {
   paused: boolean;
 }
 
-export async function applySurvey(deps: UseCaseDeps, document: string | object, format: CampaignDocumentFormat): Promise<AppliedSurvey> {
+export async function applySurvey(deps: UseCaseDeps, document: string | object, format: CampaignDocumentFormat, actor: string): Promise<AppliedSurvey> {
   const checked = validateSurveyDocument(document, format);
   if (!checked.ok) {
     if (checked.unreadable) throw campaignRejection(checked);
@@ -57,7 +57,7 @@ export async function applySurvey(deps: UseCaseDeps, document: string | object, 
   }
   // Stored as plain JSON, the form it reads back in, so "equal to the latest version" compares like with like.
   const survey = JSON.parse(JSON.stringify(checked.survey)) as Survey;
-  const { version, created } = await saveNextVersion(deps, survey);
+  const { version, created } = await saveNextVersion(deps, survey, actor);
   await deps.mongo.repositories.campaigns.advanceLatestVersion(survey.id, version);
   // A first version has no respondents yet: they are imported into an applied survey.
   if (!created || version === 1) return { surveyId: survey.id, version, created };
@@ -65,16 +65,16 @@ export async function applySurvey(deps: UseCaseDeps, document: string | object, 
 }
 
 /** Stops contact for every running respondent (and, while paused, the survey takes no imports). */
-export async function pauseSurvey(deps: UseCaseDeps, surveyId: string): Promise<SurveyRunState> {
+export async function pauseSurvey(deps: UseCaseDeps, surveyId: string, actor: string): Promise<SurveyRunState> {
   await getSurvey(deps, surveyId);
-  const { paused, ...report } = await pauseCampaign(deps, surveyId);
+  const { paused, ...report } = await pauseCampaign(deps, surveyId, actor);
   return { surveyId, paused, ...told(report) };
 }
 
 /** Resumes contact for every respondent the survey's pause paused; an operator's own pause stays. */
-export async function resumeSurvey(deps: UseCaseDeps, surveyId: string): Promise<SurveyRunState> {
+export async function resumeSurvey(deps: UseCaseDeps, surveyId: string, actor: string): Promise<SurveyRunState> {
   await getSurvey(deps, surveyId);
-  const { paused, ...report } = await resumeCampaign(deps, surveyId);
+  const { paused, ...report } = await resumeCampaign(deps, surveyId, actor);
   return { surveyId, paused, ...told(report) };
 }
 

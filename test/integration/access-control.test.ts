@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { routeAccess } from '../../src/http/access/route-access';
 import { allows, roles, type Role } from '../../src/auth/roles';
-import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
+import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { apiKeyFor, bearer, call, csv, demoCampaignYaml, runCli, yaml } from '../support/api-calls';
 
 /** A request line of the table with made-up path parameters: access is decided before they are looked at. */
@@ -59,7 +59,7 @@ describe('who may call what', () => {
     }
   });
 
-  it('when an auditor reads a debtor, then the phone number and birth year are masked and everything else is there', async () => {
+  it('when an auditor reads a debtor, then the phone number and birth year are masked; and each action records who took it', async () => {
     const campaignId = `audited-${randomUUID().slice(0, 8)}`;
     expect((await call(url, 'PUT', '/campaigns', yaml(demoCampaignYaml(campaignId)), bearer(keys.admin))).status).toBe(201);
     const imported = await call(url, 'POST', `/campaigns/${campaignId}/debtors/import`, csv('accountRef,fullName,phone,amountDue,dueDate,birthYear\nA-1,Ada Byron,+12125550142,120.00,2026-03-01,1961\n'), bearer(keys.admin));
@@ -71,6 +71,17 @@ describe('who may call what', () => {
     expect(asAuditor.status).toBe(200);
     expect(asAuditor.body.profile).toMatchObject({ phone: '+•••••••••42', birthYear: '••••', fullName: 'Ada Byron', amountDueMinor: 12000 });
     expect(JSON.stringify(asAuditor.body)).not.toContain('+12125550142');
+
+    // Who acted reaches the workflow's audit log, the payment record and the campaign's version.
+    expect((await call(url, 'POST', `/campaigns/${campaignId}/debtors/A-1/pause`, { reason: 'customer asked for a week' }, bearer(keys.operator))).status).toBe(200);
+    expect((await call(url, 'POST', `/campaigns/${campaignId}/debtors/A-1/payments`, { amount: '20.00' }, bearer(keys.agent))).status).toBe(202);
+    const audited = await eventually('the audit events', async () => {
+      const events = (await stack.service.mongo.models.auditEvents.find({ campaignId }).lean()).filter((event) => ['paused', 'payment-received'].includes(event.type));
+      return events.length === 2 ? events : undefined;
+    });
+    expect(Object.fromEntries(audited.map((event) => [event.type, (event.data as { actor?: string }).actor]))).toEqual({ paused: 'key:operator-key', 'payment-received': 'key:agent-key' });
+    expect(await stack.service.mongo.models.payments.findOne({ amountMinor: 2000 }).lean()).toMatchObject({ recordedBy: 'key:agent-key' });
+    expect(await stack.service.mongo.models.campaignVersions.findOne({ campaignId }).lean()).toMatchObject({ appliedBy: 'key:admin-key' });
   });
 
   it('when `parley keys` creates, lists and revokes a key, then the CLI works with it until it is revoked', async () => {

@@ -4,7 +4,8 @@ import { defineQuery } from '@temporalio/workflow';
 // the telling got. The gateway starts the broadcast; the workflow and its activities import this.
 
 /** A campaign-wide change each running debtor hears of. */
-export type CampaignNotice = { kind: 'pause'; reason: string } | { kind: 'resume' } | { kind: 'version'; version: number };
+/** `actor`: who paused or resumed the campaign, for each person's audit log. */
+export type CampaignNotice = { kind: 'pause'; reason: string; actor?: string } | { kind: 'resume'; actor?: string } | { kind: 'version'; version: number };
 
 export interface BroadcastProgress {
   /** Debtor workflows that took the notice. */

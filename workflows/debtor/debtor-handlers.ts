@@ -24,6 +24,7 @@ import { close, refuseWhenClosed, requireText, view, type DebtorContext } from '
 import { setPlan, setPromise, validatePlan, validatePromise } from './promises-and-plans';
 import { stopAllContact } from './human-tasks';
 import { sendPaymentLink } from './debtor-texts';
+import { actedBy } from '../outreach/outreach.messages';
 
 // What the debtor workflow shows and accepts: events it cannot refuse (signals), and operator and
 // agent actions it validates first (updates). Registered before the campaign loads, so the state
@@ -60,9 +61,9 @@ function registerOperatorActions(ctx: DebtorContext): void {
   const textValidator = (field: string) => (args: Record<string, unknown>) => refuseWhenClosedOr(() => requireText(field, args[field]));
   setHandler(
     recordPromiseUpdate,
-    (promise) => {
+    ({ actor, ...promise }) => {
       setPromise(ctx, promise);
-      ctx.trail.audit('promise-recorded', { ...promise });
+      ctx.trail.audit('promise-recorded', { ...promise, ...actedBy(actor) });
       changes.touched();
       return view(ctx);
     },
@@ -70,40 +71,40 @@ function registerOperatorActions(ctx: DebtorContext): void {
   );
   setHandler(
     agreePlanUpdate,
-    (plan) => {
+    ({ actor, ...plan }) => {
       setPlan(ctx, plan);
-      ctx.trail.audit('plan-agreed', { instalments: plan.instalments });
+      ctx.trail.audit('plan-agreed', { instalments: plan.instalments, ...actedBy(actor) });
       changes.touched();
       return view(ctx);
     },
     { validator: (plan) => validatePlan(ctx, plan) },
   );
-  const stop = async (outcome: 'disputed' | 'ceased', detail: string) => {
-    await stopAllContact(ctx, outcome, detail);
+  const stop = async (outcome: 'disputed' | 'ceased', detail: string, actor?: string) => {
+    await stopAllContact(ctx, outcome, detail, actor);
     return view(ctx);
   };
-  setHandler(disputeUpdate, ({ reason }) => stop('disputed', reason), { validator: textValidator('reason') });
-  setHandler(ceaseCommunicationUpdate, ({ source }) => stop('ceased', source), { validator: textValidator('source') });
+  setHandler(disputeUpdate, ({ reason, actor }) => stop('disputed', reason, actor), { validator: textValidator('reason') });
+  setHandler(ceaseCommunicationUpdate, ({ source, actor }) => stop('ceased', source, actor), { validator: textValidator('source') });
   setHandler(
     pauseUpdate,
-    ({ reason, by = 'operator' }) => {
-      pause(ctx, reason, by);
+    ({ reason, by = 'operator', actor }) => {
+      pause(ctx, reason, by, actor);
       return view(ctx);
     },
     { validator: textValidator('reason') },
   );
   setHandler(
     resumeUpdate,
-    ({ by = 'operator' }) => {
-      resume(ctx, by);
+    ({ by = 'operator', actor }) => {
+      resume(ctx, by, actor);
       return view(ctx);
     },
     { validator: ({ by = 'operator' }) => refuseWhenClosedOr(() => validateResume(ctx, by)) },
   );
   setHandler(
     closeUpdate,
-    ({ reason }) => {
-      ctx.trail.audit('closed-by-operator', { reason });
+    ({ reason, actor }) => {
+      ctx.trail.audit('closed-by-operator', { reason, ...actedBy(actor) });
       close(ctx, 'closed');
       return view(ctx);
     },
@@ -118,7 +119,7 @@ function receivePayment(ctx: DebtorContext, payment: PaymentReceived): void {
   state.paymentIds.push(payment.paymentId);
   state.paidMinor += payment.amountMinor;
   state.balanceMinor = Math.max(0, state.balanceMinor - payment.amountMinor);
-  ctx.trail.audit('payment-received', { paymentId: payment.paymentId, amountMinor: payment.amountMinor, balanceMinor: state.balanceMinor });
+  ctx.trail.audit('payment-received', { paymentId: payment.paymentId, amountMinor: payment.amountMinor, balanceMinor: state.balanceMinor, ...actedBy(payment.actor) });
   if (state.balanceMinor === 0 && !ctx.isClosed()) close(ctx, state.plan ? 'settled-by-plan' : 'paid');
   if (ctx.liveCall) {
     // The call thanks the caller for it; it may have ended meanwhile, and the payment is recorded here either way.
@@ -132,7 +133,7 @@ function receivePayment(ctx: DebtorContext, payment: PaymentReceived): void {
 async function resolveHumanTask(ctx: DebtorContext, resolution: HumanResolution) {
   const { state } = ctx;
   await records.closeHumanTask({ taskId: resolution.taskId, resolution });
-  ctx.trail.audit('human-task-resolved', { taskId: resolution.taskId, outcome: resolution.outcome, notes: resolution.notes });
+  ctx.trail.audit('human-task-resolved', { taskId: resolution.taskId, outcome: resolution.outcome, notes: resolution.notes, ...actedBy(resolution.actor) });
   state.humanTask = undefined;
   if (resolution.outcome === 'promise' && resolution.promise) setPromise(ctx, resolution.promise);
   if (resolution.outcome === 'plan' && resolution.plan) setPlan(ctx, resolution.plan);

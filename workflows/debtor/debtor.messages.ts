@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OutreachState, PauseSource } from '../outreach/outreach-state';
+import type { Acting } from '../outreach/outreach.messages';
 
 export { campaignUpdatedSignal, inboundSmsSignal, smsDeliveryStatusSignal, type InboundSms } from '../outreach/outreach.messages';
 
@@ -87,6 +88,8 @@ export interface PaymentReceived {
   amountMinor: number;
   /** Epoch ms when the provider took the payment. */
   at: number;
+  /** An operator's or agent's payment only: who recorded it. */
+  actor?: string;
 }
 export const paymentReceivedSignal = defineSignal<[PaymentReceived]>('paymentReceived');
 
@@ -99,21 +102,21 @@ export interface PromiseToPay {
   /** YYYY-MM-DD in the debtor's zone. */
   dueDate: string;
 }
-export const recordPromiseUpdate = defineUpdate<DebtorView, [PromiseToPay]>('recordPromise');
+export const recordPromiseUpdate = defineUpdate<DebtorView, [PromiseToPay & Acting]>('recordPromise');
 
 export interface PlanRequest {
   instalments: Array<{ amountMinor: number; dueDate: string }>;
 }
-export const agreePlanUpdate = defineUpdate<DebtorView, [PlanRequest]>('agreePlan');
+export const agreePlanUpdate = defineUpdate<DebtorView, [PlanRequest & Acting]>('agreePlan');
 
-export const disputeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('dispute');
-export const ceaseCommunicationUpdate = defineUpdate<DebtorView, [{ source: string }]>('ceaseCommunication');
+export const disputeUpdate = defineUpdate<DebtorView, [{ reason: string } & Acting]>('dispute');
+export const ceaseCommunicationUpdate = defineUpdate<DebtorView, [{ source: string } & Acting]>('ceaseCommunication');
 
-export const pauseUpdate = defineUpdate<DebtorView, [{ reason: string; by?: PauseSource }]>('pause');
-export const resumeUpdate = defineUpdate<DebtorView, [{ by?: PauseSource }]>('resume');
-export const closeUpdate = defineUpdate<DebtorView, [{ reason: string }]>('close');
+export const pauseUpdate = defineUpdate<DebtorView, [{ reason: string; by?: PauseSource } & Acting]>('pause');
+export const resumeUpdate = defineUpdate<DebtorView, [{ by?: PauseSource } & Acting]>('resume');
+export const closeUpdate = defineUpdate<DebtorView, [{ reason: string } & Acting]>('close');
 
-export interface HumanResolution {
+export interface HumanResolution extends Acting {
   taskId: string;
   outcome: 'resume-contact' | 'promise' | 'plan' | 'close';
   notes: string;

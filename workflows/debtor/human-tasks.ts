@@ -1,5 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import { records } from '../outreach/outreach-activities';
+import { actedBy } from '../outreach/outreach.messages';
 import { close, type DebtorContext } from './debtor-context';
 
 // People: the tasks an agent works (a segment that starts with a person, a reply that needs one,
@@ -39,9 +40,9 @@ export async function waitForAgent(ctx: DebtorContext): Promise<void> {
 }
 
 /** A dispute or a cease request (12 CFR 1006.6(c)): no more collection, and a person follows up. */
-export async function stopAllContact(ctx: DebtorContext, outcome: 'disputed' | 'ceased', detail: string): Promise<void> {
+export async function stopAllContact(ctx: DebtorContext, outcome: 'disputed' | 'ceased', detail: string, actor?: string): Promise<void> {
   const { workflowId, campaignId } = ctx;
-  ctx.trail.audit(outcome, { detail });
+  ctx.trail.audit(outcome, { detail, ...actedBy(actor) });
   await records.openHumanTask({
     taskId: `${workflowId}/task/${outcome}`,
     workflowId,

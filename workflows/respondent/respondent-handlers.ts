@@ -1,6 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { registerOutreachSignals } from '../outreach/outreach-signals';
 import { records } from '../outreach/outreach-activities';
+import { actedBy } from '../outreach/outreach.messages';
 import { pause, resume, validateResume } from '../outreach/pause';
 import {
   inboundSmsSignal,
@@ -38,8 +39,8 @@ function registerOperatorActions(ctx: RespondentContext): void {
   };
   setHandler(
     pauseRespondentUpdate,
-    ({ reason, by = 'operator' }) => {
-      pause(ctx, reason, by);
+    ({ reason, by = 'operator', actor }) => {
+      pause(ctx, reason, by, actor);
       return view(ctx);
     },
     {
@@ -51,8 +52,8 @@ function registerOperatorActions(ctx: RespondentContext): void {
   );
   setHandler(
     resumeRespondentUpdate,
-    ({ by = 'operator' }) => {
-      resume(ctx, by);
+    ({ by = 'operator', actor }) => {
+      resume(ctx, by, actor);
       return view(ctx);
     },
     {
@@ -77,8 +78,8 @@ async function resolveFollowUp(ctx: RespondentContext, resolution: FollowUpResol
   const { state } = ctx;
   const task = state.followUp!;
   state.followUp = undefined;
-  await records.closeHumanTask({ taskId: task.taskId, resolution: { outcome: 'followed-up', notes: resolution.notes } });
-  ctx.trail.audit('human-task-resolved', { taskId: task.taskId, reason: task.reason });
+  await records.closeHumanTask({ taskId: task.taskId, resolution: { outcome: 'followed-up', notes: resolution.notes, ...actedBy(resolution.actor) } });
+  ctx.trail.audit('human-task-resolved', { taskId: task.taskId, reason: task.reason, ...actedBy(resolution.actor) });
   ctx.changes.touched();
   return view(ctx);
 }

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { OutreachState, PauseSource } from '../outreach/outreach-state';
+import type { Acting } from '../outreach/outreach.messages';
 import type { AnswerRecord, ConversationState } from '../../src/surveys/conversation/conversation-types';
 
 export { campaignUpdatedSignal, inboundSmsSignal, smsDeliveryStatusSignal, type InboundSms } from '../outreach/outreach.messages';
@@ -67,14 +68,14 @@ export interface RespondentView extends Omit<RespondentState, 'auditSeq' | 'repl
   respondentRef: string;
 }
 
-export interface FollowUpResolution {
+export interface FollowUpResolution extends Acting {
   taskId: string;
   /** What was done about the respondent's experience: closes the loop. */
   notes: string;
 }
 
-export const pauseRespondentUpdate = defineUpdate<RespondentView, [{ reason: string; by?: PauseSource }]>('pause');
-export const resumeRespondentUpdate = defineUpdate<RespondentView, [{ by?: PauseSource }]>('resume');
+export const pauseRespondentUpdate = defineUpdate<RespondentView, [{ reason: string; by?: PauseSource } & Acting]>('pause');
+export const resumeRespondentUpdate = defineUpdate<RespondentView, [{ by?: PauseSource } & Acting]>('resume');
 export const resolveFollowUpUpdate = defineUpdate<RespondentView, [FollowUpResolution]>('resolveHumanTask');
 
 export const respondentStateQuery = defineQuery<RespondentView>('respondentState');

@@ -59,3 +59,9 @@ function bearerOf(request: FastifyRequest): string | undefined {
   // A malformed header is a bad credential, not an absent one.
   return match ? match[1] : header;
 }
+
+/** Who made a request to a protected route (the guard let it through, so there is one). */
+export function actorOf(request: FastifyRequest): string {
+  if (!request.principal) throw new Error(`${request.method} ${request.url}: no principal on a route that acts for someone`);
+  return request.principal.actor;
+}

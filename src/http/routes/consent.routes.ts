@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { parseRequest } from '../request-input';
+import { actorOf } from '../access/auth-guard';
 import { consentLedger, recordOperatorConsent } from '../../use-cases/consent-ledger';
 
 export const consentParams = z.strictObject({
@@ -22,7 +23,7 @@ export async function consentRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.post('/contacts/:phone/consent', async (request, reply) => {
     const { phone } = parseRequest(consentParams, request.params);
     const entry = parseRequest(consentEntryBody, request.body);
-    const result = await recordOperatorConsent(deps, { phone, ...entry });
+    const result = await recordOperatorConsent(deps, { phone, ...entry, actor: actorOf(request) });
     return reply.code(result.recorded ? 201 : 200).send(result);
   });
 }

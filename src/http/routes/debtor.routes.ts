@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps';
 import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody, paymentHeaders } from '../api-schemas';
 import { importRoute } from '../request-bodies';
 import { enforceBodyLimit, parseRequest } from '../request-input';
+import { actorOf } from '../access/auth-guard';
 import { importDebtors } from '../../use-cases/import-debtors';
 import {
   agreePlan,
@@ -42,23 +43,23 @@ export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
     scope.post(`${action}/payments`, async (request, reply) => {
       const { 'idempotency-key': idempotencyKey } = parseRequest(paymentHeaders, request.headers);
-      const recorded = await recordOperatorPayment(deps, account(request), parseRequest(bodies.payments, request.body), idempotencyKey);
+      const recorded = await recordOperatorPayment(deps, account(request), parseRequest(bodies.payments, request.body), actorOf(request), idempotencyKey);
       return reply.code(202).send(recorded);
     });
-    scope.post(`${action}/promises`, async (request) => recordPromise(deps, account(request), parseRequest(bodies.promises, request.body)));
-    scope.post(`${action}/plans`, async (request) => agreePlan(deps, account(request), parseRequest(bodies.plans, request.body)));
-    scope.post(`${action}/dispute`, async (request) => disputeDebt(deps, account(request), parseRequest(bodies.dispute, request.body).reason));
-    scope.post(`${action}/cease`, async (request) => ceaseCommunication(deps, account(request), parseRequest(bodies.cease, request.body).source));
-    scope.post(`${action}/pause`, async (request) => pauseDebtor(deps, account(request), parseRequest(bodies.pause, request.body).reason));
+    scope.post(`${action}/promises`, async (request) => recordPromise(deps, account(request), parseRequest(bodies.promises, request.body), actorOf(request)));
+    scope.post(`${action}/plans`, async (request) => agreePlan(deps, account(request), parseRequest(bodies.plans, request.body), actorOf(request)));
+    scope.post(`${action}/dispute`, async (request) => disputeDebt(deps, account(request), parseRequest(bodies.dispute, request.body).reason, actorOf(request)));
+    scope.post(`${action}/cease`, async (request) => ceaseCommunication(deps, account(request), parseRequest(bodies.cease, request.body).source, actorOf(request)));
+    scope.post(`${action}/pause`, async (request) => pauseDebtor(deps, account(request), parseRequest(bodies.pause, request.body).reason, actorOf(request)));
     scope.post(`${action}/resume`, async (request) => {
       parseRequest(bodies.resume, request.body);
-      return resumeDebtor(deps, account(request));
+      return resumeDebtor(deps, account(request), actorOf(request));
     });
-    scope.post(`${action}/close`, async (request) => closeDebtor(deps, account(request), parseRequest(bodies.close, request.body).reason));
+    scope.post(`${action}/close`, async (request) => closeDebtor(deps, account(request), parseRequest(bodies.close, request.body).reason, actorOf(request)));
 
     scope.post(`${action}/human-tasks/:taskId/resolution`, async (request) => {
       const { taskId, ...ref } = parseRequest(humanTaskParams, request.params);
-      return resolveHumanTask(deps, ref, taskId, parseRequest(humanTaskResolutionBody, request.body));
+      return resolveHumanTask(deps, ref, taskId, parseRequest(humanTaskResolutionBody, request.body), actorOf(request));
     });
   });
 }

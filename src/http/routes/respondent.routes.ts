@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { parseRequest } from '../request-input';
+import { actorOf } from '../access/auth-guard';
 import { referencePattern } from '../../use-cases/row-cells';
 import { pauseRespondent, resolveFollowUp, resumeRespondent, showRespondent } from '../../use-cases/respondents';
 import { surveyParams } from './survey.routes';
@@ -23,10 +24,12 @@ export const followUpParams = respondentParams.extend({ taskId: z.string().min(1
 export async function respondentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const one = '/surveys/:surveyId/respondents/:respondentRef';
   app.get(one, async (request) => showRespondent(deps, parseRequest(respondentParams, request.params)));
-  app.post(`${one}/pause`, async (request) => pauseRespondent(deps, parseRequest(respondentParams, request.params), parseRequest(respondentBodies.pause, request.body).reason));
-  app.post(`${one}/resume`, async (request) => resumeRespondent(deps, parseRequest(respondentParams, request.params)));
+  app.post(`${one}/pause`, async (request) =>
+    pauseRespondent(deps, parseRequest(respondentParams, request.params), parseRequest(respondentBodies.pause, request.body).reason, actorOf(request)),
+  );
+  app.post(`${one}/resume`, async (request) => resumeRespondent(deps, parseRequest(respondentParams, request.params), actorOf(request)));
   app.post(`${one}/follow-ups/:taskId/resolution`, async (request) => {
     const { taskId, ...key } = parseRequest(followUpParams, request.params);
-    return resolveFollowUp(deps, key, { taskId, notes: parseRequest(respondentBodies.resolution, request.body).notes });
+    return resolveFollowUp(deps, key, { taskId, notes: parseRequest(respondentBodies.resolution, request.body).notes }, actorOf(request));
   });
 }

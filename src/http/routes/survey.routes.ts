@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { campaignQuery } from '../api-schemas';
 import { documentRoutes, importRoute } from '../request-bodies';
 import { parseRequest } from '../request-input';
+import { actorOf } from '../access/auth-guard';
 import { surveySchema } from '../../surveys/survey-schema';
 import { importRespondents } from '../../use-cases/import-respondents';
 import { applySurvey, getSurvey, pauseSurvey, resumeSurvey, validateSurveyDocument } from '../../use-cases/surveys';
@@ -18,13 +19,13 @@ export async function surveyRoutes(app: FastifyInstance, deps: AppDeps): Promise
     documentRoutes(scope, {
       what: 'survey',
       validate: validateSurveyDocument,
-      apply: (text, format) => applySurvey(deps, text, format),
+      apply: (text, format, actor) => applySurvey(deps, text, format, actor),
       read: (params, query) => getSurvey(deps, parseRequest(surveyParams, params).surveyId, parseRequest(surveyQuery, query).version),
     }),
   );
 
-  app.post('/surveys/:surveyId/pause', async (request) => pauseSurvey(deps, parseRequest(surveyParams, request.params).surveyId));
-  app.post('/surveys/:surveyId/resume', async (request) => resumeSurvey(deps, parseRequest(surveyParams, request.params).surveyId));
+  app.post('/surveys/:surveyId/pause', async (request) => pauseSurvey(deps, parseRequest(surveyParams, request.params).surveyId, actorOf(request)));
+  app.post('/surveys/:surveyId/resume', async (request) => resumeSurvey(deps, parseRequest(surveyParams, request.params).surveyId, actorOf(request)));
 
   await importRoute(app, deps, {
     url: '/surveys/:surveyId/respondents',

@@ -8,6 +8,8 @@ const campaignVersionSchema = new Schema(
     name: { type: String, required: true },
     document: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: Date, required: true },
+    /** Who applied it (an API key's name, a token's subject); absent on versions from before keys. */
+    appliedBy: { type: String },
   },
   { collection: 'campaign_versions', versionKey: false, minimize: false },
 );

@@ -8,6 +8,8 @@ const paymentSchema = new Schema(
     amountMinor: { type: Number, required: true, min: 1 },
     currency: { type: String, required: true },
     provider: { type: String, required: true },
+    /** An operator's or agent's payment: who recorded it. */
+    recordedBy: { type: String },
     receivedAt: { type: Date, required: true },
   },
   { collection: 'payments', versionKey: false },
