@@ -32,6 +32,7 @@ import { webhookPaths } from './openapi-webhooks';
 import { surveyResultsPaths } from './openapi-survey-results';
 import { respondentPaths } from './openapi-respondents';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
+import { securitySchemes, withAccess } from './openapi-access';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -192,10 +193,14 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     info: {
       title: 'Parley',
       version: '1',
-      description: 'Collections and survey outreach: campaigns, debtors, surveys and respondents (one durable workflow each), and the webhooks Twilio and payment providers call.',
+      description:
+        'Collections and survey outreach: campaigns, debtors, surveys and respondents (one durable workflow each), and the webhooks Twilio and payment providers call. ' +
+        'Every operation but the webhooks, the payment page, /healthz, /readyz and the audio clips needs "Authorization: Bearer <API key or token>"; ' +
+        '`x-parley-role` names the lowest role that may call it (auditor < agent < operator < admin; any role reads, and an auditor sees phone numbers and birth years masked).',
     },
     servers: [{ url: serverUrl }],
-    paths,
-    components: { schemas: { ...componentSchemas, ...surveyComponentSchemas } },
+    security: [{ apiKey: [] }, { oidc: [] }],
+    paths: withAccess(paths),
+    components: { schemas: { ...componentSchemas, ...surveyComponentSchemas }, securitySchemes },
   };
 }

@@ -48,6 +48,18 @@ describe('who may call what', () => {
     }
   });
 
+  it('when /openapi.json is read, then every route of the table is there with its role and credentials', async () => {
+    const { body: document } = await call(url, 'GET', '/openapi.json', undefined, bearer(keys.auditor));
+    expect(Object.keys(document.components.securitySchemes)).toEqual(['apiKey', 'oidc']);
+    for (const [route, access] of Object.entries(routeAccess)) {
+      const [method, pattern] = route.split(' ');
+      const operation = document.paths[pattern.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      expect(operation, route).toBeDefined();
+      if (access === 'public') expect(operation.security, route).toEqual([]);
+      else expect({ route, role: operation['x-parley-role'], has401: '401' in operation.responses }).toEqual({ route, role: access === 'read' ? 'any' : access, has401: true });
+    }
+  });
+
   it('when a key is wrong, unknown or revoked, then the API answers 401 and says the key is not valid', async () => {
     const revoked = await apiKeyFor(stack.service, 'admin', 'soon-revoked');
     await stack.service.mongo.repositories.apiKeys.revoke('soon-revoked', new Date());
