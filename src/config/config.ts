@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyRingFromFile, keyRingFromText } from '../temporal/codec/key-ring';
 
 // The one place that reads the environment. Everything else receives the frozen Config.
 
@@ -29,6 +30,8 @@ const envSchema = z.object({
   TEMPORAL_TLS_CA_PATH: optionalString,
   TEMPORAL_TLS_SERVER_NAME: optionalString,
   TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_PAYLOAD_KEYS: optionalString,
+  TEMPORAL_PAYLOAD_KEYS_FILE: optionalString,
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
 
@@ -96,6 +99,8 @@ export interface Config {
     readonly taskQueue: string;
     readonly tls?: { readonly certPath?: string; readonly keyPath?: string; readonly caPath?: string; readonly serverName?: string };
     readonly apiKey?: string;
+    /** Payload encryption keys (src/temporal/codec): `id=base64,…` (the first encrypts) or a file of them; unset: payloads in clear. */
+    readonly payloadKeys?: { readonly list?: string; readonly file?: string };
     readonly devServer: { readonly port: number; readonly uiPort: number };
   };
   readonly mongo: {
@@ -178,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.OIDC_ISSUER === undefined) !== (e.OIDC_AUDIENCE === undefined)) {
     problems.push("OIDC_ISSUER and OIDC_AUDIENCE: set both or neither (a token is checked against the issuer and meant for this API's audience)");
   }
+  problems.push(...payloadKeyProblems(e.TEMPORAL_PAYLOAD_KEYS, e.TEMPORAL_PAYLOAD_KEYS_FILE));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const usesTls = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT_PATH !== undefined || e.TEMPORAL_API_KEY !== undefined;
@@ -204,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
       apiKey: e.TEMPORAL_API_KEY,
+      payloadKeys: e.TEMPORAL_PAYLOAD_KEYS_FILE ? { file: e.TEMPORAL_PAYLOAD_KEYS_FILE } : e.TEMPORAL_PAYLOAD_KEYS ? { list: e.TEMPORAL_PAYLOAD_KEYS } : undefined,
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT },
     },
     mongo: { uri: e.MONGODB_URI, database: e.MONGODB_DATABASE, ferretDbPort: e.FERRETDB_PORT },
@@ -245,12 +252,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   });
 }
 
+/** Bad payload keys stop the process at start, not at the first workflow. */
+function payloadKeyProblems(list: string | undefined, file: string | undefined): string[] {
+  if (list && file) return ['TEMPORAL_PAYLOAD_KEYS and TEMPORAL_PAYLOAD_KEYS_FILE: set one, not both'];
+  try {
+    if (file) keyRingFromFile(file);
+    else if (list) keyRingFromText(list, 'TEMPORAL_PAYLOAD_KEYS');
+    return [];
+  } catch (err) {
+    return [(err as Error).message];
+  }
+}
+
 /** What `parley dev` or the tests started or generated themselves, for the keys left unset. */
 export interface EmbeddedDefaults {
   temporalAddress?: string;
   mongoUri?: string;
   twilio?: { accountSid: string; authToken: string; apiBaseUrl: string; fromNumber: string };
   payments?: { linkSecret: string; webhookSecret: string };
+  payloadKeys?: string;
 }
 
 /** The config with embedded defaults filled in where the environment configured nothing. */
@@ -258,7 +278,11 @@ export function withEmbeddedServers(config: Config, embedded: EmbeddedDefaults):
   const twilioConfigured = config.twilio.accountSid !== undefined;
   return deepFreeze({
     ...config,
-    temporal: { ...config.temporal, address: config.temporal.address ?? embedded.temporalAddress },
+    temporal: {
+      ...config.temporal,
+      address: config.temporal.address ?? embedded.temporalAddress,
+      payloadKeys: config.temporal.payloadKeys ?? (embedded.payloadKeys ? { list: embedded.payloadKeys } : undefined),
+    },
     mongo: { ...config.mongo, uri: config.mongo.uri ?? embedded.mongoUri },
     twilio: twilioConfigured || !embedded.twilio ? config.twilio : { ...config.twilio, ...embedded.twilio },
     payments: {

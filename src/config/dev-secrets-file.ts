@@ -10,6 +10,8 @@ export interface DevSecrets {
   twilioAuthToken: string;
   paymentLinkSecret: string;
   paymentWebhookSecret: string;
+  /** TEMPORAL_PAYLOAD_KEYS for the embedded Temporal server: histories there are encrypted as in production. */
+  payloadKeys?: string;
   /** An admin API key on the dev database: made at the first start, used by the CLI when PARLEY_API_KEY is unset. */
   adminApiKey?: string;
 }

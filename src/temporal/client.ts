@@ -1,8 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../config/config';
 import { temporalConnectionOptions } from './connection-options';
+import { parleyDataConverter } from './codec/data-converter';
 
 export async function connectTemporalClient(temporal: Config['temporal'] & { address: string }): Promise<Client> {
   const connection = await Connection.connect({ ...temporalConnectionOptions(temporal), connectTimeout: '10 seconds' });
-  return new Client({ connection, namespace: temporal.namespace });
+  return new Client({ connection, namespace: temporal.namespace, dataConverter: parleyDataConverter(temporal.payloadKeys) });
 }

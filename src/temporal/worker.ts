@@ -2,6 +2,7 @@ import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Config, WorkerTuning } from '../config/config';
 import { createActivities, type ActivityDeps } from '../../activities';
+import { parleyDataConverter } from './codec/data-converter';
 import { temporalConnectionOptions } from './connection-options';
 import { taskQueuesFor } from './task-queues';
 
@@ -48,7 +49,8 @@ export async function createParleyWorkers(config: Config & { temporal: { address
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const queues = taskQueuesFor(config.temporal.taskQueue);
   const activities = createActivities(deps);
-  const common = { connection, namespace: config.temporal.namespace, ...tuningOptions(config.worker) };
+  const dataConverter = parleyDataConverter(config.temporal.payloadKeys);
+  const common = { connection, namespace: config.temporal.namespace, ...(dataConverter ? { dataConverter } : {}), ...tuningOptions(config.worker) };
   try {
     const workers = [
       await Worker.create({ ...common, taskQueue: queues.main, workflowsPath, activities }),

@@ -5,6 +5,9 @@ import { onShutdownSignal } from '../shutdown';
 
 /** `parley serve`: production shape; the API and/or the worker against external servers. */
 export async function serveCommand(config: Config, logger: Logger, roles: { api: boolean; worker: boolean }): Promise<void> {
+  if (!config.temporal.payloadKeys) {
+    logger.warn('TEMPORAL_PAYLOAD_KEYS is unset: workflow inputs, texts and call turns reach the Temporal server in clear (see README, "Encrypted histories")');
+  }
   const service = await startService(requireServers(config), logger, roles);
   onShutdownSignal(logger, service.stop);
   logger.info({ roles, httpUrl: service.httpUrl }, 'parley is serving');
