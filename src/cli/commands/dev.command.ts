@@ -65,7 +65,7 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
       config,
       logDir: path.join(config.dataDir, 'logs'),
       stops,
-      embedded: { payments: { linkSecret: secrets.paymentLinkSecret, webhookSecret: secrets.paymentWebhookSecret } },
+      embedded: { payments: { provider: 'demo', linkSecret: secrets.paymentLinkSecret, webhookSecret: secrets.paymentWebhookSecret } },
       lines: [],
     };
     await startTemporalUnlessExternal(startup);
