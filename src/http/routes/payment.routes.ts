@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import type { DebtorRecord } from '../../adapters/mongo/repositories';
 import { AppError } from '../../errors/app-error';
-import { createPaymentLinks } from '../../payments/payment-links';
+import { createPaymentLinks, type PaymentLinks } from '../../payments/payment-links';
 import { createDemoPaymentProvider } from '../../payments/demo-payment-provider';
 import type { PaymentProvider } from '../../payments/payment-provider';
 import { terminalOutcomes, type TerminalOutcome } from '../../../workflows/debtor/debtor.messages';
@@ -45,51 +45,37 @@ export async function paymentRoutes(app: FastifyInstance, deps: AppDeps): Promis
     onError: (err) => app.log.error({ err }, 'demo payment webhook failed'),
   });
 
-  async function open(token: string): Promise<Opened> {
-    const verified = links.verify(token);
-    if (!verified.ok) return { answer: (reply) => (verified.reason === 'expired' ? sendGone(reply, 'expired') : sendNotValid(reply)) };
-    const link = await deps.mongo.repositories.paymentLinks.byNonce(verified.nonce);
-    const debtor = link?.workflowId === verified.workflowId ? await deps.mongo.repositories.debtors.byWorkflowId(link.workflowId) : null;
-    if (!link || !debtor) return { answer: sendNotValid };
-    return { link, debtor };
-  }
+  await paymentPageRoutes(app, deps, links, provider);
+  await paymentWebhookRoute(app, deps, provider);
+}
 
-  /** Why the link no longer takes payments, if it does not: a newer link, or a closed account. */
-  async function revoked({ link, debtor }: { link: StoredLink; debtor: DebtorRecord }): Promise<{ gone: LinkGone } | { balanceMinor: number }> {
-    if (link.supersededAt) return { gone: 'superseded' };
-    // The stored status answers for an account closed long ago, whose workflow may be past its
-    // retention; the workflow itself for one that may have closed a moment ago.
-    const state = isClosedStatus(debtor.status) ? { outcome: debtor.status, balanceMinor: debtor.balanceMinor } : await deps.gateway.debtorState(link.workflowId);
-    if (state.outcome === 'paid' || state.outcome === 'settled-by-plan' || state.balanceMinor === 0) return { gone: 'paid' };
-    if (state.outcome) return { gone: 'closed' };
-    return { balanceMinor: state.balanceMinor };
-  }
+const money = (amountMinor: number, debtor: DebtorRecord) => formatMoney(amountMinor, debtor.currency, debtor.language);
 
-  const money = (amountMinor: number, debtor: DebtorRecord) => formatMoney(amountMinor, debtor.currency, debtor.language);
-
+/** GET shows the page (or why the link no longer works); POST pays once per idempotency key. */
+async function paymentPageRoutes(app: FastifyInstance, deps: AppDeps, links: PaymentLinks, provider: PaymentProvider): Promise<void> {
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (_request, reply) => {
       withPageHeaders(reply);
     });
 
     scope.get<{ Params: { token: string } }>('/pay/:token', async (request, reply) => {
-      const opened = await open(request.params.token);
+      const opened = await open(deps, links, request.params.token);
       if ('answer' in opened) return opened.answer(reply);
-      const status = await revoked(opened);
+      const status = await revoked(deps, opened);
       if ('gone' in status) return sendGone(reply, status.gone);
       return sendPage(reply, 200, `Hello ${opened.debtor.firstName}`, payForm(money(status.balanceMinor, opened.debtor), randomUUID()));
     });
 
     scope.post<{ Params: { token: string } }>('/pay/:token', async (request, reply) => {
       const form = payFormBody.parse(request.body);
-      const opened = await open(request.params.token);
+      const opened = await open(deps, links, request.params.token);
       if ('answer' in opened) return opened.answer(reply);
       const { link, debtor } = opened;
       // A repeated submit shows the first one's result, even once that payment has closed the account.
       const store = deps.mongo.repositories.paymentLinks;
       let checkout = await store.checkoutByKey(form.idempotencyKey);
       if (!checkout) {
-        const status = await revoked(opened);
+        const status = await revoked(deps, opened);
         if ('gone' in status) return sendGone(reply, status.gone);
         const amountMinor = amountToPay(form.amount, debtor.currency, status.balanceMinor);
         checkout = await store.claimCheckout({ idempotencyKey: form.idempotencyKey, nonce: link.nonce, workflowId: link.workflowId, amountMinor, currency: debtor.currency });
@@ -102,7 +88,10 @@ export async function paymentRoutes(app: FastifyInstance, deps: AppDeps): Promis
       return sendPage(reply, 200, 'Thank you', receipt(money(checkout.amountMinor, debtor), paymentId));
     });
   });
+}
 
+/** The provider's signed report of a payment, recorded once per payment id. */
+async function paymentWebhookRoute(app: FastifyInstance, deps: AppDeps, provider: PaymentProvider): Promise<void> {
   // The provider posts JSON whose HMAC covers the exact bytes, so this route keeps the raw body.
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -118,6 +107,26 @@ export async function paymentRoutes(app: FastifyInstance, deps: AppDeps): Promis
       return reply.send({ received: true });
     });
   });
+}
+
+async function open(deps: AppDeps, links: PaymentLinks, token: string): Promise<Opened> {
+  const verified = links.verify(token);
+  if (!verified.ok) return { answer: (reply) => (verified.reason === 'expired' ? sendGone(reply, 'expired') : sendNotValid(reply)) };
+  const link = await deps.mongo.repositories.paymentLinks.byNonce(verified.nonce);
+  const debtor = link?.workflowId === verified.workflowId ? await deps.mongo.repositories.debtors.byWorkflowId(link.workflowId) : null;
+  if (!link || !debtor) return { answer: sendNotValid };
+  return { link, debtor };
+}
+
+/** Why the link no longer takes payments, if it does not: a newer link, or a closed account. */
+async function revoked(deps: AppDeps, { link, debtor }: { link: StoredLink; debtor: DebtorRecord }): Promise<{ gone: LinkGone } | { balanceMinor: number }> {
+  if (link.supersededAt) return { gone: 'superseded' };
+  // The stored status answers for an account closed long ago, whose workflow may be past its
+  // retention; the workflow itself for one that may have closed a moment ago.
+  const state = isClosedStatus(debtor.status) ? { outcome: debtor.status, balanceMinor: debtor.balanceMinor } : await deps.gateway.debtorState(link.workflowId);
+  if (state.outcome === 'paid' || state.outcome === 'settled-by-plan' || state.balanceMinor === 0) return { gone: 'paid' };
+  if (state.outcome) return { gone: 'closed' };
+  return { balanceMinor: state.balanceMinor };
 }
 
 function isClosedStatus(status: string): status is TerminalOutcome {
