@@ -18,7 +18,7 @@ export interface ContactAttemptInput {
 }
 
 export interface ContactDeps {
-  repositories: Pick<Repositories, 'contactAttempts' | 'consent'>;
+  repositories: Pick<Repositories, 'contactAttempts' | 'consent' | 'paymentLinks'>;
   sms: SmsGateway;
   paymentLinks: PaymentLinks;
   /** Base of the status callback URL Twilio reports delivery to. */
@@ -33,6 +33,14 @@ export function createContactActivities(deps: ContactDeps) {
   const claimAttempt = (input: ContactAttemptInput) => contactAttempts.claim({ ...input, channel: 'sms' });
   const settle = (attemptKey: string, settlement: AttemptSettlement) => contactAttempts.settle(attemptKey, settlement);
 
+  // The link is minted from the intent's time and stored under the attempt key, so a retry
+  // composes the very same text and can recognise an earlier send of it.
+  const withPaymentLink = async (input: ContactAttemptInput & { body: string }, issuedAt: Date) => {
+    if (!input.body.includes(paymentLinkMarker)) return input.body;
+    const nonce = await deps.repositories.paymentLinks.issue({ attemptKey: input.attemptKey, workflowId: input.workflowId, issuedAt });
+    return input.body.replaceAll(paymentLinkMarker, deps.paymentLinks.linkFor({ workflowId: input.workflowId, nonce }, issuedAt.getTime()));
+  };
+
   return {
     async sendSms(input: ContactAttemptInput & { body: string }): Promise<{ sid: string }> {
       const { attempt, fresh } = await claimAttempt(input);
@@ -44,9 +52,7 @@ export function createContactActivities(deps: ContactDeps) {
         throw ApplicationFailure.nonRetryable('the number opted out of texts', 'ContactNotAllowed');
       }
 
-      // The link is minted from the intent's time, so a retry composes the very same text and
-      // can recognise an earlier send of it.
-      const body = input.body.replaceAll(paymentLinkMarker, deps.paymentLinks.linkFor(input.workflowId, attempt.createdAt.getTime()));
+      const body = await withPaymentLink(input, attempt.createdAt);
       if (!fresh) {
         // An earlier try wrote its intent and died: did Twilio take that message?
         const earlier = await deps.sms.findSent({ to: input.to, body, since: new Date(attempt.createdAt.getTime() - 60_000) });

@@ -51,7 +51,8 @@ const envSchema = z.object({
   TWILIO_SMS_PER_SECOND: positiveNumber.default(1),
 
   PAYMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters (it signs payment links)').optional(),
-  PAYMENT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PAYMENT_PROVIDER: z.enum(['demo']).optional(),
+  PAYMENT_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   PAYMENT_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters (it verifies payment webhooks)').optional(),
 
   OPENAI_API_KEY: optionalString,
@@ -119,6 +120,8 @@ export interface Config {
     readonly smsPerSecond: number;
   };
   readonly payments: {
+    /** Who takes the money. Unset: payment pages are off; `parley dev` uses 'demo', which `parley serve` refuses. */
+    readonly provider?: 'demo';
     /** Unset: `parley dev` generates one and keeps it in DATA_DIR; `parley serve` refuses to start. */
     readonly linkSecret?: string;
     readonly linkTtlMs: number;
@@ -223,8 +226,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smsPerSecond: e.TWILIO_SMS_PER_SECOND,
     },
     payments: {
+      provider: e.PAYMENT_PROVIDER,
       linkSecret: e.PAYMENT_LINK_SECRET,
-      linkTtlMs: e.PAYMENT_LINK_TTL_DAYS * 24 * 60 * 60 * 1000,
+      linkTtlMs: e.PAYMENT_LINK_TTL_HOURS * 60 * 60 * 1000,
       webhookSecret: e.PAYMENT_WEBHOOK_SECRET,
     },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS },
@@ -269,7 +273,7 @@ export interface EmbeddedDefaults {
   temporalAddress?: string;
   mongoUri?: string;
   twilio?: { accountSid: string; authToken: string; apiBaseUrl: string; fromNumber: string };
-  payments?: { linkSecret: string; webhookSecret: string };
+  payments?: { provider: 'demo'; linkSecret: string; webhookSecret: string };
   payloadKeys?: string;
 }
 
@@ -287,6 +291,7 @@ export function withEmbeddedServers(config: Config, embedded: EmbeddedDefaults):
     twilio: twilioConfigured || !embedded.twilio ? config.twilio : { ...config.twilio, ...embedded.twilio },
     payments: {
       ...config.payments,
+      provider: config.payments.provider ?? embedded.payments?.provider,
       linkSecret: config.payments.linkSecret ?? embedded.payments?.linkSecret,
       webhookSecret: config.payments.webhookSecret ?? embedded.payments?.webhookSecret,
     },

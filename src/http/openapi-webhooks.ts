@@ -49,11 +49,22 @@ export const webhookPaths: Record<string, JsonSchema> = {
   ...voiceWebhookPaths(),
   '/webhooks/payments/demo': {
     post: {
-      summary: "The demo payment provider's webhook: a payment was taken",
+      summary: "The demo payment provider's webhook: a payment was taken (PAYMENT_PROVIDER=demo, `parley dev` and the tests only)",
       tags: ['webhooks', 'payments'],
-      parameters: [{ name: 'X-Parley-Signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' }, description: 'sha256=<hex HMAC-SHA256 of the raw body>' }],
+      parameters: [
+        {
+          name: 'X-Parley-Signature',
+          in: 'header',
+          required: true,
+          schema: { type: 'string', pattern: '^t=[0-9]+,v1=[0-9a-f]{64}$' },
+          description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> with PAYMENT_WEBHOOK_SECRET; refused when t is more than 5 minutes from the server\'s clock',
+        },
+      ],
       requestBody: { required: true, content: jsonContent(ref('PaymentEvent')) },
-      responses: { 200: ok('Recorded (once per paymentId)', { type: 'object', properties: { received: { const: true } } }), 403: failure('Missing or wrong signature') },
+      responses: {
+        200: ok('Recorded (once per paymentId: a repeat within the tolerance records nothing new)', { type: 'object', properties: { received: { const: true } } }),
+        403: failure('Missing or wrong signature, or a timestamp outside the 5-minute tolerance'),
+      },
     },
   },
 };

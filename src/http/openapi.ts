@@ -161,18 +161,28 @@ const paths: Record<string, JsonSchema> = {
     get: {
       summary: 'The payment page a texted link opens',
       tags: ['payments'],
-      responses: { 200: html('The page, with the amount due'), 404: failure('The link is not valid'), 410: failure('The link has expired') },
+      responses: { 200: html('The page, with the amount due and a form keyed for one payment'), 404: html('The link is not valid'), 410: html('The link no longer works: expired, superseded by a newer link, or the account paid or closed') },
     },
     post: {
       summary: 'Pay on the payment page',
       tags: ['payments'],
       requestBody: { required: true, content: formContent({
           type: 'object',
-          properties: { action: { const: 'pay' }, amount: { type: 'string', description: 'Decimal; absent: the whole balance' } },
-          required: ['action'],
+          properties: {
+            action: { const: 'pay' },
+            amount: { type: 'string', description: 'Decimal; absent: the whole balance' },
+            idempotencyKey: { type: 'string', pattern: '^[\\w-]{16,64}$', description: 'The key the page was rendered with: a repeat shows the first payment' },
+          },
+          required: ['action', 'idempotencyKey'],
         }),
       },
-      responses: { 200: html('Payment taken; it counts when the provider confirms it'), 400: failure('A bad amount'), 404: failure('The link is not valid'), 410: failure('The link has expired') },
+      responses: {
+        200: html('Payment taken (or taken before under this key); it counts when the provider confirms it'),
+        400: failure('A bad amount or no idempotencyKey'),
+        404: html('The link is not valid'),
+        409: failure('The idempotencyKey was used on another payment page'),
+        410: html('The link no longer works'),
+      },
     },
   },
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },

@@ -1,28 +1,27 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { PaymentEvent, PaymentProvider } from './payment-provider';
+import { createHash } from 'node:crypto';
+import { webhookToleranceMs, type PaymentEvent, type PaymentProvider } from './payment-provider';
+import { signWebhook, verifyWebhookSignature } from './webhook-signature';
 
 export const demoSignatureHeader = 'x-parley-signature';
 
-export function signDemoWebhook(secret: string, rawBody: string | Buffer): string {
-  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
-}
-
 /**
- * The embedded payment provider: it accepts every payment, and like a real provider it reports
- * it by an HMAC-signed webhook call to our own endpoint, so the service takes payments the same
- * way whichever provider is behind them.
+ * The embedded payment provider of `parley dev` and the tests: it accepts every payment and moves
+ * no money (so `parley serve` refuses it). Like a real provider it reports each payment by a
+ * signed, timestamped webhook call to our own endpoint, and the same idempotency key is the same
+ * payment, so the service takes payments the same way whichever provider is behind them.
  */
 export function createDemoPaymentProvider(options: { secret: string; webhookUrl: string; onError?: (err: unknown) => void }): PaymentProvider {
+  const idFor = (prefix: string, key: string) => `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
   return {
     id: 'demo',
-    async charge({ workflowId, amountMinor, currency }) {
-      const event: PaymentEvent = { paymentId: `demo_${randomUUID()}`, workflowId, amountMinor, currency, at: Date.now() };
+    async checkout({ workflowId, amountMinor, currency, idempotencyKey }) {
+      const event: PaymentEvent = { paymentId: idFor('demo', idempotencyKey), workflowId, amountMinor, currency, at: Date.now() };
       const body = JSON.stringify(event);
       // Like a real provider, the webhook arrives apart from the checkout's own response.
       setImmediate(() => {
         fetch(options.webhookUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [demoSignatureHeader]: signDemoWebhook(options.secret, body) },
+          headers: { 'content-type': 'application/json', [demoSignatureHeader]: signWebhook(options.secret, body) },
           body,
           signal: AbortSignal.timeout(10_000),
         })
@@ -34,12 +33,7 @@ export function createDemoPaymentProvider(options: { secret: string; webhookUrl:
       return { paymentId: event.paymentId };
     },
     verifyWebhook(rawBody, headers) {
-      const given = headers[demoSignatureHeader];
-      if (typeof given !== 'string') throw new Error(`missing ${demoSignatureHeader} header`);
-      const expected = signDemoWebhook(options.secret, rawBody);
-      if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {
-        throw new Error('signature does not match the body');
-      }
+      verifyWebhookSignature(options.secret, rawBody, headers[demoSignatureHeader], webhookToleranceMs);
       const event = JSON.parse(rawBody.toString('utf8')) as Partial<PaymentEvent>;
       if (
         typeof event.paymentId !== 'string' ||
@@ -52,6 +46,9 @@ export function createDemoPaymentProvider(options: { secret: string; webhookUrl:
         throw new Error('the event is missing paymentId, workflowId, a positive amountMinor, currency or at');
       }
       return event as PaymentEvent;
+    },
+    async refund({ idempotencyKey }) {
+      return { refundId: idFor('demo_refund', idempotencyKey) };
     },
   };
 }

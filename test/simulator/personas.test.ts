@@ -85,22 +85,33 @@ describe('SMS behaviour', () => {
     await expect(client.messages.create({ to: phone, from: SERVICE_NUMBER, body: 'Again?' })).rejects.toMatchObject({ code: 21610 });
   });
 
-  it('When the paying persona gets a text with a link, then it posts action=pay to the first link', async () => {
+  it('When the paying persona gets a text with a link, then it opens the first link and submits its form with the hidden fields', async () => {
     const phone = personWith('cooperative-payer');
-    receiver.on('/pay/abc123', () => ({ status: 200, body: 'paid' }));
+    const form = '<form method="post"><input type="hidden" name="action" value="pay"><input type="hidden" name="idempotencyKey" value="key-0123456789abcdef"><input name="amount"></form>';
+    receiver.on('/pay/abc123', (hook) => (hook.method === 'GET' ? { status: 200, body: form, contentType: 'text/html' } : { status: 200, body: 'paid' }));
     await restClientFor(simulator).messages.create({
       to: phone,
       from: SERVICE_NUMBER,
       body: `Pay your balance at ${receiver.url('/pay/abc123')}. Or at ${receiver.url('/pay/other')}`,
     });
-    const payment = await receiver.nextRequest('/pay/abc123');
-    expect(payment.method).toBe('POST');
-    expect(payment.params).toEqual({ action: 'pay' });
+    const payment = await receiver.nextRequest('/pay/abc123', (hook) => hook.method === 'POST');
+    expect(payment.params).toEqual({ action: 'pay', idempotencyKey: 'key-0123456789abcdef' });
     const visit = await simulator.store.waitFor(() =>
       simulator.store.eventsSince().find((e) => e.type === 'link-visited' && e.phone === phone),
     );
     expect(visit).toMatchObject({ statusCode: 200 });
     expect(receiver.received('/pay/other')).toHaveLength(0);
+  });
+
+  it('When the paying persona opens a link that no longer works, then it does not submit anything', async () => {
+    const phone = personWith('cooperative-payer');
+    receiver.on('/pay/gone', () => ({ status: 410, body: '<p>This link no longer works</p>', contentType: 'text/html' }));
+    await restClientFor(simulator).messages.create({ to: phone, from: SERVICE_NUMBER, body: `Pay at ${receiver.url('/pay/gone')}` });
+    const visit = await simulator.store.waitFor(() =>
+      simulator.store.eventsSince().find((e) => e.type === 'link-visited' && e.phone === phone),
+    );
+    expect(visit).toMatchObject({ statusCode: 410 });
+    expect(receiver.received('/pay/gone').map((hook) => hook.method)).toEqual(['GET']);
   });
 });
 

@@ -58,6 +58,7 @@ export async function startSimulatedService(
     // Never waiting on Twilio's real rates, unless an override says otherwise.
     TWILIO_SMS_PER_SECOND: '50',
     TWILIO_CALLS_PER_SECOND: '50',
+    PAYMENT_PROVIDER: 'demo',
     PAYMENT_LINK_SECRET: randomBytes(32).toString('hex'),
     PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('hex'),
     ...options.overrides,

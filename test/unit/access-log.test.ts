@@ -16,12 +16,12 @@ describe('the access log', () => {
       },
     });
     const secret = 'x'.repeat(32);
-    const config = loadConfig({ PAYMENT_LINK_SECRET: secret, PAYMENT_WEBHOOK_SECRET: 'y'.repeat(32) });
+    const config = loadConfig({ PAYMENT_PROVIDER: 'demo', PAYMENT_LINK_SECRET: secret, PAYMENT_WEBHOOK_SECRET: 'y'.repeat(32) });
     // The page answers "not valid" for a link whose account is unknown, after the request is logged;
     // no database or Temporal is reached for a token that fails its signature check.
     const deps = { config, logger: pino({ level: 'info' }, sink), mongo: {}, gateway: {} } as unknown as AppDeps;
     const app = await buildApp(deps);
-    const token = createPaymentLinks({ secret: 'another-secret-of-32-characters!!', publicBaseUrl: '', ttlMs: 60_000 }).linkFor('debtor/c/a').split('/pay/')[1];
+    const token = createPaymentLinks({ secret: 'another-secret-of-32-characters!!', publicBaseUrl: '', ttlMs: 60_000 }).linkFor({ workflowId: 'debtor/c/a', nonce: 'n' }, Date.now()).split('/pay/')[1];
 
     const response = await app.inject({ method: 'GET', url: `/pay/${token}?utm=sms` });
     await app.close();

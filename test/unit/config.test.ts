@@ -63,4 +63,10 @@ describe('configuration', () => {
     expect(stderr).toContain('HTTP_PORT');
     expect(stderr).toContain('LOG_LEVEL');
   });
+
+  it('when the payment-link lifetime is unset, then a link works for 72 hours; set, it is read in hours', () => {
+    expect(loadConfig({}).payments.linkTtlMs).toBe(72 * 3600_000);
+    expect(loadConfig({ PAYMENT_LINK_TTL_HOURS: '2' }).payments.linkTtlMs).toBe(2 * 3600_000);
+    expect(() => loadConfig({ PAYMENT_LINK_TTL_HOURS: '0' })).toThrow(/PAYMENT_LINK_TTL_HOURS/);
+  });
 });

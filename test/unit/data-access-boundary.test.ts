@@ -17,7 +17,7 @@ function sourceFiles(folder: string): string[] {
 const reachesDatabase = [
   { what: 'imports mongoose', pattern: /from ['"]mongoose['"]|require\(['"]mongoose['"]\)/ },
   { what: 'imports the mongoose models', pattern: /from ['"][./]*(?:src\/)?adapters\/mongo\/models(?:\/[^'"]*)?['"]/ },
-  { what: 'uses the models of the database handle', pattern: /\bmongo\.models\b|\bmodels\.(?:debtors|campaigns|campaignVersions|contactAttempts|consentEvents|auditEvents|payments|humanTasks|calls|callTurns|speechClips|selfChecks)\b/ },
+  { what: 'uses the models of the database handle', pattern: /\bmongo\.models\b|\bmodels\.(?:debtors|campaigns|campaignVersions|contactAttempts|consentEvents|auditEvents|payments|paymentLinks|paymentCheckouts|humanTasks|calls|callTurns|speechClips|selfChecks)\b/ },
 ];
 
 const files = ['src', 'activities', 'workflows'].flatMap(sourceFiles).filter((file) => !file.startsWith(dataLayer));

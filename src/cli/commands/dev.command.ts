@@ -67,7 +67,10 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
       config,
       logDir: path.join(config.dataDir, 'logs'),
       stops,
-      embedded: { payments: { linkSecret: secrets.paymentLinkSecret, webhookSecret: secrets.paymentWebhookSecret }, payloadKeys: secrets.payloadKeys },
+      embedded: {
+        payments: { provider: 'demo', linkSecret: secrets.paymentLinkSecret, webhookSecret: secrets.paymentWebhookSecret },
+        payloadKeys: secrets.payloadKeys,
+      },
       lines: [],
     };
     await startTemporalUnlessExternal(startup);

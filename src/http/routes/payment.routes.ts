@@ -1,79 +1,101 @@
-import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import type { DebtorRecord } from '../../adapters/mongo/repositories';
 import { AppError } from '../../errors/app-error';
-import { createPaymentLinks } from '../../payments/payment-links';
+import { createPaymentLinks, type PaymentLinks } from '../../payments/payment-links';
 import { createDemoPaymentProvider } from '../../payments/demo-payment-provider';
+import type { PaymentProvider } from '../../payments/payment-provider';
+import { terminalOutcomes, type TerminalOutcome } from '../../../workflows/debtor/debtor.messages';
 import { recordPayment } from '../../use-cases/record-payment';
 import { formatMoney, parseAmount } from '../../policy/money';
-import { escapeXml } from '../twiml';
+import { payForm, receipt, sendGone, sendNotValid, sendPage, withPageHeaders, type LinkGone } from '../payment-pages';
 
-const payForm = z.object({ action: z.literal('pay'), amount: z.string().optional() });
+const payFormBody = z.object({
+  action: z.literal('pay'),
+  amount: z.string().optional(),
+  idempotencyKey: z.string().regex(/^[\w-]{16,64}$/, 'required: the key the payment page was rendered with'),
+});
+
+type PaymentLinkStore = AppDeps['mongo']['repositories']['paymentLinks'];
+type StoredLink = NonNullable<Awaited<ReturnType<PaymentLinkStore['byNonce']>>>;
+
+/** A link that still names a stored link of a known account, or how to answer instead. */
+type Opened = { link: StoredLink; debtor: DebtorRecord } | { answer: (reply: FastifyReply) => FastifyReply };
 
 /**
  * The payment page a texted link opens, and the provider's webhook that reports the payment.
  * Paying on the page asks the provider to charge; the money only counts when the provider's
- * signed webhook arrives, exactly as it would with a real provider.
+ * signed webhook arrives, exactly as it would with a real provider. A link works until it expires,
+ * a newer link is texted, or the account closes (paid, settled, disputed, ceased, closed): an
+ * account never reopens once closed, so the workflow's state is the revocation.
  */
 export async function paymentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const { linkSecret, webhookSecret, linkTtlMs } = deps.config.payments;
-  if (!linkSecret || !webhookSecret) {
-    app.log.warn('PAYMENT_LINK_SECRET / PAYMENT_WEBHOOK_SECRET unset: payment pages and webhooks are off');
+  const { provider: providerId, linkSecret, webhookSecret, linkTtlMs } = deps.config.payments;
+  if (!providerId || !linkSecret || !webhookSecret) {
+    app.log.warn('PAYMENT_PROVIDER / PAYMENT_LINK_SECRET / PAYMENT_WEBHOOK_SECRET unset: payment pages and webhooks are off');
     return;
   }
   const base = deps.config.http.publicBaseUrl;
   const links = createPaymentLinks({ secret: linkSecret, publicBaseUrl: base, ttlMs: linkTtlMs });
-  const provider = createDemoPaymentProvider({
+  const provider: PaymentProvider = createDemoPaymentProvider({
     secret: webhookSecret,
     webhookUrl: `${base}/webhooks/payments/demo`,
     onError: (err) => app.log.error({ err }, 'demo payment webhook failed'),
   });
 
-  async function accountFor(token: string) {
-    const verified = links.verify(token);
-    if (!verified.ok) {
-      throw new AppError(verified.reason === 'expired' ? 'link_expired' : 'link_invalid', verified.reason === 'expired' ? 'This payment link has expired; reply PAY for a new one.' : 'This payment link is not valid.', verified.reason === 'expired' ? 410 : 404);
-    }
-    const debtor = await deps.mongo.repositories.debtors.byWorkflowId(verified.workflowId);
-    if (!debtor) throw new AppError('link_invalid', 'This payment link is not valid.', 404);
-    const state = await deps.gateway.debtorState(debtor.workflowId);
-    return { debtor, state };
-  }
+  await paymentPageRoutes(app, deps, links, provider);
+  await paymentWebhookRoute(app, deps, provider);
+}
 
-  app.get<{ Params: { token: string } }>('/pay/:token', async (request, reply) => {
-    const { debtor, state } = await accountFor(request.params.token);
-    const amount = formatMoney(state.balanceMinor, debtor.currency, debtor.language);
-    const content =
-      state.balanceMinor === 0
-        ? `<p>Nothing is due on this account. Thank you.</p>`
-        : `<p>Amount due: <strong>${escapeXml(amount)}</strong></p>
-<form method="post"><input type="hidden" name="action" value="pay">
-<label>Amount <input name="amount" inputmode="decimal" placeholder="${escapeXml(amount)}"></label>
-<button type="submit">Pay</button></form>`;
-    return reply.type('text/html').send(page(`Hello ${escapeXml(debtor.firstName)}`, content));
+const money = (amountMinor: number, debtor: DebtorRecord) => formatMoney(amountMinor, debtor.currency, debtor.language);
+
+/** GET shows the page (or why the link no longer works); POST pays once per idempotency key. */
+async function paymentPageRoutes(app: FastifyInstance, deps: AppDeps, links: PaymentLinks, provider: PaymentProvider): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', async (_request, reply) => {
+      withPageHeaders(reply);
+    });
+
+    scope.get<{ Params: { token: string } }>('/pay/:token', async (request, reply) => {
+      const opened = await open(deps, links, request.params.token);
+      if ('answer' in opened) return opened.answer(reply);
+      const status = await revoked(deps, opened);
+      if ('gone' in status) return sendGone(reply, status.gone);
+      return sendPage(reply, 200, `Hello ${opened.debtor.firstName}`, payForm(money(status.balanceMinor, opened.debtor), randomUUID()));
+    });
+
+    scope.post<{ Params: { token: string } }>('/pay/:token', async (request, reply) => {
+      const form = payFormBody.parse(request.body);
+      const opened = await open(deps, links, request.params.token);
+      if ('answer' in opened) return opened.answer(reply);
+      const { link, debtor } = opened;
+      // A repeated submit shows the first one's result, even once that payment has closed the account.
+      const store = deps.mongo.repositories.paymentLinks;
+      let checkout = await store.checkoutByKey(form.idempotencyKey);
+      if (!checkout) {
+        const status = await revoked(deps, opened);
+        if ('gone' in status) return sendGone(reply, status.gone);
+        const amountMinor = amountToPay(form.amount, debtor.currency, status.balanceMinor);
+        checkout = await store.claimCheckout({ idempotencyKey: form.idempotencyKey, nonce: link.nonce, workflowId: link.workflowId, amountMinor, currency: debtor.currency });
+      }
+      if (checkout.nonce !== link.nonce) {
+        throw new AppError('idempotency_key_reused', 'idempotencyKey: was used on another payment page', 409, [{ path: 'idempotencyKey', message: 'was used on another payment page' }]);
+      }
+      const { paymentId } = await provider.checkout({ workflowId: checkout.workflowId, amountMinor: checkout.amountMinor, currency: checkout.currency, idempotencyKey: checkout.idempotencyKey });
+      request.log.info({ workflowId: checkout.workflowId, paymentId }, 'payment taken on the payment page');
+      return sendPage(reply, 200, 'Thank you', receipt(money(checkout.amountMinor, debtor), paymentId));
+    });
   });
+}
 
-  app.post<{ Params: { token: string } }>('/pay/:token', async (request, reply) => {
-    const form = payForm.parse(request.body);
-    const { debtor, state } = await accountFor(request.params.token);
-    let amountMinor = state.balanceMinor;
-    if (form.amount && form.amount.trim() !== '') {
-      const parsed = parseAmount(form.amount, debtor.currency);
-      if (!parsed.ok) throw new AppError('invalid_amount', `amount: ${parsed.reason}`, 400, [{ path: 'amount', message: parsed.reason }]);
-      amountMinor = parsed.minorUnits;
-    }
-    if (amountMinor <= 0 || amountMinor > state.balanceMinor) {
-      throw new AppError('invalid_amount', `amount: must be more than 0 and at most the balance`, 400, [{ path: 'amount', message: 'must be more than 0 and at most the balance' }]);
-    }
-    const { paymentId } = await provider.charge({ workflowId: debtor.workflowId, amountMinor, currency: debtor.currency });
-    request.log.info({ workflowId: debtor.workflowId, paymentId }, 'payment taken on the payment page');
-    return reply.type('text/html').send(page('Thank you', `<p>Your payment of ${escapeXml(formatMoney(amountMinor, debtor.currency, debtor.language))} is being processed. Reference ${escapeXml(paymentId)}.</p>`));
-  });
-
+/** The provider's signed report of a payment, recorded once per payment id. */
+async function paymentWebhookRoute(app: FastifyInstance, deps: AppDeps, provider: PaymentProvider): Promise<void> {
   // The provider posts JSON whose HMAC covers the exact bytes, so this route keeps the raw body.
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-    scope.post('/webhooks/payments/demo', async (request, reply) => {
+    scope.post(`/webhooks/payments/${provider.id}`, async (request, reply) => {
       let event;
       try {
         event = provider.verifyWebhook(request.body as Buffer, request.headers);
@@ -87,6 +109,40 @@ export async function paymentRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
 }
 
-function page(title: string, content: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><h1>${title}</h1>${content}</body></html>`;
+async function open(deps: AppDeps, links: PaymentLinks, token: string): Promise<Opened> {
+  const verified = links.verify(token);
+  if (!verified.ok) return { answer: (reply) => (verified.reason === 'expired' ? sendGone(reply, 'expired') : sendNotValid(reply)) };
+  const link = await deps.mongo.repositories.paymentLinks.byNonce(verified.nonce);
+  const debtor = link?.workflowId === verified.workflowId ? await deps.mongo.repositories.debtors.byWorkflowId(link.workflowId) : null;
+  if (!link || !debtor) return { answer: sendNotValid };
+  return { link, debtor };
+}
+
+/** Why the link no longer takes payments, if it does not: a newer link, or a closed account. */
+async function revoked(deps: AppDeps, { link, debtor }: { link: StoredLink; debtor: DebtorRecord }): Promise<{ gone: LinkGone } | { balanceMinor: number }> {
+  if (link.supersededAt) return { gone: 'superseded' };
+  // The stored status answers for an account closed long ago, whose workflow may be past its
+  // retention; the workflow itself for one that may have closed a moment ago.
+  const state = isClosedStatus(debtor.status) ? { outcome: debtor.status, balanceMinor: debtor.balanceMinor } : await deps.gateway.debtorState(link.workflowId);
+  if (state.outcome === 'paid' || state.outcome === 'settled-by-plan' || state.balanceMinor === 0) return { gone: 'paid' };
+  if (state.outcome) return { gone: 'closed' };
+  return { balanceMinor: state.balanceMinor };
+}
+
+function isClosedStatus(status: string): status is TerminalOutcome {
+  return (terminalOutcomes as readonly string[]).includes(status);
+}
+
+/** The amount the form asks for (the whole balance when empty), in minor units, or a 400 naming the field. */
+function amountToPay(amount: string | undefined, currency: string, balanceMinor: number): number {
+  let amountMinor = balanceMinor;
+  if (amount && amount.trim() !== '') {
+    const parsed = parseAmount(amount, currency);
+    if (!parsed.ok) throw new AppError('invalid_amount', `amount: ${parsed.reason}`, 400, [{ path: 'amount', message: parsed.reason }]);
+    amountMinor = parsed.minorUnits;
+  }
+  if (amountMinor <= 0 || amountMinor > balanceMinor) {
+    throw new AppError('invalid_amount', `amount: must be more than 0 and at most the balance`, 400, [{ path: 'amount', message: 'must be more than 0 and at most the balance' }]);
+  }
+  return amountMinor;
 }

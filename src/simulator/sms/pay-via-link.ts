@@ -8,8 +8,8 @@ export function firstLink(text: string): string | undefined {
 }
 
 /**
- * The person opens the first link of a message and pays: a form POST of action=pay, which the
- * service's demo payment page takes as paying the full balance. Not signed: this is a browser.
+ * The person opens the first link of a message and pays, as a browser does: it loads the page,
+ * then submits its form (action=pay with the page's hidden fields, no amount: the full balance).
  */
 export async function payViaLink(context: SimulatorContext, phone: string, body: string): Promise<void> {
   const url = firstLink(body);
@@ -19,19 +19,38 @@ export async function payViaLink(context: SimulatorContext, phone: string, body:
   }
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), context.options.webhookTimeoutMs);
+  const signal = AbortSignal.any([timeout.signal, context.lifetime]);
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ action: 'pay' }).toString(),
-      signal: AbortSignal.any([timeout.signal, context.lifetime]),
-    });
-    await response.arrayBuffer();
-    context.store.recordLinkVisit({ phone, url, statusCode: response.status, error: null });
+    const page = await fetch(url, { signal });
+    const html = await page.text();
+    // A page with no form (a link that no longer works) is where a person stops.
+    let statusCode = page.status;
+    if (page.ok) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...hiddenFields(html), action: 'pay' }).toString(),
+        signal,
+      });
+      await response.arrayBuffer();
+      statusCode = response.status;
+    }
+    context.store.recordLinkVisit({ phone, url, statusCode, error: null });
   } catch (error) {
     if (context.lifetime.aborted) throw error;
     context.store.recordLinkVisit({ phone, url, statusCode: null, error: (error as Error).message });
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The name and value of each hidden input of a page's form. */
+function hiddenFields(html: string): Record<string, string> {
+  const inputs = html.match(/<input\b[^>]*type="hidden"[^>]*>/gi) ?? [];
+  return Object.fromEntries(
+    inputs.flatMap((input) => {
+      const name = /\bname="([^"]*)"/.exec(input)?.[1];
+      return name === undefined ? [] : [[name, /\bvalue="([^"]*)"/.exec(input)?.[1] ?? '']];
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { contactAttemptModel } from './contact-attempt.model';
 import { consentEventModel } from './consent-event.model';
 import { auditEventModel } from './audit-event.model';
 import { paymentModel } from './payment.model';
+import { paymentCheckoutModel, paymentLinkModel } from './payment-link.model';
 import { humanTaskModel } from './human-task.model';
 import { callModel, callTurnModel } from './call.model';
 import { speechClipModel } from './speech-clip.model';
@@ -23,6 +24,8 @@ export function registerModels(connection: Connection) {
     consentEvents: consentEventModel(connection),
     auditEvents: auditEventModel(connection),
     payments: paymentModel(connection),
+    paymentLinks: paymentLinkModel(connection),
+    paymentCheckouts: paymentCheckoutModel(connection),
     humanTasks: humanTaskModel(connection),
     calls: callModel(connection),
     callTurns: callTurnModel(connection),

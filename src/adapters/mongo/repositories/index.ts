@@ -7,6 +7,7 @@ import { createContactAttemptRepository } from './contact-attempt.repository';
 import { createDebtorRepository } from './debtor.repository';
 import { createHumanTaskRepository } from './human-task.repository';
 import { createPaymentRepository } from './payment.repository';
+import { createPaymentLinkRepository } from './payment-link.repository';
 import { createSelfCheckRepository } from './self-check.repository';
 import { createSpeechClipRepository } from './speech-clip.repository';
 import { createRespondentRepository } from './respondent.repository';
@@ -24,6 +25,7 @@ export function createRepositories(models: Models) {
     debtors: createDebtorRepository(models.debtors),
     humanTasks: createHumanTaskRepository(models.humanTasks),
     payments: createPaymentRepository(models.payments),
+    paymentLinks: createPaymentLinkRepository(models),
     selfChecks: createSelfCheckRepository(models.selfChecks),
     speechClips: createSpeechClipRepository(models.speechClips),
     respondents: createRespondentRepository(models.respondents),
