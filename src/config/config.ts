@@ -32,6 +32,7 @@ const envSchema = z.object({
   TEMPORAL_API_KEY: optionalString,
   TEMPORAL_PAYLOAD_KEYS: optionalString,
   TEMPORAL_PAYLOAD_KEYS_FILE: optionalString,
+  CODEC_CORS_ORIGINS: optionalString,
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
 
@@ -144,6 +145,8 @@ export interface Config {
   readonly cli: { readonly apiUrl: string; readonly apiKey?: string };
   /** Unset: only Parley's own API keys are accepted. */
   readonly oidc?: { readonly issuer: string; readonly audience: string; readonly jwksUrl?: string; readonly roleClaim: string };
+  /** Browser origins (the Temporal Web UI's) allowed to call /codec. */
+  readonly codec: { readonly corsOrigins: readonly string[] };
   readonly rateLimits: { readonly apiPerMinute: number; readonly payPerIpPerMinute: number; readonly payPerLinkPerMinute: number };
 }
 
@@ -237,6 +240,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     calls: { machineDetection: e.CALL_MACHINE_DETECTION, turnWaitMs: e.CALL_TURN_WAIT_MS },
     cli: { apiUrl: e.PARLEY_API_URL?.replace(/\/$/, '') ?? publicBaseUrl, apiKey: e.PARLEY_API_KEY },
     oidc: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL, roleClaim: e.OIDC_ROLE_CLAIM } : undefined,
+    codec: {
+      corsOrigins: (e.CODEC_CORS_ORIGINS ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:${e.TEMPORAL_UI_PORT}`)
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    },
     rateLimits: {
       apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
       payPerIpPerMinute: e.RATE_LIMIT_PAY_PER_IP_PER_MINUTE,

@@ -24,6 +24,8 @@ export interface LocalTemporal {
 export async function startTemporalDevServer(options: {
   port: number;
   uiPort?: number;
+  /** The Web UI decodes payloads through this Remote Codec Endpoint (the API's /codec). */
+  uiCodecEndpoint?: string;
   dbFile?: string;
   logDir: string;
   namespace?: string;
@@ -43,7 +45,7 @@ export async function startTemporalDevServer(options: {
   // limited to one per second. One partition holds the rate exactly (Twilio's CPS). A production
   // cluster needs the same for the SMS and voice queues (see README, Running against real servers).
   args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1', '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
-  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort), ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []));
   else args.push('--headless');
   if (options.dbFile) {
     mkdirSync(path.dirname(options.dbFile), { recursive: true });

@@ -15,6 +15,7 @@ import { voiceWebhookRoutes } from './routes/voice-webhooks.routes';
 import { audioRoutes } from './routes/audio.routes';
 import { surveyResultsRoutes } from './routes/survey-results.routes';
 import { respondentRoutes } from './routes/respondent.routes';
+import { codecRoutes } from './routes/codec.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await audioRoutes(app, deps);
   await surveyResultsRoutes(app, deps);
   await respondentRoutes(app, deps);
+  await codecRoutes(app, deps);
   return app;
 }
 

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { startCollectionsStack, eventually, serviceNumber, type CollectionsStack } from '../support/collections-stack';
-import { call, csv, demoCampaignYaml, yaml } from '../support/api-calls';
+import { apiKeyFor, bearer, call, csv, demoCampaignYaml, yaml } from '../support/api-calls';
 import { daytimeZone } from '../../src/dev/demo';
 
 // What the Temporal server stores, read back without the codec (as its UI or anyone with access
@@ -53,9 +53,38 @@ describe('workflow payloads encrypted before they reach Temporal', () => {
     const stored = payloads.map((p) => Buffer.from(p.data).toString('latin1')).join('\n') + JSON.stringify(history);
     for (const clear of ['Quentin', 'Marlowe', phone, '12125550177', '32109', '1958']) expect(stored, clear).not.toContain(clear);
 
+    // The codec endpoint, as the Temporal UI calls it: decoded for a person with a credential only.
+    const sealed = outsideMarkers.slice(0, 5).map((p) => ({
+      metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+      data: Buffer.from(p.data).toString('base64'),
+    }));
+    const auditor = await apiKeyFor(stack.service, 'auditor', 'codec-auditor');
+    const decoded = await call(url, 'POST', '/codec/decode', { payloads: sealed }, bearer(auditor));
+    expect(decoded.status).toBe(200);
+    const opened = decoded.body.payloads.map((p: { data: string }) => Buffer.from(p.data, 'base64').toString()).join('\n');
+    expect(opened).toContain('Quentin Marlowe');
+    expect((await call(url, 'POST', '/codec/decode', { payloads: sealed }, { authorization: '' })).status).toBe(401);
+    expect((await call(url, 'POST', '/codec/encode', { payloads: [] }, bearer(auditor))).status).toBe(403);
+    const reencoded = await call(url, 'POST', '/codec/encode', { payloads: decoded.body.payloads });
+    expect(reencoded.body.payloads.map((p: { metadata: { encoding: string } }) => Buffer.from(p.metadata.encoding, 'base64').toString())).toEqual(sealed.map(() => 'binary/encrypted'));
+
     // Through the service, with the key: the workflow's own state, in clear.
     const shown = await call(url, 'GET', `/campaigns/${campaignId}/debtors/S-1`);
     expect(shown.body.state).toMatchObject({ balanceMinor: 32109 });
     expect(shown.body.state.attempts[0]).toMatchObject({ channel: 'sms' });
+  });
+
+  it("when the Temporal UI's origin asks before calling the codec, then the preflight allows it, and no other origin", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${stack.service.httpUrl}/codec/decode`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization,x-namespace' },
+      });
+    const ui = await preflight('http://127.0.0.1:8233');
+    expect(ui.status).toBe(204);
+    expect(ui.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8233');
+    expect(ui.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(ui.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -110,13 +110,17 @@ async function startTemporalUnlessExternal({ config, logDir, stops, embedded, li
   const temporal = await startTemporalDevServer({
     port: config.temporal.devServer.port,
     uiPort: config.temporal.devServer.uiPort,
+    uiCodecEndpoint: `${config.http.publicBaseUrl}/codec`,
     dbFile: path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
     namespace: config.temporal.namespace,
     logDir,
   });
   stops.push({ name: 'Temporal dev server', stop: temporal.stop });
   embedded.temporalAddress = temporal.address;
-  lines.push(`Temporal dev server   ${temporal.address}   (log ${temporal.logFile})`, `Temporal Web UI       ${temporal.uiUrl}`);
+  lines.push(
+    `Temporal dev server   ${temporal.address}   (log ${temporal.logFile})`,
+    `Temporal Web UI       ${temporal.uiUrl}   (payloads are encrypted; it decodes them through ${config.http.publicBaseUrl}/codec)`,
+  );
 }
 
 async function startMongoUnlessExternal({ config, logDir, stops, embedded, lines }: DevStartup): Promise<void> {

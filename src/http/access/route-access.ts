@@ -22,7 +22,12 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   // Answers anyone with a status code; only a caller with a key sees which dependency failed.
   'GET /readyz': 'public',
 
+  // The CORS preflight of the codec endpoint, which a browser sends without credentials.
+  'OPTIONS *': 'public',
+
   'GET /openapi.json': 'read',
+  // Decoded payloads show what the API shows to any role; writing ciphertext is an admin's.
+  'POST /codec/decode': 'read',
   'GET /campaigns/:campaignId': 'read',
   'GET /campaigns/:campaignId/debtors': 'read',
   [`GET ${debtor}`]: 'read',
@@ -58,6 +63,7 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'POST /campaigns/:campaignId/debtors/import': 'admin',
   'POST /surveys/:surveyId/respondents': 'admin',
   'POST /contacts/:phone/consent': 'admin',
+  'POST /codec/encode': 'admin',
 };
 
 /** The access a route declared; HEAD answers as its GET does. */
