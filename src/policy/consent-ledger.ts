@@ -19,7 +19,7 @@ export interface ConsentEvent {
 export const operatorSource = 'operator:';
 
 /** An operator's consent with nothing to show the consumer gave it: it cannot undo the consumer's refusal. */
-export function isUnevidencedOperatorConsent(event: Pick<ConsentEvent, 'source' | 'evidenceRef'>): boolean {
+function isUnevidencedOperatorConsent(event: Pick<ConsentEvent, 'source' | 'evidenceRef'>): boolean {
   return (event.source ?? '').startsWith(operatorSource) && !event.evidenceRef;
 }
 
