@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, visit, type Document } from 'yaml';
 
 // Campaign documents as people write them, YAML or JSON, read into plain data for validateCampaign.
 // Only the syntax is checked here, with the line and column of the first mistake.
@@ -36,7 +36,36 @@ function parseYaml(text: string): unknown {
         : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new CampaignDocumentError('yaml', position.line, position.col, reason);
   }
-  return document.toJS();
+  try {
+    return document.toJS();
+  } catch (error) {
+    throw aliasError(text, document, (error as Error).message);
+  }
+}
+
+/**
+ * Aliases are resolved only when the document becomes data, after it parsed: an alias to an
+ * anchor not set before it, or aliases that expand past the library's maxAliasCount (100; a
+ * "billion laughs" document), fail there, with no position. The position is the alias's.
+ */
+function aliasError(text: string, document: Document, message: string): CampaignDocumentError {
+  const unresolved = /^Unresolved alias.*: (.+)$/.exec(message)?.[1];
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_key, alias) {
+      if (unresolved !== undefined && alias.source !== unresolved) return undefined;
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const { line, column } = lineAndColumn(text, offset ?? 0);
+  const reason =
+    unresolved !== undefined
+      ? `the alias *${unresolved} names no anchor (&${unresolved}) set before it`
+      : /Excessive alias count/.test(message)
+        ? 'aliases expand into too much data (more than 100 aliased nodes): write the values out'
+        : message;
+  return new CampaignDocumentError('yaml', line, column, reason);
 }
 
 function parseJson(text: string): unknown {

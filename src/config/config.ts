@@ -19,6 +19,7 @@ const envSchema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port.default(3000),
   PUBLIC_BASE_URL: url.optional(),
+  ALLOW_INSECURE_PUBLIC_URL: booleanFlag,
   HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
 
   TEMPORAL_ADDRESS: optionalString,
@@ -93,7 +94,14 @@ export type Env = z.input<typeof envSchema>;
 export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly dataDir: string;
-  readonly http: { readonly host: string; readonly port: number; readonly publicBaseUrl: string; readonly bodyLimitBytes: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicBaseUrl: string;
+    /** `parley serve` takes a plain-http PUBLIC_BASE_URL only when this is set. */
+    readonly allowInsecurePublicUrl: boolean;
+    readonly bodyLimitBytes: number;
+  };
   readonly temporal: {
     /** Unset: the embedded dev server is started by `parley dev` (and by the tests). */
     readonly address?: string;
@@ -201,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       host: e.HTTP_HOST,
       port: e.HTTP_PORT,
       publicBaseUrl,
+      allowInsecurePublicUrl: e.ALLOW_INSECURE_PUBLIC_URL ?? false,
       bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
     },
     temporal: {
@@ -330,6 +339,20 @@ export function requireWorkerSettings(config: Config): void {
     ...(config.payments.linkSecret === undefined ? ['PAYMENT_LINK_SECRET: required, it signs payment links'] : []),
   ];
   if (missing.length > 0) throw new ConfigError(missing);
+}
+
+/**
+ * `parley serve` faces the internet: webhooks carry what people say and pay, and payment links a
+ * token, so its public URL is https. Plain http only when ALLOW_INSECURE_PUBLIC_URL says so (a
+ * private network, a load test); the answer is then the warning to log at start.
+ */
+export function requireSecurePublicUrl(config: Config): { warning?: string } {
+  if (config.http.publicBaseUrl.startsWith('https://')) return {};
+  const url = `PUBLIC_BASE_URL (${config.http.publicBaseUrl})`;
+  if (!config.http.allowInsecurePublicUrl) {
+    throw new ConfigError([`${url}: must be https under \`parley serve\` (set ALLOW_INSECURE_PUBLIC_URL=true to serve plain http on a private network)`]);
+  }
+  return { warning: `${url} is plain http (ALLOW_INSECURE_PUBLIC_URL=true): webhooks, payment links and API keys cross the network unencrypted` };
 }
 
 function deepFreeze<T>(value: T): T {

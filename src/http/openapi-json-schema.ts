@@ -58,7 +58,8 @@ export function documentPaths(kind: DocumentPaths): Record<string, JsonSchema> {
     description: `A ${kind.what} document (see ${kind.example}): JSON, or YAML/JSON text`,
     content: Object.fromEntries(Object.keys(documentTypes).map((type) => [type, { schema: type === 'application/json' ? ref(`${Kind}Document`) : text }])),
   };
-  const unreadable = failure('The text is not YAML/JSON; the message gives the line and column');
+  const unreadable = failure('The text is not YAML/JSON, or its aliases do not resolve; the message gives the line and column');
+  const unsupported = failure(`Not ${Object.keys(documentTypes).join(', ')}`);
   const tags = [`${kind.what}s`];
   const validate = {
     summary: `Check a ${kind.what} document without saving it`,
@@ -68,6 +69,7 @@ export function documentPaths(kind: DocumentPaths): Record<string, JsonSchema> {
       200: ok('The document is valid', { type: 'object', properties: { valid: { const: true } } }),
       400: unreadable,
       413: common[413],
+      415: unsupported,
       422: ok('Every invalid field, with its path and why', { type: 'object', properties: { valid: { const: false }, errors: { type: 'array', items: ref('FieldError') } } }),
     },
   };
@@ -81,6 +83,7 @@ export function documentPaths(kind: DocumentPaths): Record<string, JsonSchema> {
       400: unreadable,
       409: failure('The id is taken by a document of another kind (campaigns and surveys share one id space), or concurrent applies kept taking the next version number: apply again'),
       413: common[413],
+      415: unsupported,
       422: failure('The document is invalid; `details` lists every invalid field; nothing was saved'),
     },
   };

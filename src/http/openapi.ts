@@ -139,11 +139,16 @@ const paths: Record<string, JsonSchema> = {
       responses: { 200: ok('The permissions folded from the events, and the events', { type: 'object' }), ...common },
     },
     post: {
-      summary: 'An operator entry in the ledger (a revocation by letter, consent given on a recorded line)',
+      summary: "An operator entry in the ledger (a revocation by letter, consent given on a recorded line); consent the number withdrew comes back only with evidenceRef",
       tags: ['consent'],
       parameters: parameters(consentParams, 'path'),
       requestBody: { required: true, content: jsonContent(requestSchema(consentEntryBody)) },
-      responses: { 201: ok('Recorded', { type: 'object' }), 200: ok('Already recorded under this entryId', { type: 'object' }), ...common },
+      responses: {
+        201: ok('Recorded', { type: 'object' }),
+        200: ok('Already recorded under this entryId', { type: 'object' }),
+        409: failure("An opt-in or artificial-voice consent that the number withdrew, without evidenceRef: only the consumer's own consent lifts it"),
+        ...common,
+      },
     },
   },
   ...surveyResultsPaths,

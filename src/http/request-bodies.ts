@@ -47,10 +47,16 @@ interface DocumentKind {
 export function documentRoutes(scope: FastifyInstance, kind: DocumentKind): void {
   const path = `/${kind.what}s`;
   scope.addHook('preParsing', enforceBodyLimit);
-  scope.removeContentTypeParser('application/json');
+  // Only document bodies: a text or form body would otherwise reach the routes parsed as something else.
+  scope.removeAllContentTypeParsers();
   for (const [contentType, format] of Object.entries(documentTypes)) {
     scope.addContentTypeParser(contentType, { parseAs: 'string' }, (_request, text, done) => done(null, { text, format }));
   }
+  const accepted = Object.keys(documentTypes).join(', ');
+  scope.addContentTypeParser('*', (request, _payload, done) => {
+    const sent = request.headers['content-type'] ?? 'none';
+    done(new AppError('unsupported_media_type', `send the ${kind.what} document typed ${accepted} (the body was typed ${sent})`, 415), undefined);
+  });
 
   scope.post(`${path}/validate`, async (request, reply) => {
     const { text, format } = documentBody(request.body, kind.what);

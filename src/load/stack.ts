@@ -149,6 +149,8 @@ function serviceEnv(
     DATA_DIR: options.runDir,
     HTTP_PORT: String(servers.httpPort),
     PUBLIC_BASE_URL: publicBaseUrl,
+    // `parley serve` on loopback, with the simulator as Twilio: nothing crosses a network.
+    ALLOW_INSECURE_PUBLIC_URL: 'true',
     PARLEY_API_URL: publicBaseUrl,
     TEMPORAL_ADDRESS: servers.temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,

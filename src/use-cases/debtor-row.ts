@@ -56,7 +56,7 @@ const personName = shortText(200);
 
 /** Reads rows for one campaign, whose currency, default zone, languages and country they take. */
 export function debtorRowReader(campaign: Campaign): (fields: Record<string, unknown>) => DebtorRow {
-  const phoneNumber = phoneNumberIn(campaign.jurisdiction);
+  const phoneNumber = phoneNumberIn(campaign.jurisdiction, 'campaign');
   const zones = memoize(canonicalTimeZone);
   const languages = memoize(canonicalLanguage);
   const currentYear = new Date().getUTCFullYear();

@@ -32,7 +32,7 @@ type SurveyForImport = Pick<Survey, 'jurisdiction' | 'defaultTimeZone' | 'langua
 /** Reads rows for one survey, whose default zone, languages, country and hidden fields they take. */
 export function respondentRowReader(survey: SurveyForImport): RowReader<RespondentProfile> {
   const columns = columnReader<string>({ names: [...respondentColumns, ...survey.hiddenFields], required: requiredRespondentColumns });
-  const phoneNumber = phoneNumberIn(survey.jurisdiction);
+  const phoneNumber = phoneNumberIn(survey.jurisdiction, 'survey');
   const zones = memoize(canonicalTimeZone);
   const languages = memoize(surveyLanguage(survey.languages));
 

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { normalizePhoneNumber } from '../policy/phone-number';
+import { isNorthAmericanNumber } from '../policy/us-contact-rules';
 
 // The cells of one imported row (a CSV record or a JSON object), read column by column for every
 // import (debtors, survey respondents), with each problem named by its column. Pure.
@@ -123,13 +124,27 @@ export function reference(what: string): (text: string) => Parsed<string> {
     referencePattern.test(text) ? { value: text } : { problem: `'${clip(text)}' is not ${what}: 1 to 64 letters, digits, dots, dashes or underscores` };
 }
 
-/** Numbers written without +country are read as numbers of the document's own country ('US-CA': US). */
-export function phoneNumberIn(jurisdiction: string): (text: string) => Parsed<string> {
+/**
+ * Numbers written without +country are read as numbers of the document's own country ('US-CA': US).
+ * A +1 number is contacted under US rules (us-contact-rules.ts), so it belongs to a document of a
+ * North American jurisdiction, and such a document takes +1 numbers only: its hours and caps
+ * were set for them.
+ */
+export function phoneNumberIn(jurisdiction: string, kind: 'campaign' | 'survey'): (text: string) => Parsed<string> {
   const country = jurisdiction.slice(0, 2);
   const phoneCountry = isSupportedCountry(country) ? (country as CountryCode) : undefined;
+  const northAmerican = phoneCountry !== undefined && getCountryCallingCode(phoneCountry) === '1';
   return (text) => {
     const normalized = normalizePhoneNumber(text, phoneCountry);
-    return normalized.ok ? { value: normalized.e164 } : { problem: normalized.reason };
+    if (!normalized.ok) return { problem: normalized.reason };
+    const plusOne = isNorthAmericanNumber(normalized.e164);
+    if (plusOne && !northAmerican) {
+      return { problem: `'${clip(text)}' is a +1 number, contacted under US law, and this ${kind}'s jurisdiction is ${jurisdiction}: import it into a ${kind} under US jurisdiction` };
+    }
+    if (!plusOne && northAmerican) {
+      return { problem: `'${clip(text)}' is not a +1 number, and this ${kind}'s jurisdiction is ${jurisdiction}, which takes North American numbers only: import it into a ${kind} under its own country's jurisdiction` };
+    }
+    return { value: normalized.e164 };
   };
 }
 

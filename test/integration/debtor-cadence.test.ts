@@ -237,6 +237,23 @@ describe('the debtor workflow', () => {
     expect(called.toISODate()).toBe(dueAt === '07:59' ? dueLocal.toISODate() : dueLocal.plus({ days: 1 }).toISODate());
   });
 
+  it('when a campaign outside US law allows calls from 06:00, then a +1 number is still called no earlier than 08:00', async () => {
+    const now = await localNow();
+    let due = now.set({ hour: 7, minute: 0, second: 0, millisecond: 0 });
+    if (due <= now.plus({ minutes: 5 })) due = due.plus({ days: 1 });
+    const minutes = Math.ceil(due.diff(now, 'minutes').minutes);
+    await storeVariant('early-abroad', (doc) => {
+      doc.jurisdiction = 'GB';
+      doc.contactWindow.start = '06:00';
+      doc.cadence.steps = [{ id: 'only-call', channel: 'voice', delay: { after: 'start', duration: `PT${minutes}M` }, script: 'call-script', retry: { maxRetries: 0 } }];
+    });
+    const workflowId = await begin('early-abroad-1', '+12025550131', 'never-answers', 1, 'early-abroad');
+
+    const view = await advanceUntil(env, stack, workflowId, (v) => v.attempts.length === 1, { what: 'the call', maxDays: 3 });
+
+    expect(DateTime.fromMillis(view.attempts[0].at, { zone }).toFormat('HH:mm')).toBe('08:00');
+  });
+
   it('when an 8th call would fall within 7 days, then it waits until the 7-day window allows it', async () => {
     await storeVariant('eight-calls', (doc) => {
       doc.cadence.steps = Array.from({ length: 8 }, (_, i) => ({

@@ -26,7 +26,8 @@ describe('first contact', () => {
   });
 
   it('when a debtor is imported inside their contact window, then the first text reaches Twilio after at most 3 workflow tasks and within 25 history events', async () => {
-    const phone = '+12025550177';
+    // A UK number, as the campaign is under UK law: a +1 number would be held to US calling hours.
+    const phone = '+447911123477';
     stack.simulator.people.assign(phone, 'never-answers');
     const rows = ['accountRef,fullName,phone,timeZone,amountDue,dueDate', `FC-1,Jordan Lee,${phone},Europe/London,125.00,2026-11-01`].join('\n');
     const imported = await call(stack.service.httpUrl!, 'POST', `/campaigns/${campaignId}/debtors/import`, csv(rows));

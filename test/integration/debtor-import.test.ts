@@ -128,10 +128,23 @@ describe('importing debtors and working their accounts over HTTP', () => {
     });
     expect(await debtors().findOne({ campaignId, accountRef: 'J-001' }).lean()).toMatchObject({ amountDueMinor: 4250, segmentData: { flags: ['vip'] } });
 
-    const ndjson = ['{"accountRef":"N-001","fullName":"Li Wei","phone":"+8613800138000","amountDue":"99","dueDate":"2026-03-01","language":"zh-cn"}', '', '{"accountRef": oops}'].join('\n');
+    const ndjson = ['{"accountRef":"N-001","fullName":"Li Wei","phone":"+12125550108","amountDue":"99","dueDate":"2026-03-01","language":"zh-cn"}', '', '{"accountRef": oops}'].join('\n');
     const lines = await call(url, 'POST', `/campaigns/${campaignId}/debtors/import`, { type: 'application/x-ndjson', content: ndjson });
     expect(lines.body).toMatchObject({ rows: 2, started: 1, rejected: 1, errors: [{ row: 3, field: '(row)', message: expect.stringContaining('is not valid JSON') }] });
-    expect(await debtors().findOne({ campaignId, accountRef: 'N-001' }).lean()).toMatchObject({ phone: '+8613800138000', language: 'zh-CN' });
+    expect(await debtors().findOne({ campaignId, accountRef: 'N-001' }).lean()).toMatchObject({ phone: '+12125550108', language: 'zh-CN' });
+  });
+
+  it('when +1 numbers go to a campaign outside US law and other numbers to a US one, then each row is refused naming the phone column', async () => {
+    const abroad = `import-gb-${randomUUID().slice(0, 8)}`;
+    expect((await call(url, 'PUT', '/campaigns', yaml(demoCampaignYaml(abroad).replace(/^jurisdiction: .*$/m, 'jurisdiction: GB')))).status).toBe(201);
+    const header = 'accountRef,fullName,phone,amountDue,dueDate';
+
+    const intoGb = await importCsv(`${header}\nG-001,Ann Hale,+12125550131,10.00,2026-03-01\nG-002,Bea Cole,+447911123456,10.00,2026-03-01\n`, abroad);
+    const intoUs = await importCsv(`${header}\nU-001,Li Wei,+8613800138000,10.00,2026-03-01\n`);
+
+    expect(intoGb.body).toMatchObject({ started: 1, rejected: 1, errors: [{ row: 2, field: 'phone', message: expect.stringMatching(/'\+12125550131' is a \+1 number, contacted under US law, and this campaign's jurisdiction is GB/) }] });
+    expect(intoUs.body).toMatchObject({ started: 0, rejected: 1, errors: [{ row: 2, field: 'phone', message: expect.stringMatching(/'\+8613800138000' is not a \+1 number, and this campaign's jurisdiction is US/) }] });
+    expect(await debtors().countDocuments({ campaignId: abroad })).toBe(1);
   });
 
   it('when debtors are listed, then pages follow account order and the status filter takes only a known status', async () => {

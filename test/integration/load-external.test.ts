@@ -34,6 +34,7 @@ describe('the load harness against a stack it did not start', () => {
     serviceEnv = integrationEnv('load-external', {
       HTTP_PORT: String(httpPort),
       PUBLIC_BASE_URL: `http://127.0.0.1:${httpPort}`,
+      ALLOW_INSECURE_PUBLIC_URL: 'true',
       TWILIO_ACCOUNT_SID: account.sid,
       TWILIO_AUTH_TOKEN: account.authToken,
       TWILIO_API_BASE_URL: `http://127.0.0.1:${simPort}`,

@@ -18,7 +18,7 @@ const respondentsCsv = [
   'S-003,+1555,,,,,,',
   'S-004,+12125550204,Mars/Olympus,,,,,',
   ',+12125550205,,,,maybe,,',
-  'S-006,+8613800138000,asia/shanghai,zh-CN,,no,,self-service',
+  'S-006,+12125550206,asia/shanghai,zh-CN,,no,,self-service',
 ].join('\n');
 
 describe('importing survey respondents over HTTP', () => {
@@ -105,7 +105,7 @@ describe('importing survey respondents over HTTP', () => {
     expect(json.body).toMatchObject({ rows: 2, started: 1, rejected: 1, errors: [{ row: 2, field: 'nickname', message: 'is not a known column' }] });
     expect(await respondents().findOne({ surveyId, respondentRef: 'J-001' }).lean()).toMatchObject({ phone: '+12125550211', hidden: { order: '7' }, artificialVoiceConsent: true });
 
-    const ndjson = ['{"respondent_ref":"N-001","phone":"+8613800138001","language":"zh-cn","agent":"li"}', '', '{"respondent_ref": oops}'].join('\n');
+    const ndjson = ['{"respondent_ref":"N-001","phone":"+12125550207","language":"zh-cn","agent":"li"}', '', '{"respondent_ref": oops}'].join('\n');
     const lines = await call(url, 'POST', `/surveys/${surveyId}/respondents`, { type: 'application/x-ndjson', content: ndjson });
     expect(lines.body).toMatchObject({ rows: 2, started: 1, rejected: 1, errors: [{ row: 3, field: '(row)', message: expect.stringContaining('is not valid JSON') }] });
     expect(await respondents().findOne({ surveyId, respondentRef: 'N-001' }).lean()).toMatchObject({ language: 'zh-CN', hidden: { agent: 'li' } });

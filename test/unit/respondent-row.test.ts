@@ -16,7 +16,7 @@ describe('reading a respondent row', () => {
   it('when every column is given, then each is read, hidden fields kept as text', () => {
     const row = {
       respondent_ref: 'R-2',
-      phone: '+86 138 0013 8000',
+      phone: '+1 212 555 0102',
       time_zone: 'asia/shanghai',
       language: 'zh-cn',
       first_name: 'Mei',
@@ -28,7 +28,7 @@ describe('reading a respondent row', () => {
       ok: true,
       profile: {
         respondentRef: 'R-2',
-        phone: '+8613800138000',
+        phone: '+12125550102',
         timeZone: 'Asia/Shanghai',
         language: 'zh-CN',
         firstName: 'Mei',
@@ -64,6 +64,24 @@ describe('reading a respondent row', () => {
     const result = reader.row(cells);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems).toEqual([{ field, message: expect.stringContaining(message) }]);
+  });
+
+  it.each([
+    { jurisdiction: 'US', phone: '+86 138 0013 8000', message: "'+86 138 0013 8000' is not a +1 number, and this survey's jurisdiction is US" },
+    { jurisdiction: 'US-CA', phone: '+44 20 7946 0000', message: "'+44 20 7946 0000' is not a +1 number, and this survey's jurisdiction is US-CA" },
+    { jurisdiction: 'CN', phone: '+1 212 555 0106', message: "'+1 212 555 0106' is a +1 number, contacted under US law, and this survey's jurisdiction is CN" },
+    { jurisdiction: 'GB', phone: '+12125550106', message: "'+12125550106' is a +1 number, contacted under US law, and this survey's jurisdiction is GB" },
+  ])('when a $jurisdiction survey imports $phone, then the row is refused naming the phone column', ({ jurisdiction, phone, message }) => {
+    const result = respondentRowReader({ ...survey, jurisdiction }).row({ respondent_ref: 'R-6', phone });
+    expect(!result.ok && result.problems).toEqual([{ field: 'phone', message: expect.stringContaining(message) }]);
+  });
+
+  it.each([
+    { jurisdiction: 'CN', phone: '13800138000', e164: '+8613800138000' },
+    { jurisdiction: 'CA', phone: '+1 416 555 0100', e164: '+14165550100' },
+  ])('when a $jurisdiction survey imports $phone, then it is taken', ({ jurisdiction, phone, e164 }) => {
+    const result = respondentRowReader({ ...survey, jurisdiction }).row({ respondent_ref: 'R-7', phone });
+    expect(result.ok && result.profile.phone).toBe(e164);
   });
 
   it('when a row has several problems, then each is named', () => {

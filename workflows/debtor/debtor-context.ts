@@ -33,6 +33,7 @@ export function createDebtorContext(input: DebtorWorkflowInput): DebtorContext {
     workflowId,
     campaignId,
     person: debtor,
+    debtCollection: true,
     queues: input.queues,
     state,
     // Set by the workflow before its first step; until then `campaignLoaded` keeps validators off it.

@@ -1,11 +1,14 @@
+import { patched } from '@temporalio/workflow';
 import type { OutreachStep } from '../../src/campaigns/contact-policy-schema';
 import { nextAllowedMoment } from '../../src/policy/contact-window';
+import { isNorthAmericanNumber, withinRegulationF, type ContactRules } from '../../src/policy/us-contact-rules';
 import type { OutreachContext } from './outreach-context';
 import type { ContactChannel } from './outreach-state';
 import { reads } from './outreach-activities';
 
 // The gate every contact passes: the campaign's contact window in the person's zone, the
-// Regulation F call caps, the shared consent ledger, and the campaign's own pause flag.
+// Regulation F call caps (at least Regulation F's for a +1 number), the shared consent ledger, and
+// the campaign's own pause flag.
 
 /**
  * A held contact looks at the campaign's flag again after 10 minutes, then less and less often (at
@@ -15,15 +18,20 @@ const campaignPauseRecheck = { firstMs: 10 * 60_000, maxMs: 6 * 3_600_000 };
 
 /** The earliest moment from `notBefore` at which the window and the caps allow a contact on `channel`. */
 export function allowedMoment(ctx: OutreachContext, channel: ContactChannel, notBefore: number): { at: number; reason: string } {
-  const { state, campaign } = ctx;
+  const { state } = ctx;
   return nextAllowedMoment({
     now: notBefore,
     timeZone: ctx.person.timeZone,
     channel,
-    contactWindow: campaign.contactWindow,
-    frequencyCaps: campaign.frequencyCaps,
+    ...contactRules(ctx),
     history: { callAttempts: state.callAttempts, conversations: state.conversations },
   });
+}
+
+/** The campaign's hours and caps; for a debtor's +1 number, never looser than Regulation F's, whatever the campaign's jurisdiction. */
+function contactRules(ctx: OutreachContext): ContactRules {
+  const rules = { contactWindow: ctx.campaign.contactWindow, frequencyCaps: ctx.campaign.frequencyCaps };
+  return ctx.debtCollection && isNorthAmericanNumber(ctx.person.phone) && patched('us-rules-for-north-american-numbers') ? withinRegulationF(rules) : rules;
 }
 
 /**

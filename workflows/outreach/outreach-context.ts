@@ -18,6 +18,8 @@ export interface OutreachContext<S extends OutreachState = OutreachState, C exte
   readonly workflowId: string;
   readonly campaignId: string;
   readonly person: OutreachPerson;
+  /** Regulation F binds debt collectors (12 CFR 1006.2(i)), not surveys: a debtor's +1 number gets its hours and caps. */
+  readonly debtCollection: boolean;
   /** Rate-limited task queues for outbound contact. */
   readonly queues: { readonly sms: string; readonly voice: string };
   readonly state: S;

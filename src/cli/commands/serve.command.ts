@@ -1,4 +1,4 @@
-import { ConfigError, requireServers, type Config } from '../../config/config';
+import { ConfigError, requireSecurePublicUrl, requireServers, type Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import { startService } from '../../service/service';
 import { onShutdownSignal } from '../shutdown';
@@ -9,6 +9,8 @@ export async function serveCommand(config: Config, logger: Logger, roles: { api:
   if (!config.temporal.payloadKeys) {
     logger.warn('TEMPORAL_PAYLOAD_KEYS is unset: workflow inputs, texts and call turns reach the Temporal server in clear (see README, "Encrypted histories")');
   }
+  const { warning } = requireSecurePublicUrl(config);
+  if (warning) logger.warn(warning);
   const service = await startService(requireServers(config), logger, roles);
   onShutdownSignal(logger, service.stop);
   logger.info({ roles, httpUrl: service.httpUrl }, 'parley is serving');

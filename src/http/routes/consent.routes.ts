@@ -13,6 +13,13 @@ export const consentEntryBody = z.strictObject({
   kind: z.enum(['opt-out', 'opt-in', 'artificial-voice-consent', 'artificial-voice-revoked']),
   channel: z.enum(['sms', 'voice', 'all']),
   source: z.string().trim().min(1, 'say who recorded it and why').max(200),
+  evidenceRef: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Where the consumer's own consent is kept (a signed form's id, a recorded call's SID). Required for an opt-in or artificial-voice consent that the number had withdrawn: without it the entry is refused with 409"),
   entryId: z.string().trim().min(1).max(100).optional(),
 });
 

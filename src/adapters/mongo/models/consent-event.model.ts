@@ -11,6 +11,8 @@ const consentEventSchema = new Schema(
     kind: { type: String, required: true, enum: ['opt-out', 'opt-in', 'artificial-voice-consent', 'artificial-voice-revoked'] },
     channel: { type: String, required: true, enum: ['sms', 'voice', 'all'] },
     source: { type: String, required: true },
+    /** Where the consumer's own consent is kept (a signed form, a recorded call): what lets an operator lift an opt-out. */
+    evidenceRef: { type: String },
     at: { type: Date, required: true },
   },
   { collection: 'consent_events', versionKey: false },

@@ -1,5 +1,6 @@
-import type { Model } from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
 import type { ContactAttemptDoc } from '../models/contact-attempt.model';
+import { callStatusOrder, smsStatusOrder, statusesNotOverwrittenBy, type StatusOrder } from '../../../policy/status-order';
 
 export type ContactAttemptRecord = ContactAttemptDoc;
 
@@ -12,6 +13,13 @@ export interface AttemptSettlement {
   providerStatus?: string;
   errorCode?: string;
 }
+
+/**
+ * Matches a row whose stored status `status` may replace. In the filter of the update itself, so
+ * that check and write are one operation: a read then a write would let two callbacks race.
+ * trusted(): our own operator on known statuses; sanitizeFilter would quote it.
+ */
+const replaceableBy = (order: StatusOrder, status: string) => ({ providerStatus: mongoose.trusted({ $nin: statusesNotOverwrittenBy(order, status) }) });
 
 /**
  * Outbound contacts (texts and calls), keyed by attempt. The intent is written before the
@@ -39,17 +47,20 @@ export function createContactAttemptRepository(contactAttempts: Model<ContactAtt
       await contactAttempts.updateOne({ attemptKey }, { $set: { ...settlement, updatedAt: new Date() } });
     },
 
-    /** A text's delivery report, for the attempt that sent that message. */
+    /** A text's delivery report, for the attempt that sent that message, unless a later status is already stored. */
     async recordSmsStatus(report: { attemptKey: string; messageSid: string; status: string; errorCode?: string }): Promise<void> {
       await contactAttempts.updateOne(
-        { attemptKey: report.attemptKey, providerSid: report.messageSid },
+        { attemptKey: report.attemptKey, providerSid: report.messageSid, ...replaceableBy(smsStatusOrder, report.status) },
         { $set: { providerStatus: report.status, errorCode: report.errorCode ?? null, updatedAt: new Date() } },
       );
     },
 
-    /** A call's progress as Twilio's status callback reports it. */
+    /** A call's progress as Twilio's status callback reports it, unless a later status is already stored. */
     async recordCallStatus(report: { callSid: string; status: string }): Promise<void> {
-      await contactAttempts.updateOne({ providerSid: report.callSid }, { $set: { providerStatus: report.status, updatedAt: new Date() } });
+      await contactAttempts.updateOne(
+        { providerSid: report.callSid, ...replaceableBy(callStatusOrder, report.status) },
+        { $set: { providerStatus: report.status, updatedAt: new Date() } },
+      );
     },
   };
 }
