@@ -27,6 +27,14 @@ export function redactSensitive(text: string): string {
   return replaceSpans(text, originalSpans(view, identifierSpans(view.text)));
 }
 
+/** `value` with every string in it redacted, at any depth: for records whose fields are not known here (audit data, an agent's resolution). */
+export function redactStrings<T>(value: T): T {
+  if (typeof value === 'string') return redactSensitive(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item)) as T;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item)])) as T;
+}
+
 /**
  * A number read out over two turns ("4111 1111" … "1111 1111"): the previous turn's words and the
  * current one's are read as one text, so a card whose digits only pass their check together is

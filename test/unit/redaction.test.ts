@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactAcrossTurns, redactSensitive } from '../../src/policy/redaction';
+import { redactAcrossTurns, redactSensitive, redactStrings } from '../../src/policy/redaction';
 
 describe('redactSensitive', () => {
   it.each([
@@ -93,5 +93,17 @@ describe('redactAcrossTurns', () => {
     { what: 'a security code after a card redacted in the previous turn', previous: 'card [CARD]', current: '1234', redacted: { previous: 'card [CARD]', current: '[CVV]' } },
   ])('when the turns hold $what, then they read: $redacted', ({ previous, current, redacted }) => {
     expect(redactAcrossTurns(previous, current)).toEqual(redacted);
+  });
+});
+
+describe('redactStrings', () => {
+  it('when a record holds identifiers at any depth, then every string is redacted and the other values are kept', () => {
+    const at = new Date('2026-12-01T00:00:00Z');
+    expect(redactStrings({ note: 'SSN 123-45-6789', amountMinor: 12_345, at, lines: [{ text: 'card 4111 1111 1111 1111' }, 'ok'] })).toEqual({
+      note: 'SSN [SSN]',
+      amountMinor: 12_345,
+      at,
+      lines: [{ text: 'card [CARD]' }, 'ok'],
+    });
   });
 });
