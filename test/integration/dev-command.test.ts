@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/child-process';
+import { scanHistories, scanLog, scanMongo } from '../support/pii-scan';
 
 // The README's first command, `npm start` (= `parley dev` after setup): its own Temporal dev server,
 // FerretDB and Twilio simulator on free ports and a scratch data directory, then the demo as a user
@@ -61,7 +62,7 @@ describe('parley dev (what npm start runs)', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
     await waitFor('start banner', /Parley is running/, 90_000);
-    await waitFor('demo import', /Demo: campaign demo-minutes v1 applied; 13 debtors started/, 60_000);
+    await waitFor('demo import', /Demo: campaign demo-minutes v1 applied; 15 debtors started/, 60_000);
     const outcomes = [
       /\(voicemail\)\s+OUTCOME answering machine: limited-content voicemail left/,
       /\(wrong-number\)\s+OUTCOME wrong person/,
@@ -73,6 +74,7 @@ describe('parley dev (what npm start runs)', () => {
       /\(mandarin-debtor\)\s+OUTCOME right party verified; plan of \d+ instalments/,
       /\(pays-on-the-call\)\s+OUTCOME right party verified; PAID \$240\.00 during the call/,
       /\(disputer\)\s+OUTCOME right party verified; dispute; escalated \(dispute\) to agent-number \+12125550143, agent answered/,
+      /\(card-reader\)\s+OUTCOME right party verified/,
     ];
     for (const outcome of outcomes) await waitFor(`call outcome ${outcome.source}`, outcome, OUTCOME_TIMEOUT_MS);
     // The survey beside it: answers in their own words by text and on the phone, in English and
@@ -91,6 +93,18 @@ describe('parley dev (what npm start runs)', () => {
     expect(output).toMatch(/\(disputer\)\s+whisper to \+12125550143: "Parley hand-off: Taylor Brooks, identity verified\. Reason: dispute\./);
     // The terminal tells the demo's story; the service's own lines went to its log file.
     expect(output).not.toMatch(/"msg":"request completed"/);
+
+    // What people gave away (a card read out on a call, an SSN texted) reached the service, and
+    // nothing of it is kept in the clear: not in any collection, the service log or any history.
+    expect(output).toMatch(/\(card-reader\)\s+person: "I'd like to pay it all now\. My card is four one one one/);
+    expect(output).toMatch(/\(ssn-texter\)\s+SMS → {2}"This is not my debt\. My social is 078 05 1120/);
+    const planted = ['4111111111111111', '078051120'];
+    const findings = [
+      ...(await scanMongo(/MongoDB \(FerretDB\)\s+(mongodb:\/\/\S+)/.exec(output)![1]!, planted)),
+      ...scanLog(path.join(dataDir, 'logs', 'parley.log'), planted),
+      ...(await scanHistories(/Temporal dev server\s+(\S+)/.exec(output)![1]!, /in namespace "([^"]+)"/.exec(output)![1]!, planted)),
+    ];
+    expect(findings).toEqual([]);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     process.kill(-child.pid!, 'SIGINT');
