@@ -1,6 +1,6 @@
 import type { NewHumanTask, Repositories } from '../src/adapters/mongo/repositories';
 import type { ContactPermissions } from '../src/policy/consent-ledger';
-import { redactSensitive } from '../src/policy/redaction';
+import { redactSensitive, redactStrings } from '../src/policy/redaction';
 
 // The debtor workflow's bookkeeping: audit log, status mirror, consent ledger reads, human tasks.
 // Every write is keyed, so a retry after a crash adds nothing twice.
@@ -26,7 +26,7 @@ export function createRecordActivities(deps: { repositories: Pick<Repositories, 
   const { audit, debtors, consent, humanTasks, campaigns } = deps.repositories;
   return {
     async recordAudit(input: AuditInput): Promise<void> {
-      await audit.record(input);
+      await audit.record({ ...input, data: redactStrings(input.data) });
     },
 
     async saveDebtorSnapshot(snapshot: DebtorSnapshot): Promise<void> {
@@ -54,7 +54,7 @@ export function createRecordActivities(deps: { repositories: Pick<Repositories, 
     },
 
     async closeHumanTask(input: { taskId: string; resolution: unknown }): Promise<void> {
-      await humanTasks.resolve(input.taskId, input.resolution);
+      await humanTasks.resolve(input.taskId, redactStrings(input.resolution));
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Repositories } from '../src/adapters/mongo/repositories';
 import { withTranscript } from '../src/audio/wav';
 import { SpeechEngineError, type SpeechEngine, type SpeechLanguage, type Transcript } from '../src/adapters/speech/speech-engine';
 import { RecordingUnavailableError, type RecordingFetcher } from '../src/adapters/twilio/twilio-recordings';
-import { redactSensitive } from '../src/policy/redaction';
+import { redactAcrossTurns } from '../src/policy/redaction';
 
 // Speech through a pluggable engine (SPEECH_ENGINE=local or openai), for calls that <Play> the
 // service's own audio and transcribe a <Record>ing instead of Twilio's <Say>/<Gather input="speech">.
@@ -31,7 +31,12 @@ export interface SpeechClipRef {
   url: string;
 }
 
-export type TranscribeRecordingInput = ({ recordingUrl: string } | { clipId: string }) & { language?: SpeechLanguage; hints?: string[] };
+export type TranscribeRecordingInput = ({ recordingUrl: string } | { clipId: string }) & {
+  language?: SpeechLanguage;
+  hints?: string[];
+  /** What the caller said in the turn before (as stored, redacted): a number may begin there. */
+  previousHeard?: string;
+};
 
 /** A reply longer than this is a script bug, not a turn; at 16 kHz 16-bit a clip of 1 MB is about 30 s. */
 export const maxSpeechTextChars = 1_000;
@@ -47,6 +52,11 @@ export function createSpeechActivities(deps: SpeechDeps) {
   function requireEngine(): SpeechEngine {
     if (!deps.engine) throw ApplicationFailure.nonRetryable('no speech engine is configured (SPEECH_ENGINE=twilio)', 'SpeechEngineNotConfigured');
     return deps.engine;
+  }
+
+  function requireRecordings(): RecordingFetcher {
+    if (!deps.recordings) throw ApplicationFailure.nonRetryable('recordings cannot be fetched without Twilio credentials', 'RecordingUnavailable');
+    return deps.recordings;
   }
 
   async function clipByKey(key: string): Promise<SpeechClipRef | undefined> {
@@ -71,8 +81,12 @@ export function createSpeechActivities(deps: SpeechDeps) {
       return clip;
     },
 
-    /** A Twilio recording (or a stored clip) to text, redacted before it enters the workflow's history. */
-    async transcribeRecording(input: TranscribeRecordingInput): Promise<Transcript> {
+    /**
+     * A Twilio recording (or a stored clip) to text, redacted before it enters the workflow's
+     * history; with the previous turn's words, so a number said over both turns is found too. A
+     * Twilio recording is deleted once transcribed: the text is all the service keeps of it.
+     */
+    async transcribeRecording(input: TranscribeRecordingInput): Promise<Transcript & { previousHeard?: string }> {
       const engine = requireEngine();
       let audio: Buffer;
       if ('clipId' in input) {
@@ -80,12 +94,13 @@ export function createSpeechActivities(deps: SpeechDeps) {
         if (!clip) throw ApplicationFailure.nonRetryable(`no speech clip ${input.clipId}`, 'SpeechClipMissing');
         audio = clip.audio;
       } else {
-        if (!deps.recordings) throw ApplicationFailure.nonRetryable('recordings cannot be fetched without Twilio credentials', 'RecordingUnavailable');
-        const recordings = deps.recordings;
-        audio = await speechCall(() => recordings.fetchWav(input.recordingUrl));
+        audio = await speechCall(() => requireRecordings().fetchWav(input.recordingUrl));
       }
       const transcript = await speechCall(() => engine.transcribe(audio, { language: input.language, hints: input.hints }));
-      return { ...transcript, text: redactSensitive(transcript.text) };
+      if ('recordingUrl' in input) await speechCall(() => requireRecordings().deleteRecording(input.recordingUrl));
+      const previous = input.previousHeard ?? '';
+      const said = redactAcrossTurns(previous, transcript.text);
+      return { ...transcript, text: said.current, ...(said.previous !== previous ? { previousHeard: said.previous } : {}) };
     },
   };
 }

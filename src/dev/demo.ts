@@ -41,6 +41,9 @@ const demoDebtors: DemoDebtor[] = [
   { persona: 'busy-line', fullName: 'Drew Patel', phone: '+12025550111', amountDue: '130.00', artificialVoiceConsent: true },
   { persona: 'cooperative-payer', fullName: 'Pat Kim', phone: '+12025550112', amountDue: '88.00', artificialVoiceConsent: true, flags: 'distressed' },
   { persona: 'pays-on-the-call', fullName: 'Robin Diaz', phone: '+12025550113', amountDue: '240.00', artificialVoiceConsent: true },
+  // Two who give away what the service must never keep in the clear: a card read out, an SSN texted.
+  { persona: 'card-reader', fullName: 'Quinn Avery', phone: '+12025550114', amountDue: '150.00', artificialVoiceConsent: true },
+  { persona: 'ssn-texter', fullName: 'Dana Ortiz', phone: '+12025550115', amountDue: '210.00', artificialVoiceConsent: true },
 ];
 
 // Zones around the world: the demo puts its people where it is daytime now, so the calling-hours

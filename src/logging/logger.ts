@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { redactLogLine, withoutWords } from './log-redaction';
 
 export type { Logger };
 
@@ -18,8 +19,11 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
   const settings = {
     level,
     base: { service: 'parley' },
-    // Card and ID numbers never reach logs; phone numbers may (they are needed to trace a contact).
     redact: { paths: ['*.authToken', '*.apiKey', '*.password', 'req.headers.authorization'], censor: '[redacted]' },
+    // A person's words never reach logs, nor their identifiers; a phone number keeps its last 2
+    // digits, enough to tell two contacts apart in one trace (log-redaction.ts).
+    formatters: { log: withoutWords },
+    hooks: { streamWrite: redactLogLine },
   };
   const prettyOptions = { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' };
   if (options.file) {

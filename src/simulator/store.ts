@@ -28,6 +28,8 @@ export class SimulatorStore {
   private readonly calls = new Map<string, CallRecord>();
   private readonly settledCalls = new Set<string>();
   private readonly settledMessages = new Set<string>();
+  /** Recordings deleted through the REST API: their transcript entries stay, for tests to read what was said. */
+  private readonly deletedRecordings = new Set<string>();
   private nextSeq = 1;
 
   /** Calls `listener` for every event from now on; returns the unsubscribe function. */
@@ -107,11 +109,21 @@ export class SimulatorStore {
 
   /** A <Record> result by RecordingSid, with its call: the call's transcript is where recordings live. */
   recording(sid: string): { call: Readonly<CallRecord>; recording: RecordingEntry } | undefined {
+    if (this.deletedRecordings.has(sid)) return undefined;
     for (const call of this.calls.values()) {
       const recording = call.transcript.find((entry): entry is RecordingEntry => entry.kind === 'recording' && entry.recordingSid === sid);
       if (recording) return { call, recording };
     }
     return undefined;
+  }
+
+  /** Whether the recording has been deleted (Twilio answers 404 for it since). */
+  recordingDeleted(sid: string): boolean {
+    return this.deletedRecordings.has(sid);
+  }
+
+  deleteRecording(sid: string): void {
+    this.deletedRecordings.add(sid);
   }
 
   /** Calls in the order they were created; `phone` matches either end. */

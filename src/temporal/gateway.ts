@@ -6,7 +6,7 @@ import {
   WorkflowUpdateStage,
   type Client,
 } from '@temporalio/client';
-import { callSummaryQuery, callWebhookUpdate, placeCallActivityId, type CallWebhookEvent, type PlacedCall } from '../../workflows/call/call.messages';
+import { callSummaryQuery, callWebhookUpdate, lastHeardQuery, placeCallActivityId, type CallWebhookEvent, type PlacedCall } from '../../workflows/call/call.messages';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { selfCheckStatusQuery, selfCheckWorkflow, type SelfCheckStatus } from '../../workflows/self-check.workflow';
 import type { SelfCheckRecord } from '../../activities/self-check.activities';
@@ -261,6 +261,14 @@ export class TemporalGateway {
   /** The hand-off summary the agent hears before being connected. */
   callSummary(callWorkflowId: string): Promise<string> {
     return this.withErrors(callWorkflowId, () => this.client.workflow.getHandle(callWorkflowId).query(callSummaryQuery));
+  }
+
+  /** What the caller said in the call's last turn, redacted; nothing when the call cannot say. */
+  lastHeard(callWorkflowId: string): Promise<string> {
+    return this.client.workflow
+      .getHandle(callWorkflowId)
+      .query(lastHeardQuery)
+      .catch(() => '');
   }
 
   /**

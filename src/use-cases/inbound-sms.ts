@@ -1,5 +1,6 @@
 import type { Repositories } from '../adapters/mongo/repositories';
 import type { Logger } from '../logging/logger';
+import { redactSensitive } from '../policy/redaction';
 import { classifyInboundSms } from '../policy/sms-keywords';
 import type { TemporalGateway } from '../temporal/gateway';
 import { GatewayError } from '../temporal/gateway-error';
@@ -28,7 +29,10 @@ export async function handleInboundSms(
   deps: { repositories: Pick<Repositories, 'consent' | 'debtors' | 'respondents' | 'campaigns'>; gateway: TemporalGateway; logger: Logger },
   sms: InboundSmsRequest,
 ): Promise<{ reply?: string }> {
-  const classification = classifyInboundSms(sms.body);
+  // The body enters workflow histories with the signal; nothing downstream needs a card number
+  // (payments go through the link), so it is redacted before anything reads it.
+  const body = redactSensitive(sms.body);
+  const classification = classifyInboundSms(body);
   // "Please stop texting me" is a revocation too: when in doubt, honour it.
   const kind: InboundSms['kind'] = classification.kind === 'free-text' && classification.mentionsOptOutWord ? 'opt-out' : classification.kind;
 
@@ -39,7 +43,7 @@ export async function handleInboundSms(
   const people = await openOnPhone(deps.repositories, sms.from);
   for (const person of people) {
     try {
-      await deps.gateway.inboundSms(person.workflowId, { messageSid: sms.messageSid, kind, body: sms.body });
+      await deps.gateway.inboundSms(person.workflowId, { messageSid: sms.messageSid, kind, body });
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
       deps.logger.info({ workflowId: person.workflowId }, 'inbound SMS for a person whose workflow has ended');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/child-process';
 import { runCli } from '../support/api-calls';
+import { scanHistories, scanLog, scanMongo } from '../support/pii-scan';
 
 // The README's first command, `npm start` (= `parley dev` after setup): its own Temporal dev server,
 // FerretDB and Twilio simulator on free ports and a scratch data directory, then the demo as a user
@@ -27,6 +28,8 @@ describe('parley dev (what npm start runs)', () => {
     }
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  const devSecrets = () => JSON.parse(readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8')) as { adminApiKey: string; payloadKeys: string };
 
   function waitFor(what: string, pattern: RegExp, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -62,10 +65,10 @@ describe('parley dev (what npm start runs)', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
     await waitFor('start banner', /Parley is running/, 90_000);
-    await waitFor('demo import', /Demo: campaign demo-minutes v1 applied; 13 debtors started/, 60_000);
+    await waitFor('demo import', /Demo: campaign demo-minutes v1 applied; 15 debtors started/, 60_000);
     // The API wants a key from the start; the one `parley dev` made is where the banner says, and the CLI uses it.
     expect(output).toContain(`Admin API key         "adminApiKey" in ${path.join(dataDir, 'dev-secrets.json')}`);
-    const { adminApiKey } = JSON.parse(readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8')) as { adminApiKey: string };
+    const { adminApiKey } = devSecrets();
     const api = `http://127.0.0.1:${env.HTTP_PORT}`;
     expect((await fetch(`${api}/campaigns/demo-minutes`)).status).toBe(401);
     expect((await fetch(`${api}/campaigns/demo-minutes`, { headers: { authorization: `Bearer ${adminApiKey}` } })).status).toBe(200);
@@ -82,6 +85,7 @@ describe('parley dev (what npm start runs)', () => {
       /\(mandarin-debtor\)\s+OUTCOME right party verified; plan of \d+ instalments/,
       /\(pays-on-the-call\)\s+OUTCOME right party verified; PAID \$240\.00 during the call/,
       /\(disputer\)\s+OUTCOME right party verified; dispute; escalated \(dispute\) to agent-number \+12125550143, agent answered/,
+      /\(card-reader\)\s+OUTCOME right party verified/,
     ];
     for (const outcome of outcomes) await waitFor(`call outcome ${outcome.source}`, outcome, OUTCOME_TIMEOUT_MS);
     // The survey beside it: answers in their own words by text and on the phone, in English and
@@ -100,6 +104,19 @@ describe('parley dev (what npm start runs)', () => {
     expect(output).toMatch(/\(disputer\)\s+whisper to \+12125550143: "Parley hand-off: Taylor Brooks, identity verified\. Reason: dispute\./);
     // The terminal tells the demo's story; the service's own lines went to its log file.
     expect(output).not.toMatch(/"msg":"request completed"/);
+
+    // What people gave away (a card read out on a call, an SSN texted) reached the service, and
+    // nothing of it is kept in the clear: not in any collection, the service log or any history.
+    expect(output).toMatch(/\(card-reader\)\s+person: "I'd like to pay it all now\. My card is four one one one/);
+    expect(output).toMatch(/\(ssn-texter\)\s+SMS → {2}"This is not my debt\. My social is 078 05 1120/);
+    const planted = ['4111111111111111', '078051120'];
+    const findings = [
+      ...(await scanMongo(/MongoDB \(FerretDB\)\s+(mongodb:\/\/\S+)/.exec(output)![1]!, planted)),
+      ...scanLog(path.join(dataDir, 'logs', 'parley.log'), planted),
+      // Decoded with the dev payload keys: what the service itself wrote, before the codec encrypted it.
+      ...(await scanHistories(/Temporal dev server\s+(\S+)/.exec(output)![1]!, /in namespace "([^"]+)"/.exec(output)![1]!, planted, devSecrets().payloadKeys)),
+    ];
+    expect(findings).toEqual([]);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     process.kill(-child.pid!, 'SIGINT');

@@ -10,6 +10,7 @@ import { createTwilioRestClient } from '../../src/adapters/twilio/twilio-rest-cl
 import { twilioCallGateway } from '../../src/adapters/twilio/twilio-calls';
 import type { CallResult, PlacedCall } from '../../workflows/call/call.messages';
 import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
+import { decodedStrings } from '../support/pii-scan';
 
 // Whole calls through the real worker, FerretDB, the Twilio simulator (official client, signed
 // webhooks, TwiML interpreter, personas) and the service's own voice webhooks; rule-based engine.
@@ -183,14 +184,13 @@ describe('voice calls', () => {
     expect(record?.status).toBe(result.status);
   });
 
+  /** A person who answers at once, says `conversation`'s lines, then says goodbye and hangs up. */
+  const cardReader = (phone: string, description: string, conversation: Record<string, unknown>) =>
+    stack.simulator.people.assign(phone, { description, answers: 'person', ringSeconds: 1, conversation: { ...conversation, otherwise: { say: 'Bye.', hangUp: true } } });
+
   it('when a caller reads out a card number, then it is redacted before the workflow, the records and the turn store', async () => {
     const phone = '+12025553001';
-    stack.simulator.people.assign(phone, {
-      description: 'Reads out a card number instead of answering.',
-      answers: 'person',
-      ringSeconds: 1,
-      conversation: { rules: [{ match: 'speak (with|to)', reply: 'My card is 4111 1111 1111 1111, who is this?' }], otherwise: { say: 'Bye.', hangUp: true } },
-    });
+    cardReader(phone, 'Reads out a card number instead of answering.', { rules: [{ match: 'speak (with|to)', reply: 'My card is 4111 1111 1111 1111, who is this?' }] });
     const debtor = debtorProfile('acct-card', phone, { timeZone: daytimeZone() });
     const callWorkflowId = 'call-test/card';
     await runCall(stack, callWorkflowId, callInput(debtor));
@@ -199,6 +199,22 @@ describe('voice calls', () => {
     const history = await stack.service.gateway.client.workflow.getHandle(callWorkflowId).fetchHistory();
     expect(JSON.stringify(history)).not.toMatch(/4111 1111/);
     expect(Buffer.from(JSON.stringify(history)).toString()).not.toMatch(/NDExMSAxMTEx/); // base64 of "4111 1111"
+  });
+
+  it('when a caller reads a card number out in words over two turns, then neither turn keeps its half, in the history or the turn store', async () => {
+    const phone = '+12025553003';
+    cardReader(phone, 'Reads out a card number in two halves instead of answering.', { script: ['My card is four one one one one one one one.', 'one one one one one one one one'] });
+    const callWorkflowId = 'call-test/card-in-halves';
+    await runCall(stack, callWorkflowId, callInput(debtorProfile('acct-card-halves', phone, { timeZone: daytimeZone() })));
+    await stack.simulator.settle();
+    const spoken = stack.simulator.store.listCalls({ to: phone })[0]!.transcript.flatMap((e) => (e.kind === 'person-said' ? [e.text] : []));
+    expect(spoken).toContain('one one one one one one one one');
+    const turns = await stack.service.mongo.models.callTurns.find({ callWorkflowId }).sort({ seq: 1 }).lean();
+    expect(turns.map((t) => t.heard)).toEqual(expect.arrayContaining(['My card is [CARD].', '[CARD]']));
+    // The first half reached the history before the second showed what it was; the second never did.
+    const history = decodedStrings(await stack.service.gateway.client.workflow.getHandle(callWorkflowId).fetchHistory());
+    expect(history.some((text) => text.includes('four one one one'))).toBe(true);
+    expect(history.filter((text) => text.includes('one one one one one one one one'))).toEqual([]);
   });
 
   it('when placeCall is retried for the same attempt, then it asks Twilio for the first call instead of placing a second', async () => {

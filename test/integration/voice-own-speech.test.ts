@@ -81,6 +81,10 @@ describe('a call in the voice of the OpenAI speech engine', () => {
     const spoken = call!.transcript.flatMap((e) => (e.kind === 'person-said' ? [e.text] : []));
     expect(turns.map((t) => t.heard).filter((h) => h !== '')).toEqual(spoken.slice(1)); // the first "Hello?" is before any question
     expect(endpoint.seen.filter((r) => r.path === '/v1/audio/transcriptions')).toHaveLength(spoken.length - 1);
+    // Each recording was deleted at Twilio once transcribed: the text is all that is kept of it.
+    const recordings = call!.transcript.flatMap((e) => (e.kind === 'recording' ? [e.recordingSid] : []));
+    expect(recordings).toHaveLength(spoken.length - 1);
+    expect(recordings.filter((sid) => !stack.simulator.store.recordingDeleted(sid))).toEqual([]);
     // Each answered turn is timed by stage: transcribing, deciding, synthesizing, and in all.
     for (const turn of turns.slice(1)) expect(Object.keys(turn.latencyMs as object).sort()).toEqual(['decide', 'listen', 'speak', 'total']);
     // The clips are served to Twilio by the service, with their words.

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { twilioRecordingFetcher } from '../../src/adapters/twilio/twilio-recordings';
+import { createTwilioRestClient } from '../../src/adapters/twilio/twilio-rest-client';
 import { readWav, withTranscript } from '../../src/audio/wav';
 import type { CallRecord, TwilioSimulator } from '../../src/simulator';
 import { ACCOUNT, type WebhookReceiver, entries, placeCallAndWait, simulatorForThisFile, twiml } from './simulator-fixtures';
@@ -122,6 +123,29 @@ describe('Recording media', () => {
     const unknown = await fetch(`${simulator.url}/2010-04-01/Accounts/${ACCOUNT.sid}/Recordings/RE${'0'.repeat(32)}.wav`, { headers: { authorization: basicAuth() } });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ code: 20404 });
+  });
+
+  it('When a recording is deleted, then Twilio answers 204 and from then on 404 for its media, its resource and another delete', async () => {
+    const { recordingUrl } = await recordingOf('record-delete-rest', 'My card is 4111 1111 1111 1111.');
+    const deleted = await fetch(`${recordingUrl}.json`, { method: 'DELETE', headers: { authorization: basicAuth() } });
+    expect(deleted.status).toBe(204);
+    for (const [form, method] of [['', 'GET'], ['.json', 'GET'], ['.json', 'DELETE']] as const) {
+      const answer = await fetch(`${recordingUrl}${form}`, { method, headers: { authorization: basicAuth() } });
+      expect(answer.status).toBe(404);
+      expect(await answer.json()).toMatchObject({ code: 20404 });
+    }
+  });
+
+  it('When the service deletes a recording as its adapter does, then the official client finds it gone, and a second delete counts as done', async () => {
+    const { recordingUrl } = await recordingOf('record-delete-adapter', 'Four one one one, one one one one.');
+    const sid = recordingUrl.split('/').at(-1)!;
+    const client = createTwilioRestClient({ accountSid: ACCOUNT.sid, authToken: ACCOUNT.authToken, apiBaseUrl: simulator.url });
+    expect(await client.recordings(sid).fetch()).toMatchObject({ sid, status: 'completed' });
+    const recordings = twilioRecordingFetcher({ accountSid: ACCOUNT.sid, authToken: ACCOUNT.authToken, apiBaseUrl: simulator.url });
+    await recordings.deleteRecording(recordingUrl);
+    await expect(client.recordings(sid).fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
+    await expect(recordings.deleteRecording(recordingUrl)).resolves.toBeUndefined();
+    expect(simulator.store.recordingDeleted(sid)).toBe(true);
   });
 
   it('When espeak-ng is not installed, then the media request answers 500 naming it and the simulator logs it', async () => {

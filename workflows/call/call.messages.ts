@@ -24,7 +24,16 @@ export interface CallWorkflowInput {
 /** A voice webhook, as the call workflow receives it (already redacted by the route). */
 export type CallWebhookEvent =
   | { kind: 'answered'; callSid: string; answeredBy?: string }
-  | { kind: 'heard'; callSid: string; turn: number; text: string; confidence: number; digits?: string }
+  | {
+      kind: 'heard';
+      callSid: string;
+      turn: number;
+      text: string;
+      confidence: number;
+      digits?: string;
+      /** The turn before, redacted again: set when a number said over both turns began in it. */
+      previousHeard?: string;
+    }
   | { kind: 'dial-ended'; callSid: string; dialStatus: string }
   /** A <Record>ed answer (SPEECH_ENGINE=local|openai): the recording to transcribe, or keys, or nothing. */
   | { kind: 'recorded'; callSid: string; turn: number; recordingUrl?: string; digits?: string };
@@ -37,6 +46,9 @@ export const paymentDuringCallSignal = defineSignal<[{ paymentId: string; amount
 
 /** The hand-off summary an agent hears (whisper) before being connected. */
 export const callSummaryQuery = defineQuery<string>('callSummary');
+
+/** What the caller said in the turn before (as stored, redacted): the route reads a number said over two turns with it. */
+export const lastHeardQuery = defineQuery<string>('lastHeard');
 
 /** The placeCall activity's id: the status webhook completes it by workflow id + this id. */
 export const placeCallActivityId = 'place-call';

@@ -6,6 +6,7 @@ import { callRecordKey, newCall, type Call } from './call-state';
 import {
   callSummaryQuery,
   callWebhookUpdate,
+  lastHeardQuery,
   paymentDuringCallSignal,
   type CallResult,
   type CallWebhookEvent,
@@ -32,6 +33,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallResult
   const call = newCall(input, workflowInfo().workflowId, setup);
   setHandler(callWebhookUpdate, (event) => onWebhook(call, event), { validator: (event) => acceptWebhook(call, event) });
   setHandler(callSummaryQuery, () => call.escalation?.summary ?? '');
+  setHandler(lastHeardQuery, () => call.ctx.history.at(-1)?.heard ?? '');
   setHandler(paymentDuringCallSignal, (payment) => onPaymentDuringCall(call.payNow, payment));
   await calls.saveCall({ ...callRecordKey(call), ended: false });
 

@@ -5,6 +5,7 @@ import type { Prompt } from '../../src/voice/call-twiml';
 import { speech } from './call-activities';
 import type { Call } from './call-state';
 import type { CallWebhookEvent } from './call.messages';
+import { amendLastHeard } from './turn-records';
 
 // The call's own voice and ears (SPEECH_ENGINE=local|openai); with Twilio's, the text is said as is.
 
@@ -25,7 +26,9 @@ export async function listen(call: Call, event: Extract<CallWebhookEvent, { kind
   if (event.digits) return { text: '', asrConfidence: 1, digits: event.digits };
   if (!event.recordingUrl) return { text: '', asrConfidence: 0 };
   try {
-    const heard = await speech.transcribeRecording({ recordingUrl: event.recordingUrl, language: call.style.languageTag, hints: listeningHints(call.ctx) });
+    const previousHeard = call.ctx.history.at(-1)?.heard;
+    const heard = await speech.transcribeRecording({ recordingUrl: event.recordingUrl, language: call.style.languageTag, hints: listeningHints(call.ctx), ...(previousHeard ? { previousHeard } : {}) });
+    if (heard.previousHeard !== undefined) amendLastHeard(call, heard.previousHeard);
     // An engine that gives no confidence (OpenAI's) is taken at its word.
     return { text: heard.text, asrConfidence: heard.confidence ?? (heard.text === '' ? 0 : 1) };
   } catch (err) {

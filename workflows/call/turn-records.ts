@@ -53,6 +53,20 @@ export function keepTurnRecord(call: Call, turnCtx: TurnContext, heard: Utteranc
   if (call.unstoredTurns.length >= turnsPerWrite) storeTurns(call);
 }
 
+/**
+ * The last turn's words redacted again, once the next turn showed that a number began in them:
+ * in the context the dialog engine (and an agent's transcript) reads, and in its record if that
+ * is not written yet.
+ */
+export function amendLastHeard(call: Call, heard: string): void {
+  const { history } = call.ctx;
+  const last = history.at(-1);
+  if (!last) return;
+  call.ctx = { ...call.ctx, history: [...history.slice(0, -1), { ...last, heard }] };
+  const record = call.unstoredTurns.find((turn) => turn.seq === history.length - 1);
+  if (record) record.heard = heard;
+}
+
 /** Starts writing the turns kept so far. */
 export function storeTurns(call: Call): void {
   const turns = call.unstoredTurns.splice(0);

@@ -9,7 +9,7 @@ import type { CallWebhookEvent } from './call.messages';
 import { handOff } from './hand-off';
 import { textPayLinkWhenAgreed, waitForPaymentAfterLink } from './pay-now';
 import { listen, prompt } from './speech';
-import { keepTurnRecord, type DecidedTurn } from './turn-records';
+import { amendLastHeard, keepTurnRecord, type DecidedTurn } from './turn-records';
 
 // The conversation: each answer the caller gives (a <Gather>'s words or keys, or a <Record>ing)
 // is one turn of the dialog engine, whose reply is the TwiML Twilio runs next.
@@ -22,6 +22,7 @@ export async function onAnswer(call: Call, event: Extract<CallWebhookEvent, { ki
   const earlier = call.answers.get(event.turn);
   if (earlier !== undefined) return earlier;
   const arrivedAt = Date.now();
+  if (event.kind === 'heard' && event.previousHeard !== undefined) amendLastHeard(call, event.previousHeard);
   const utterance: Utterance =
     event.kind === 'recorded'
       ? await listen(call, event)

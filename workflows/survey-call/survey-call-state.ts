@@ -20,6 +20,8 @@ export interface SurveyCall {
   readonly result: Pick<SurveyCallResult, 'recorded' | 'events'> & Required<Pick<SurveyCallResult, 'readings'>>;
   /** The caller was put through to a person. */
   handedOff?: NonNullable<SurveyCallResult['handedOff']>;
+  /** What the caller said last (redacted), for the route to read a number said over two turns. */
+  lastHeard?: string;
   /** What the person hears before the caller is connected. */
   summary?: string;
 }

@@ -6,7 +6,7 @@ import { MIN_ASR_CONFIDENCE } from '../../src/surveys/answer-parsing';
 import type { ParsedAnswer } from '../../src/surveys/question-types';
 import { gatherTwiml, hangUpTwiml, sayAndHangUpTwiml, voiceStyle } from '../../src/voice/call-twiml';
 import { voiceWebhookUrl } from '../../src/voice/voice-webhook-urls';
-import { callSummaryQuery, callWebhookUpdate, type CallWebhookEvent, type PlacedCall } from '../call/call.messages';
+import { callSummaryQuery, callWebhookUpdate, lastHeardQuery, type CallWebhookEvent, type PlacedCall } from '../call/call.messages';
 import { placeOutboundCall } from '../call/place-call';
 import type { SurveyCallInput, SurveyCallResult } from './survey-call.messages';
 import { languageOf, type SurveyCall } from './survey-call-state';
@@ -42,6 +42,7 @@ export async function surveyCallWorkflow(input: SurveyCallInput): Promise<Survey
   };
   setHandler(callWebhookUpdate, (event) => onWebhook(call, event), { validator: (event) => acceptWebhook(call, event) });
   setHandler(callSummaryQuery, () => call.summary ?? '');
+  setHandler(lastHeardQuery, () => call.lastHeard ?? '');
 
   const placed = await placeOutboundCall(input.voiceQueue, {
     attemptKey: input.attemptKey,
@@ -95,6 +96,7 @@ async function answer(call: SurveyCall, event: CallWebhookEvent): Promise<string
   }
   const now = Date.now();
   const heard = event.kind === 'heard' ? { text: event.text, asrConfidence: event.confidence } : { text: '', asrConfidence: 0 };
+  call.lastHeard = heard.text;
   const input: ConversationInput = { ...heard, ...(event.digits ? { digits: event.digits } : {}), now, elapsedMs: now - call.promptedAt };
   const reading = event.digits ? undefined : await llmReading(call, heard);
   return speak(call, respond(call.conversation!, { ...input, ...(reading ? { reading } : {}) }, survey));

@@ -2,9 +2,16 @@
 // serves recordings behind the account's basic auth, and a URL without an extension as WAV
 // (https://www.twilio.com/docs/voice/api/recording#fetch-a-recording-media-file). The credentials
 // go only to Twilio's own hosts or the configured API base (the simulator), never to another URL.
+// Once transcribed, a recording is deleted: Twilio keeps recordings until they are, and one holds
+// whatever the person said, card numbers included
+// (https://www.twilio.com/docs/voice/api/recording#delete-a-recording-resource).
+
+import { createTwilioRestClient } from './twilio-rest-client';
 
 export interface RecordingFetcher {
   fetchWav(recordingUrl: string): Promise<Buffer>;
+  /** Deletes the recording at Twilio; one already deleted counts as deleted. */
+  deleteRecording(recordingUrl: string): Promise<void>;
 }
 
 export class RecordingUnavailableError extends Error {
@@ -22,6 +29,7 @@ export function twilioRecordingFetcher(config: { accountSid: string; authToken: 
   const maxBytes = config.maxBytes ?? 8 * 1024 * 1024;
   const allowedOrigin = config.apiBaseUrl ? new URL(config.apiBaseUrl).origin : undefined;
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
+  const client = createTwilioRestClient(config);
   return {
     async fetchWav(recordingUrl) {
       const url = new URL(recordingUrl);
@@ -38,6 +46,18 @@ export function twilioRecordingFetcher(config: { accountSid: string; authToken: 
       const audio = Buffer.from(await response.arrayBuffer());
       if (audio.length > maxBytes) throw new RecordingUnavailableError(`recording is ${audio.length} bytes, more than ${maxBytes}`, false);
       return audio;
+    },
+
+    async deleteRecording(recordingUrl) {
+      const sid = /\/Recordings\/(RE[0-9a-f]{32})(?:\.\w+)?$/i.exec(new URL(recordingUrl).pathname)?.[1];
+      if (!sid) throw new RecordingUnavailableError(`not a Twilio recording URL: ${recordingUrl}`, false);
+      try {
+        await client.recordings(sid).remove();
+      } catch (err) {
+        const status = (err as { status?: number }).status;
+        if (status === 404) return;
+        throw new RecordingUnavailableError(`recording delete failed: ${err instanceof Error ? err.message : String(err)}`, status === undefined || status === 429 || status >= 500);
+      }
     },
   };
 }

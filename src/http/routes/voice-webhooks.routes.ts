@@ -5,7 +5,7 @@ import type { CallTurnAnswer } from '../../temporal/gateway';
 import { GatewayError } from '../../temporal/gateway-error';
 import { isFinalCallStatus } from '../../adapters/twilio/twilio-calls';
 import { LANGUAGES, type Language } from '../../dialog/language';
-import { redactSensitive } from '../../policy/redaction';
+import { redactAcrossTurns, redactSensitive } from '../../policy/redaction';
 import { hangUpTwiml, holdingTwiml, queueWaitTwiml, whisperTwiml } from '../../voice/call-twiml';
 import {
   voiceWebhookPath,
@@ -55,6 +55,9 @@ function turnRunner(deps: AppDeps) {
       }
     },
 
+    /** What the caller said in the call's turn before, for a number said over two turns. */
+    lastHeard: (call: string) => deps.gateway.lastHeard(call),
+
     /** Picks up the result of an Update that was not ready in time. */
     async pending(reply: FastifyReply, query: VoiceWebhookQuery<'pending'>) {
       try {
@@ -76,7 +79,8 @@ function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner
 
   app.post(voiceWebhookPath('gather'), guarded, async (request, reply) => {
     const { query, form } = parse('gather', request);
-    return runner.turn(request, reply, query.call, heard(query.turn, form), `${form.CallSid}/gather/${query.turn}`, query.lang);
+    const event = heard(query.turn, form, form.SpeechResult ? await runner.lastHeard(query.call) : '');
+    return runner.turn(request, reply, query.call, event, `${form.CallSid}/gather/${query.turn}`, query.lang);
   });
 
   // SPEECH_ENGINE=local|openai: the answer was <Record>ed; the call workflow transcribes it. Twilio
@@ -133,16 +137,21 @@ function callWebhooks(app: FastifyInstance, guarded: Guarded, deps: AppDeps): vo
   });
 }
 
-/** A <Gather>'s answer, redacted: keys are heard exactly; speech with Twilio's confidence (none given: not understood). */
-function heard(turn: number, form: VoiceWebhookForm<'gather'>): CallWebhookEvent {
+/**
+ * A <Gather>'s answer, redacted: keys are heard exactly; speech with Twilio's confidence (none
+ * given: not understood), read with the turn before so that a number said over both is found.
+ */
+function heard(turn: number, form: VoiceWebhookForm<'gather'>, previous: string): CallWebhookEvent {
   const digits = keypad(form.Digits);
+  const said = redactAcrossTurns(previous, form.SpeechResult ?? (form.Digits && !digits ? form.Digits : ''));
   return {
     kind: 'heard',
     callSid: form.CallSid,
     turn,
-    text: redactSensitive(form.SpeechResult ?? (form.Digits && !digits ? redactSensitive(form.Digits) : '')),
+    text: said.current,
     confidence: digits && !form.SpeechResult ? 1 : clamp(Number(form.Confidence ?? 0)),
     ...(digits ? { digits } : {}),
+    ...(said.previous !== previous ? { previousHeard: said.previous } : {}),
   };
 }
 

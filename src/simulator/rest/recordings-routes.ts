@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SimulatorContext } from '../context';
 import { twilioErrors } from '../twilio-errors';
 import { MissingToolError, synthesizeRecording } from '../voice/recording-audio';
@@ -18,13 +18,15 @@ const SYNTHESIS_TIMEOUT_MS = 15_000;
  * "{Sid}.wav" are the WAV, "{Sid}.json" the resource. The media is made when asked for.
  */
 export function registerRecordingRoutes(app: FastifyInstance, context: SimulatorContext): void {
+  // https://www.twilio.com/docs/voice/api/recording#delete-a-recording-resource: 204, then 404 for it.
+  app.delete<RecordingRoute>('/2010-04-01/Accounts/:accountSid/Recordings/:file', async (request, reply) => {
+    const { sid } = requestedRecording(context, request, 'json', ['json']);
+    context.store.deleteRecording(sid);
+    return reply.code(204).send();
+  });
+
   app.get<RecordingRoute>('/2010-04-01/Accounts/:accountSid/Recordings/:file', async (request, reply) => {
-    const account = authenticate(context.options.accounts, request.headers.authorization, request.params.accountSid);
-    const [sid, extension = 'wav'] = request.params.file.split('.', 2) as [string, string | undefined];
-    const found = context.store.recording(sid);
-    if (!found || found.call.accountSid !== account.sid || (extension !== 'wav' && extension !== 'json')) {
-      throw twilioErrors.notFound(request.url);
-    }
+    const { extension, found } = requestedRecording(context, request, 'wav', ['wav', 'json']);
     if (extension === 'json') return recordingJson(found.call, found.recording);
     try {
       const wav = await synthesizeRecording(found.recording.text, found.recording.language, SYNTHESIS_TIMEOUT_MS);
@@ -35,4 +37,13 @@ export function registerRecordingRoutes(app: FastifyInstance, context: Simulator
       return reply.code(500).send({ error: error.message, missingTool: error.tool });
     }
   });
+}
+
+/** The recording a request names ("{Sid}" or "{Sid}.{extension}"), of the authenticated account; Twilio's 404 otherwise. */
+function requestedRecording(context: SimulatorContext, request: FastifyRequest<RecordingRoute>, defaultExtension: string, extensions: string[]) {
+  const account = authenticate(context.options.accounts, request.headers.authorization, request.params.accountSid);
+  const [sid, extension = defaultExtension] = request.params.file.split('.', 2) as [string, string | undefined];
+  const found = context.store.recording(sid);
+  if (!found || found.call.accountSid !== account.sid || !extensions.includes(extension)) throw twilioErrors.notFound(request.url);
+  return { sid, extension, found };
 }

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { parleyDataConverter } from '../../src/temporal/codec/data-converter';
+
+// A scan for identifiers left in the clear where the service keeps things: every MongoDB
+// collection, the service log, every workflow history (payloads decoded). It is written apart from
+// src/policy/redaction.ts on purpose, so that a form the redactor misses is not missed here too:
+// digits said as words are read as digits, separators are dropped, and what is left is checked.
+
+export interface PiiFinding {
+  where: string;
+  kind: 'card' | 'ssn' | 'national-id' | 'planted';
+  text: string;
+}
+
+const digitWords: Record<string, string> = {
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+function luhn(digits: string): boolean {
+  const sum = [...digits].reverse().reduce((total, char, index) => {
+    const digit = Number(char) * (index % 2 === 1 ? 2 : 1);
+    return total + (digit > 9 ? digit - 9 : digit);
+  }, 0);
+  return sum % 10 === 0;
+}
+
+function chineseIdCheck(id: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, weight, index) => total + weight * Number(id[index]), 0);
+  return '10X98765432'[sum % 11] === id[17]!.toUpperCase();
+}
+
+/**
+ * Card numbers (13-19 digits, Luhn), SSNs (3-2-4, or nine digits after "SSN"/"social") and Chinese
+ * resident IDs (18 characters, check digit) in the clear in `text`, and any `planted` digit string
+ * inside one number.
+ */
+export function piiIn(text: string, planted: readonly string[] = []): Array<{ kind: PiiFinding['kind']; text: string }> {
+  const spelled = text
+    .replace(/\b(?:(double|triple)\s+)?(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi, (_w, repeat: string | undefined, word: string) =>
+      digitWords[word.toLowerCase()]!.repeat(repeat ? (repeat.toLowerCase() === 'double' ? 2 : 3) : 1),
+    )
+    .replace(/[零〇幺一二两三四五六七八九]/g, (char) => digitWords[char]!);
+  const found: Array<{ kind: PiiFinding['kind']; text: string }> = [];
+  for (const match of spelled.matchAll(/(?<![A-Za-z0-9])\d(?:[\s.,/-]{0,3}\d)*(?:\s?[Xx])?(?![A-Za-z0-9])/g)) {
+    const run = match[0];
+    const digits = run.replace(/[^\dXx]/g, '');
+    const before = spelled.slice(Math.max(0, match.index - 30), match.index);
+    if (/^\d{13,19}$/.test(digits) && luhn(digits)) found.push({ kind: 'card', text: run });
+    else if (/^\d{17}[\dXx]$/.test(digits) && chineseIdCheck(digits)) found.push({ kind: 'national-id', text: run });
+    else if (/^\d{3}[\s.-]+\d{2}[\s.-]+\d{4}$/.test(run) || (/^\d{9}$/.test(digits) && /\b(ssn|social)\b/i.test(before))) found.push({ kind: 'ssn', text: run });
+    else if (planted.some((number) => digits.includes(number))) found.push({ kind: 'planted', text: run });
+  }
+  return found;
+}
+
+/** Every string in a value (a workflow history, a document), at any depth, Temporal payloads decoded. */
+export function decodedStrings(value: unknown): string[] {
+  return [...stringsIn(value)];
+}
+
+/** Every string in a value, at any depth; a Temporal payload's data is decoded and read as the JSON it holds. */
+function* stringsIn(value: unknown, seen = new Set<object>()): Generator<string> {
+  if (typeof value === 'string') yield value;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  const payload = value as { metadata?: Record<string, Uint8Array>; data?: unknown };
+  if (payload.data instanceof Uint8Array && payload.metadata) {
+    const data = Buffer.from(payload.data).toString('utf8');
+    const encoding = payload.metadata.encoding ? Buffer.from(payload.metadata.encoding).toString('utf8') : '';
+    yield* encoding === 'json/plain' ? stringsIn(JSON.parse(data), seen) : [data];
+    return;
+  }
+  if (value instanceof Uint8Array || value instanceof Date) return;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) yield* stringsIn(item, seen);
+}
+
+function scanned(where: string, value: unknown, planted: readonly string[]): PiiFinding[] {
+  return decodedStrings(value).flatMap((text) => piiIn(text, planted).map((finding) => ({ where, ...finding })));
+}
+
+/** Every document of every collection of the database. Binary fields (audio) are not text and are skipped. */
+export async function scanMongo(uri: string, planted: readonly string[] = []): Promise<PiiFinding[]> {
+  const connection = await mongoose.createConnection(uri).asPromise();
+  try {
+    const collections = await connection.db!.listCollections().toArray();
+    const findings = await Promise.all(
+      collections.map(async ({ name }) => (await connection.db!.collection(name).find().toArray()).flatMap((doc) => scanned(`mongo ${name} ${String(doc._id)}`, doc, planted))),
+    );
+    return findings.flat();
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Every line of a JSON-lines log: its strings only (a timestamp is a number, not an identifier). */
+export function scanLog(file: string, planted: readonly string[] = []): PiiFinding[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line, index) => scanned(`log line ${index + 1}`, JSON.parse(line), planted));
+}
+
+/** Every workflow's history in the namespace, payloads decoded (with the service's payload keys, when it encrypts). */
+export async function scanHistories(address: string, namespace: string, planted: readonly string[] = [], payloadKeys?: string): Promise<PiiFinding[]> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace, dataConverter: parleyDataConverter(payloadKeys ? { list: payloadKeys } : undefined) });
+    const findings: PiiFinding[] = [];
+    for await (const workflow of client.workflow.list()) {
+      const history = await client.workflow.getHandle(workflow.workflowId, workflow.runId).fetchHistory();
+      findings.push(...scanned(`history ${workflow.workflowId}`, history, planted));
+    }
+    return findings;
+  } finally {
+    await connection.close();
+  }
+}
