@@ -10,8 +10,11 @@
 // revocations too, but they are free text: the dialog must read every free-text reply for a
 // revocation and treat it as one when in doubt. `mentionsOptOutWord` flags free text that contains
 // an opt-out word so that the reader does not miss it.
+//
+// START and UNSTOP are the consumer's own way back (Twilio's opt-in keywords, and the CTIA's). Twilio
+// also takes YES, which is left out here: it is far more often an answer than a request.
 
-export type InboundSmsKind = 'opt-out' | 'help' | 'pay' | 'free-text';
+export type InboundSmsKind = 'opt-out' | 'opt-in' | 'help' | 'pay' | 'free-text';
 
 export interface InboundSmsClassification {
   kind: InboundSmsKind;
@@ -29,6 +32,7 @@ const keywords: Record<Exclude<InboundSmsKind, 'free-text'>, readonly string[]> 
     // Chinese senders print as "回复TD退订".
     '退订', '取消', '停止', '退出', '不要再发', '不要再发了', '别再发了', '拒收', 'td', 't',
   ],
+  'opt-in': ['start', 'unstop'],
   help: ['help', 'info', '帮助'],
   pay: ['pay', '付款', '支付', '还款'],
 };

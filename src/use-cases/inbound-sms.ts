@@ -20,6 +20,7 @@ const optOutConfirmation: Record<string, (campaignName: string) => string> = {
   'zh-CN': (name) => `您已退订${name}的短信，将不再收到。回复"帮助"获取帮助。`,
 };
 
+
 /**
  * A text from a person. An opt-out is written to the consent ledger before anything else, so it
  * holds for every campaign and channel from this moment, even if a workflow is slow to hear of it;
@@ -36,8 +37,9 @@ export async function handleInboundSms(
   // "Please stop texting me" is a revocation too: when in doubt, honour it.
   const kind: InboundSms['kind'] = classification.kind === 'free-text' && classification.mentionsOptOutWord ? 'opt-out' : classification.kind;
 
-  if (kind === 'opt-out') {
-    await deps.repositories.consent.record({ eventKey: `sms:${sms.messageSid}`, phone: sms.from, kind: 'opt-out', channel: 'sms', source: `sms:${classification.keyword ?? 'free-text'}` });
+  // The person's own words, so an opt-in here lifts their opt-out (an operator's needs evidence).
+  if (kind === 'opt-out' || kind === 'opt-in') {
+    await deps.repositories.consent.record({ eventKey: `sms:${sms.messageSid}`, phone: sms.from, kind, channel: 'sms', source: `sms:${classification.keyword ?? 'free-text'}` });
   }
 
   const people = await openOnPhone(deps.repositories, sms.from);
@@ -55,6 +57,7 @@ export async function handleInboundSms(
     return closedSurveyReply(deps.repositories, sms.from);
   }
   const first = people[0];
+  // A START is confirmed by Twilio itself (its opt-in keywords): a second confirmation would be noise.
   if (!first || (kind !== 'opt-out' && kind !== 'help')) return {};
   const campaign = await latestCampaign(deps.repositories.campaigns, first.campaignId);
   if (!campaign) return {};

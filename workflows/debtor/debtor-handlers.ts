@@ -46,7 +46,11 @@ function registerEvents(ctx: DebtorContext): void {
   });
   setHandler(inboundSmsSignal, (sms) => {
     if (sms.kind === 'opt-out') state.optedOut.sms = true;
-    ctx.pendingReplies.push(sms);
+    // The consumer's own START: texts may go again (the ledger, read before each one, agrees); nothing to answer.
+    if (sms.kind === 'opt-in') {
+      state.optedOut.sms = false;
+      ctx.trail.audit('sms-opt-in', { messageSid: sms.messageSid });
+    } else ctx.pendingReplies.push(sms);
     changes.touched();
   });
   registerOutreachSignals(ctx);

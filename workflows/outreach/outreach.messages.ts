@@ -13,7 +13,7 @@ export const actedBy = (actor?: string): { actor?: string } => (actor ? { actor 
 
 export interface InboundSms {
   messageSid: string;
-  kind: 'opt-out' | 'help' | 'pay' | 'free-text';
+  kind: 'opt-out' | 'opt-in' | 'help' | 'pay' | 'free-text';
   body: string;
 }
 export const inboundSmsSignal = defineSignal<[InboundSms]>('inboundSms');

@@ -26,7 +26,11 @@ export function registerRespondentHandlers(ctx: RespondentContext): void {
     if (state.repliesSeen.includes(sms.messageSid)) return;
     state.repliesSeen = [...state.repliesSeen, sms.messageSid].slice(-repliesRemembered);
     if (sms.kind === 'opt-out') state.optedOut.sms = true;
-    ctx.pendingReplies.push(sms);
+    // The consumer's own START: texts may go again (the ledger, read before each one, agrees); nothing to answer.
+    if (sms.kind === 'opt-in') {
+      state.optedOut.sms = false;
+      ctx.trail.audit('sms-opt-in', { messageSid: sms.messageSid });
+    } else ctx.pendingReplies.push(sms);
     changes.touched();
   });
   registerOutreachSignals(ctx);

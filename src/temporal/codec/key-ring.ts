@@ -27,8 +27,9 @@ export function keyRingFromText(text: string, origin: string): KeyRing {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
     .map((entry, i): PayloadKey => {
-      const [id, encoded] = entry.split('=', 2).length === 2 ? [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)] : ['', entry];
-      if (!/^[\w.-]{1,64}$/.test(id)) throw new Error(`${origin}: key ${i + 1} needs an id: write id=base64key (letters, digits, dots, dashes)`);
+      const match = /^([\w.-]{1,64})=([A-Za-z0-9+/]+={0,2})$/.exec(entry);
+      if (!match) throw new Error(`${origin}: key ${i + 1} needs an id: write id=base64key (an id of letters, digits, dots, dashes)`);
+      const [, id, encoded] = match;
       const key = Buffer.from(encoded, 'base64');
       if (key.length !== 32) throw new Error(`${origin}: key '${id}' is ${key.length} bytes; AES-256 needs 32 (openssl rand -base64 32)`);
       return { id, key };
