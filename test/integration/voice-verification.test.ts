@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } from '../support/debtor-fixtures';
@@ -52,8 +53,10 @@ describe('identity verification on a call', () => {
     doc.id = 'voice-zip';
     doc.verification = { secondFactor: 'zip' };
   });
+  // Workflow ids are business ids: a run of its own keeps this file's accounts apart from an earlier run's, still open on the shared server.
+  const run = randomUUID().slice(0, 8);
   const debtor = (ref: string, phone: string, overrides: Partial<DebtorProfile> = {}) =>
-    debtorProfile(ref, phone, { fullName: 'Jordan Lee', firstName: 'Jordan', birthYear: 1985, timeZone: daytimeZone(), ...overrides });
+    debtorProfile(`${ref}-${run}`, phone, { fullName: 'Jordan Lee', firstName: 'Jordan', birthYear: 1985, timeZone: daytimeZone(), ...overrides });
   const inCampaign = (c: Campaign, profile: DebtorProfile) => callInput(profile, { campaignId: c.id, debtorWorkflowId: `debtor/${c.id}/${profile.accountRef}` });
 
   function expectNoDebtDetail(said: string[], profile: DebtorProfile): void {
@@ -112,7 +115,7 @@ describe('identity verification on a call', () => {
     stack.simulator.people.assign(phone, 'year-guesser');
     const profile = debtor('guesser-one-try', phone);
 
-    const result = await runCall(stack, 'call-test/guesser-one-try', inCampaign(oneTry, profile));
+    const result = await runCall(stack, `call-test/guesser-one-try-${run}`, inCampaign(oneTry, profile));
 
     expect(result).toMatchObject({ answeredBy: 'human', rightPartyVerified: false, conversation: false });
     const said = serviceSaid(await transcriptTo(phone));
@@ -124,7 +127,7 @@ describe('identity verification on a call', () => {
     stack.simulator.people.assign(phone, zipCaller('Jordan Lee', 1985, 'zero two one three four'));
     const profile = debtor('zip-right', phone, { zip: '02134' });
 
-    const result = await runCall(stack, 'call-test/zip-right', inCampaign(zipCampaign, profile));
+    const result = await runCall(stack, `call-test/zip-right-${run}`, inCampaign(zipCampaign, profile));
 
     expect(result).toMatchObject({ answeredBy: 'human', rightPartyVerified: true });
     const said = serviceSaid(await transcriptTo(phone));
@@ -142,7 +145,7 @@ describe('identity verification on a call', () => {
     stack.simulator.people.assign(phone, zipCaller('Jordan Lee', 1985, '02135'));
     const profile = debtor('zip-wrong', phone, { zip: '02134' });
 
-    const result = await runCall(stack, 'call-test/zip-wrong', inCampaign(zipCampaign, profile));
+    const result = await runCall(stack, `call-test/zip-wrong-${run}`, inCampaign(zipCampaign, profile));
 
     expect(result).toMatchObject({ answeredBy: 'human', rightPartyVerified: false, conversation: false });
     const said = serviceSaid(await transcriptTo(phone));
