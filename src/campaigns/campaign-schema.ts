@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_VERIFICATION_TRIES } from '../dialog/verification';
 import { isKnownCurrency } from '../policy/money';
 import { regulationFCallCaps, regulationFCallingHours } from '../policy/regulation-f';
 import { channels, comparisonOps, debtorNumberFields, parseCondition, strategies } from './campaign-notation';
@@ -102,6 +103,14 @@ const offers = z.strictObject({
     .optional(),
 });
 
+// Each try is a guess at the answer, so they are few (12 CFR 1006.6(d): no disclosure to a third party).
+const verification = z.strictObject({
+  /** Wrong or several-valued answers each verification question takes before the call ends unverified. */
+  maxTries: wholeNumber(1).max(3).default(DEFAULT_VERIFICATION_TRIES),
+  /** Asked after the year of birth: the imported ZIP code, or the last 4 digits of the account reference. */
+  secondFactor: z.enum(['zip', 'account-last-4']).optional(),
+});
+
 // An SMS template is a whole text message; a voice template is the script a call opens with.
 // Placeholders are checked against the campaign by validation (see templates.ts for the list).
 const template = z.strictObject({
@@ -134,6 +143,7 @@ export const campaignSchema = z.strictObject({
   defaultStrategy: z.enum(strategies).default('friendly-reminder'),
   escalation: policy.escalation,
   offers: offers.prefault({}),
+  verification: verification.prefault({}),
   templates: z.record(slug, template),
   voice: policy.voice,
 });

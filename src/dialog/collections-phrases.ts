@@ -1,10 +1,11 @@
 import type { Language } from './language';
-import type { VerificationFactor } from './verification';
+import type { FactorKind } from './verification';
 
 /**
  * Everything the collections rule engine says, per language. Short sentences for the phone; names,
  * amounts and dates arrive already formatted for speech (speech-format.ts). Before verification no
- * phrase may hint at a debt, the creditor or the collector's company (12 CFR 1006.6(d)).
+ * phrase may hint at a debt, the creditor or the collector's company (12 CFR 1006.6(d)): the account
+ * reference is a "reference number" here, as "account" would say what the call is about.
  */
 type Localized<Params> = { readonly [L in Language]: (params: Params) => string };
 
@@ -13,11 +14,21 @@ interface Caller {
   callbackNumber: string;
 }
 
-type FactorKind = VerificationFactor['kind'];
-
+/** What each verification question asks for, as the object of "tell me …". */
 const FACTOR_NAMES: Readonly<Record<Language, Readonly<Record<FactorKind, string>>>> = {
-  en: { 'birth-year': 'year of birth', 'postal-code': 'postal code' },
-  'zh-CN': { 'birth-year': '出生年份', 'postal-code': '邮政编码' },
+  en: { 'birth-year': 'your year of birth', zip: 'your ZIP code', 'account-last-4': 'the last four digits of your reference number' },
+  'zh-CN': { 'birth-year': '您的出生年份', zip: '您的邮政编码', 'account-last-4': '您的参考编号后四位' },
+};
+
+const FACTOR_QUESTIONS_EN: Readonly<Record<FactorKind, string>> = {
+  'birth-year': 'what is your year of birth?',
+  zip: 'what is your ZIP code?',
+  'account-last-4': 'what are the last four digits of your reference number?',
+};
+
+const askEn = (kind: FactorKind, capital: boolean): string => {
+  const question = FACTOR_QUESTIONS_EN[kind];
+  return capital ? question.charAt(0).toUpperCase() + question.slice(1) : question;
 };
 
 interface PlanTerms {
@@ -49,20 +60,24 @@ export const PHRASES = {
     'zh-CN': (p) => `在继续之前，我需要先确认您是${p.fullName}本人。请问是您吗？`,
   } satisfies Localized<{ fullName: string }>,
   askFactor: {
-    en: (p) => `Thank you. To make sure I'm speaking with the right person, what is your ${FACTOR_NAMES.en[p.kind]}?`,
-    'zh-CN': (p) => `谢谢。为了确认是您本人，请告诉我您的${FACTOR_NAMES['zh-CN'][p.kind]}。`,
+    en: (p) => `Thank you. To make sure I'm speaking with the right person, ${askEn(p.kind, false)}`,
+    'zh-CN': (p) => `谢谢。为了确认是您本人，请告诉我${FACTOR_NAMES['zh-CN'][p.kind]}。`,
   } satisfies Localized<{ kind: FactorKind }>,
   whyFactor: {
-    en: (p) => `It's only to make sure I'm speaking with the right person. What is your ${FACTOR_NAMES.en[p.kind]}?`,
-    'zh-CN': (p) => `这只是为了确认是您本人。请告诉我您的${FACTOR_NAMES['zh-CN'][p.kind]}。`,
+    en: (p) => `It's only to make sure I'm speaking with the right person. ${askEn(p.kind, true)}`,
+    'zh-CN': (p) => `这只是为了确认是您本人。请告诉我${FACTOR_NAMES['zh-CN'][p.kind]}。`,
   } satisfies Localized<{ kind: FactorKind }>,
   factorRetry: {
-    en: (p) => `Sorry, that doesn't match what I have. Could you tell me your ${FACTOR_NAMES.en[p.kind]} again? You can also key it in.`,
-    'zh-CN': (p) => `抱歉，和我这边的记录不一致。请再说一次您的${FACTOR_NAMES['zh-CN'][p.kind]}，也可以用按键输入。`,
+    en: (p) => `Sorry, that doesn't match what I have. Could you tell me ${FACTOR_NAMES.en[p.kind]} again? You can also key it in.`,
+    'zh-CN': (p) => `抱歉，和我这边的记录不一致。请再说一次${FACTOR_NAMES['zh-CN'][p.kind]}，也可以用按键输入。`,
+  } satisfies Localized<{ kind: FactorKind }>,
+  factorOneAnswer: {
+    en: (p) => `Sorry, I can only take one answer, not several. ${askEn(p.kind, true)} You can also key it in.`,
+    'zh-CN': (p) => `抱歉，只能接受一个答案。请告诉我${FACTOR_NAMES['zh-CN'][p.kind]}，也可以用按键输入。`,
   } satisfies Localized<{ kind: FactorKind }>,
   factorReprompt: {
-    en: (p) => `Sorry, I didn't catch that. What is your ${FACTOR_NAMES.en[p.kind]}? You can also key it in.`,
-    'zh-CN': (p) => `抱歉，我没听清。请告诉我您的${FACTOR_NAMES['zh-CN'][p.kind]}，也可以用按键输入。`,
+    en: (p) => `Sorry, I didn't catch that. ${askEn(p.kind, true)} You can also key it in.`,
+    'zh-CN': (p) => `抱歉，我没听清。请告诉我${FACTOR_NAMES['zh-CN'][p.kind]}，也可以用按键输入。`,
   } satisfies Localized<{ kind: FactorKind }>,
   verificationFailed: {
     en: (p) => `I'm sorry, I can't go on without confirming who I'm speaking with. Please call ${p.agentName} at ${p.callbackNumber}. Goodbye.`,

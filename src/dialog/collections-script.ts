@@ -9,7 +9,7 @@ import { formatDate, formatMoney } from './speech-format';
 import { requiredDisclosure, type TurnContext } from './turn-context';
 import { NO_ENTITIES, type Entities, type Intent } from './turn-schema';
 import { understandUtterance, type Understanding } from './understanding';
-import { completesVerification, nameConfirmedEarlier, verificationFactor } from './verification';
+import { verificationProgress, type VerificationProgress } from './verification';
 
 /**
  * The collections call: what the agent says in each state and where the call goes next. The turn
@@ -88,36 +88,39 @@ function verifiedStep(ctx: TurnContext, heard: Understanding): Step {
   return step(PHRASES.disclosure[ctx.language](intro), 'disclosure', heard.intent);
 }
 
-/** A wrong answer gets one more try; a second ends the call without saying why we called. */
-function factorMismatchStep(ctx: TurnContext, kind: 'birth-year' | 'postal-code'): Step {
-  const earlierMisses = ctx.history.filter((t) => t.state === 'verify-identity' && t.nextState === 'verify-identity' && t.intent === 'inform');
-  if (earlierMisses.length > 0) return step(PHRASES.verificationFailed[ctx.language](caller(ctx)), 'ended', 'inform');
-  return step(PHRASES.factorRetry[ctx.language]({ kind }), 'verify-identity', 'inform');
+/** The answer to a verification question, as code read it: a wrong or several-valued one is asked again while tries are left. */
+function factorAnswerStep(ctx: TurnContext, progress: VerificationProgress): Step | undefined {
+  const { asking, latest } = progress;
+  if (progress.status === 'failed') return step(PHRASES.verificationFailed[ctx.language](caller(ctx)), 'ended', 'inform');
+  if (!asking) return undefined;
+  if (latest === 'several') return step(PHRASES.factorOneAnswer[ctx.language]({ kind: asking.kind }), 'verify-identity', 'inform');
+  if (latest === 'mismatch') return step(PHRASES.factorRetry[ctx.language]({ kind: asking.kind }), 'verify-identity', 'inform');
+  // The name, or the question before, was just answered: on to the next question.
+  return latest === 'match' ? step(PHRASES.askFactor[ctx.language]({ kind: asking.kind }), 'verify-identity', 'inform') : undefined;
 }
 
 function verifyStep(ctx: TurnContext, heard: Understanding): Step {
-  if (completesVerification(ctx, heard.intent)) return verifiedStep(ctx, heard);
-  const factor = verificationFactor(ctx.debtor);
-  const askingFactor = factor !== undefined && nameConfirmedEarlier(ctx.history);
+  const progress = verificationProgress(ctx);
+  if (progress.status === 'verified') return verifiedStep(ctx, heard);
+  const answered = factorAnswerStep(ctx, progress);
+  if (answered) return answered;
+  const kind = progress.asking?.kind;
   const { fullName } = ctx.debtor;
-  // With no second factor, a confirmed name has already completed verification above.
-  if (factor && (heard.intent === 'affirm' || heard.intent === 'identity-confirmed')) {
-    return step(PHRASES.askFactor[ctx.language]({ kind: factor.kind }), 'verify-identity', heard.intent);
+  if (kind && (heard.intent === 'affirm' || heard.intent === 'identity-confirmed')) {
+    return step(PHRASES.askFactor[ctx.language]({ kind }), 'verify-identity', heard.intent);
   }
   switch (heard.intent) {
     case 'deny':
-      return askingFactor ? step(PHRASES.verificationFailed[ctx.language](caller(ctx)), 'ended', 'deny') : wrongPersonStep(ctx);
-    case 'inform':
-      return askingFactor ? factorMismatchStep(ctx, factor.kind) : step(PHRASES.verifyFirst[ctx.language]({ fullName }), 'verify-identity', 'inform');
+      return kind ? step(PHRASES.verificationFailed[ctx.language](caller(ctx)), 'ended', 'deny') : wrongPersonStep(ctx);
     case 'question':
-      return askingFactor
-        ? step(PHRASES.whyFactor[ctx.language]({ kind: factor.kind }), 'verify-identity', 'question')
+      return kind
+        ? step(PHRASES.whyFactor[ctx.language]({ kind }), 'verify-identity', 'question')
         : step(PHRASES.whoIsCalling[ctx.language]({ agentName: ctx.collector.agentName, fullName }), 'verify-identity', 'question');
     case 'callback-request':
       return step(PHRASES.notNow[ctx.language](), 'ended', 'callback-request');
     default:
-      return askingFactor
-        ? step(PHRASES.whyFactor[ctx.language]({ kind: factor.kind }), 'verify-identity', heard.intent)
+      return kind
+        ? step(PHRASES.whyFactor[ctx.language]({ kind }), 'verify-identity', heard.intent)
         : step(PHRASES.verifyFirst[ctx.language]({ fullName }), 'verify-identity', heard.intent);
   }
 }
@@ -320,13 +323,15 @@ function respond(ctx: TurnContext, heard: Understanding): Step {
 }
 
 function reprompt(ctx: TurnContext): Step {
-  const factor = verificationFactor(ctx.debtor);
   switch (ctx.state) {
     case 'greeting':
-    case 'verify-identity':
-      return factor && nameConfirmedEarlier(ctx.history)
-        ? step(PHRASES.factorReprompt[ctx.language]({ kind: factor.kind }), 'verify-identity', 'unknown')
+    case 'verify-identity': {
+      const progress = verificationProgress(ctx);
+      if (progress.status === 'failed') return step(PHRASES.verificationFailed[ctx.language](caller(ctx)), 'ended', 'unknown');
+      return progress.asking
+        ? step(PHRASES.factorReprompt[ctx.language]({ kind: progress.asking.kind }), 'verify-identity', 'unknown')
         : step(PHRASES.reaskName[ctx.language]({ fullName: ctx.debtor.fullName }), 'verify-identity', 'unknown');
+    }
     case 'disclosure':
       return step(PHRASES.disclosureReprompt[ctx.language](), 'disclosure', 'unknown');
     case 'purpose-and-balance':

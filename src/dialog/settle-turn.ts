@@ -19,6 +19,10 @@ export interface SettledTurn {
 export function settleTurn(ctx: TurnContext, candidate?: unknown): SettledTurn {
   if (candidate === undefined) return { decision: ruleEngineTurn(ctx), candidateAccepted: false, violations: [] };
   const policy = checkTurnPolicy(ctx, candidate);
-  if (policy.ok) return { decision: turnDecisionSchema.parse(candidate), candidateAccepted: true, violations: [] };
+  if (policy.ok) {
+    // The keys are what the caller pressed, not what the model says they pressed: verification reads them from history.
+    const decision = turnDecisionSchema.parse(candidate);
+    return { decision: { ...decision, entities: { ...decision.entities, digits: ctx.utterance.digits ?? null } }, candidateAccepted: true, violations: [] };
+  }
   return { decision: ruleEngineTurn(ctx), candidateAccepted: false, violations: policy.violations };
 }

@@ -119,8 +119,21 @@ const SPOKEN_DIGITS: Readonly<Record<string, string>> = {
   零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
 };
 
-/** Digits read one by one ("nine four one oh seven", "九四一零七", "94107") joined into one string. */
-export function spokenDigitString(text: string): string {
-  const tokens = text.match(/\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b|[零〇幺一二三四五六七八九]/g) ?? [];
-  return tokens.map((token) => SPOKEN_DIGITS[token] ?? token).join('');
+const DIGIT_TOKEN = /\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b|[零〇幺一二三四五六七八九]/g;
+
+/**
+ * Digits read one by one ("nine four one oh seven", "九四一零七", "9 4 1 0 7"), each run joined into
+ * one string. A run ends at any word between two digits ("1985 or 1986" is two runs); spaces and
+ * punctuation do not end it, as recognisers put them between digits at random.
+ */
+export function spokenDigitRuns(text: string): string[] {
+  const runs: string[] = [];
+  let end = -1;
+  for (const match of text.matchAll(DIGIT_TOKEN)) {
+    const digit = SPOKEN_DIGITS[match[0]] ?? match[0];
+    if (end >= 0 && /^[\s\p{P}]*$/u.test(text.slice(end, match.index))) runs[runs.length - 1] += digit;
+    else runs.push(digit);
+    end = match.index + match[0].length;
+  }
+  return runs;
 }

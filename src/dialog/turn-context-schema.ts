@@ -56,10 +56,18 @@ export const turnContextSchema = z.strictObject({
   debtor: z.strictObject({
     firstName: z.string().min(1),
     fullName: z.string().min(1),
-    /** Verification answers: the birth year if known, else the postal code; with neither, the name alone. */
+    /** Verification answers (verification.ts): the name, the birth year when known, then the campaign's second factor. */
     birthYear: z.int().min(1900).max(2100).optional(),
-    postalCode: z.string().min(1).optional(),
+    zip: z.string().regex(/^\d{3,10}$/).optional(),
+    accountLast4: z.string().regex(/^\d{4}$/).optional(),
   }),
+  /** Absent in contexts built before campaigns had a verification section: two tries, no second factor. */
+  verification: z
+    .strictObject({
+      maxTries: z.int().min(1),
+      secondFactor: z.enum(['zip', 'account-last-4']).optional(),
+    })
+    .optional(),
   account: z.strictObject({
     creditorName: z.string().min(1),
     amountDueMinor: z.int().positive(),

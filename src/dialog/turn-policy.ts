@@ -9,7 +9,7 @@ import { blankOut, containsPhrase } from './text-normalize';
 import { requiredDisclosure, type TurnContext } from './turn-context';
 import { turnDecisionSchema } from './turn-decision-schema';
 import type { TurnDecision } from './turn-schema';
-import { completesVerification } from './verification';
+import { verificationProgress } from './verification';
 
 /**
  * The gate every turn passes before it is spoken (an LLM's always; the rule engine's in tests).
@@ -27,8 +27,8 @@ type PolicyCheck = (ctx: TurnContext, decision: TurnDecision) => string[];
 
 const when = (condition: boolean, violation: string): string[] => (condition ? [violation] : []);
 
-const verifiedAfterTurn = (ctx: TurnContext, decision: TurnDecision): boolean =>
-  isVerifiedState(ctx.state) || completesVerification(ctx, decision.intent);
+/** Whether the caller is the debtor once this turn's words are counted: code decides, whatever the decision claims. */
+const verifiedAfterTurn = (ctx: TurnContext): boolean => isVerifiedState(ctx.state) || verificationProgress(ctx).status === 'verified';
 
 const checkTransition: PolicyCheck = (ctx, decision) => when(!isTransitionAllowed(ctx.state, decision.nextState), 'illegal-transition');
 
@@ -40,7 +40,16 @@ const checkLength: PolicyCheck = (ctx, { reply }) => [
 const checkDebtDetail: PolicyCheck = (ctx, decision) => {
   if (!mentionsDebtDetail(decision.reply, ctx)) return [];
   if (decision.intent === 'wrong-person') return ['debt-detail-to-third-party'];
-  return when(!verifiedAfterTurn(ctx, decision), 'debt-detail-before-verification');
+  return when(!verifiedAfterTurn(ctx), 'debt-detail-before-verification');
+};
+
+/** Past verification only when code verified the caller; out of tries, the call may not ask again. */
+const checkVerification: PolicyCheck = (ctx, { nextState }) => {
+  if (isVerifiedState(ctx.state)) return [];
+  return [
+    ...when(isVerifiedState(nextState) && !verifiedAfterTurn(ctx), 'unverified-caller-past-verification'),
+    ...when(nextState === 'verify-identity' && verificationProgress(ctx).status === 'failed', 'verification-tries-exhausted'),
+  ];
 };
 
 const checkDisclosure: PolicyCheck = (ctx, decision) => {
@@ -48,7 +57,7 @@ const checkDisclosure: PolicyCheck = (ctx, decision) => {
   const saidNow = containsPhrase(decision.reply, disclosure);
   if (ctx.history.some((turn) => containsPhrase(turn.said, disclosure)) || saidNow) return [];
   const entersDisclosure = decision.nextState === 'disclosure' && ctx.state !== 'disclosure';
-  const talksDebt = verifiedAfterTurn(ctx, decision) && mentionsDebtDetail(decision.reply, ctx);
+  const talksDebt = verifiedAfterTurn(ctx) && mentionsDebtDetail(decision.reply, ctx);
   return when(entersDisclosure || PAST_DISCLOSURE.has(decision.nextState) || talksDebt, 'missing-disclosure');
 };
 
@@ -83,6 +92,7 @@ const POLICY_CHECKS: readonly PolicyCheck[] = [
   checkTransition,
   checkLength,
   checkDebtDetail,
+  checkVerification,
   checkDisclosure,
   checkOfferLimits,
   checkThreats,

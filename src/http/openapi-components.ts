@@ -134,6 +134,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
       amountDueMinor: { type: 'integer' },
       dueDate: { type: 'string', format: 'date' },
       birthYear: { type: 'integer' },
+      zip: { type: 'string', description: 'Digits only' },
       segmentData: { type: 'object' },
       artificialVoiceConsent: { type: 'boolean' },
     },

@@ -1,4 +1,5 @@
 import type { Campaign } from '../campaigns/campaign-schema';
+import { accountRefLast4 } from '../dialog/verification';
 import { parseAmount } from '../policy/money';
 import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
 import {
@@ -8,6 +9,7 @@ import {
   columnReader,
   memoize,
   phoneNumberIn,
+  postalCodeIn,
   reference,
   referencePattern,
   shortText,
@@ -31,6 +33,7 @@ export const debtorColumns = [
   'amountDue',
   'dueDate',
   'birthYear',
+  'zip',
   'daysPastDue',
   'onTimePayments',
   'brokenPromises',
@@ -57,6 +60,7 @@ const personName = shortText(200);
 /** Reads rows for one campaign, whose currency, default zone, languages and country they take. */
 export function debtorRowReader(campaign: Campaign): (fields: Record<string, unknown>) => DebtorRow {
   const phoneNumber = phoneNumberIn(campaign.jurisdiction, 'campaign');
+  const postalCode = postalCodeIn(campaign.jurisdiction);
   const zones = memoize(canonicalTimeZone);
   const languages = memoize(canonicalLanguage);
   const currentYear = new Date().getUTCFullYear();
@@ -78,11 +82,13 @@ export function debtorRowReader(campaign: Campaign): (fields: Record<string, unk
     });
     const dueDate = read('dueDate', calendarDate);
     const birthYear = read('birthYear', wholeNumber(1900, currentYear));
+    const zip = read('zip', postalCode);
     const daysPastDue = read('daysPastDue', wholeNumber(0, 100_000));
     const onTimePayments = read('onTimePayments', wholeNumber(0, 100_000));
     const brokenPromises = read('brokenPromises', wholeNumber(0, 100_000));
     const flags = read('flags', flagList);
     const artificialVoiceConsent = read('artificialVoiceConsent', yesOrNo);
+    problems.push(...secondFactorProblems(campaign, { accountRef, zip }, problems));
 
     if (problems.length > 0) return { ok: false, problems };
     // With no problems, every required column was read.
@@ -99,11 +105,25 @@ export function debtorRowReader(campaign: Campaign): (fields: Record<string, unk
         amountDueMinor: amountDueMinor!,
         dueDate: dueDate!,
         ...(birthYear !== undefined ? { birthYear } : {}),
+        ...(zip !== undefined ? { zip } : {}),
         segmentData: definedOnly({ daysPastDue, onTimePayments, brokenPromises, flags }),
         artificialVoiceConsent: artificialVoiceConsent ?? false,
       },
     };
   };
+}
+
+/** A row the campaign's second verification question could never be answered for (verification.secondFactor). */
+function secondFactorProblems(campaign: Campaign, row: { accountRef?: string; zip?: string }, earlier: readonly RowProblem[]): RowProblem[] {
+  const { secondFactor } = campaign.verification;
+  if (secondFactor === 'zip' && row.zip === undefined && !earlier.some((p) => p.field === 'zip')) {
+    return [{ field: 'zip', message: 'is required: the campaign asks callers for their ZIP code to verify them (verification.secondFactor)' }];
+  }
+  if (secondFactor === 'account-last-4' && row.accountRef !== undefined && accountRefLast4(row.accountRef) === undefined) {
+    const message = `'${clip(row.accountRef)}' has fewer than 4 digits: the campaign asks callers for its last 4 digits to verify them (verification.secondFactor)`;
+    return [{ field: 'accountRef', message }];
+  }
+  return [];
 }
 
 function calendarDate(text: string): Parsed<string> {

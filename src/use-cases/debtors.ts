@@ -60,6 +60,7 @@ export function storedProfile(debtor: DebtorRecord): DebtorProfile {
     amountDueMinor: debtor.amountDueMinor,
     dueDate: debtor.dueDate,
     ...(debtor.birthYear != null ? { birthYear: debtor.birthYear } : {}),
+    ...(debtor.zip != null ? { zip: debtor.zip } : {}),
     segmentData: debtor.segmentData ?? {},
     artificialVoiceConsent: debtor.artificialVoiceConsent,
   };

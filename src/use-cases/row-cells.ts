@@ -124,6 +124,17 @@ export function reference(what: string): (text: string) => Parsed<string> {
     referencePattern.test(text) ? { value: text } : { problem: `'${clip(text)}' is not ${what}: 1 to 64 letters, digits, dots, dashes or underscores` };
 }
 
+/** A postal code as its digits: a US ZIP (ZIP+4 keeps its first 5) or another country's 3 to 10 digits. */
+export function postalCodeIn(jurisdiction: string): (text: string) => Parsed<string> {
+  const us = jurisdiction.slice(0, 2) === 'US';
+  return (text) => {
+    const compact = text.replace(/\s+/g, '');
+    if (!us) return /^\d{3,10}$/.test(compact) ? { value: compact } : { problem: `'${clip(text)}' is not a postal code: write its digits only, 3 to 10 of them` };
+    const zip = /^(\d{5})(?:-\d{4})?$/.exec(compact)?.[1];
+    return zip ? { value: zip } : { problem: `'${clip(text)}' is not a US ZIP code: write 5 digits like 94107, or ZIP+4 like 94107-1234` };
+  };
+}
+
 /**
  * Numbers written without +country are read as numbers of the document's own country ('US-CA': US).
  * A +1 number is contacted under US rules (us-contact-rules.ts), so it belongs to a document of a

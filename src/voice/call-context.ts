@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from '../dialog/language';
 import { STRATEGIES, type TurnContext } from '../dialog/turn-context';
 import { turnContextSchema } from '../dialog/turn-context-schema';
 import { INTENTS, type Intent } from '../dialog/turn-schema';
+import { accountRefLast4 } from '../dialog/verification';
 import { limitedContentVoicemail } from '../dialog/voicemail';
 
 /**
@@ -18,6 +19,8 @@ export interface CallDebtor {
   currency: string;
   dueDate: string;
   birthYear?: number;
+  accountRef: string;
+  zip?: string;
 }
 
 export interface CallSetup {
@@ -42,6 +45,16 @@ export function callLanguage(campaign: Campaign, wanted: string): Language {
   return campaign.languages.find(supported) ?? 'en';
 }
 
+/** Only the answers the campaign asks for go into the call. */
+function verificationAnswers(campaign: Campaign, debtor: CallDebtor): Pick<TurnContext['debtor'], 'birthYear' | 'zip' | 'accountLast4'> {
+  const { secondFactor } = campaign.verification;
+  return {
+    birthYear: debtor.birthYear,
+    ...(secondFactor === 'zip' ? { zip: debtor.zip } : {}),
+    ...(secondFactor === 'account-last-4' ? { accountLast4: accountRefLast4(debtor.accountRef) } : {}),
+  };
+}
+
 export function buildCallSetup(
   campaign: Campaign,
   input: { debtor: CallDebtor; strategy: string; balanceMinor: number; initialCommunication: boolean; now: number },
@@ -58,7 +71,8 @@ export function buildCallSetup(
     state: 'greeting',
     strategy,
     collector: { agentName, companyName: campaign.name, callbackNumber },
-    debtor: { firstName: input.debtor.firstName, fullName: input.debtor.fullName, birthYear: input.debtor.birthYear },
+    debtor: { firstName: input.debtor.firstName, fullName: input.debtor.fullName, ...verificationAnswers(campaign, input.debtor) },
+    verification: campaign.verification,
     account: { creditorName: campaign.name, amountDueMinor: input.balanceMinor, currency: input.debtor.currency, dueDate: input.debtor.dueDate },
     offers: {
       maxInstalments: plan?.maxInstalments ?? 1,

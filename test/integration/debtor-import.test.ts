@@ -295,6 +295,28 @@ describe('importing debtors and working their accounts over HTTP', () => {
     }
   });
 
+  it('when the campaign verifies callers by ZIP code, then rows without one are refused and the ZIP code is kept in the profile', async () => {
+    const zipCampaignId = `${campaignId}-zip`;
+    const document = demoCampaignYaml(zipCampaignId).replace(/^ {2}# secondFactor: zip.*$/m, '  secondFactor: zip');
+    expect((await call(url, 'PUT', '/campaigns', yaml(document))).status).toBe(201);
+
+    const response = await importCsv(
+      ['accountRef,fullName,phone,amountDue,dueDate,birthYear,zip', 'Z-001,Ana Ruiz,+12125550141,40.00,2026-03-01,1985,02134-1234', 'Z-002,No Zip,+12125550142,40.00,2026-03-01,1985,', 'Z-003,Bad Zip,+12125550143,40.00,2026-03-01,1985,2134'].join('\n'),
+      zipCampaignId,
+    );
+
+    expect(response.body).toMatchObject({
+      started: 1,
+      rejected: 2,
+      errors: [
+        { row: 3, field: 'zip', message: expect.stringMatching(/^is required: /) },
+        { row: 4, field: 'zip', message: expect.stringContaining("'2134' is not a US ZIP code") },
+      ],
+    });
+    const shown = await call(url, 'GET', `/campaigns/${zipCampaignId}/debtors/Z-001`);
+    expect(shown.body).toMatchObject({ profile: { zip: '02134', birthYear: 1985 } });
+  });
+
   it('when `parley import` sends a file with a rejected row, then it prints the report and exits 2', async () => {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'parley-import-'));
     try {

@@ -130,11 +130,11 @@ describe('LLM dialog', () => {
     await llm?.close();
   });
 
-  async function callPayer(name: string, script: ReturnType<typeof scriptFor>, options: { phone?: string; ref?: string } = {}) {
+  async function callPayer(name: string, script: ReturnType<typeof scriptFor>, options: { phone?: string; ref?: string; persona?: string } = {}) {
     const phone = options.phone ?? `+1202555${4000 + phoneSeq++}`;
     const yearOfBirth = 1981;
     scripts.set(name, script);
-    stack.simulator.people.assign(phone, payer(name, yearOfBirth));
+    stack.simulator.people.assign(phone, options.persona ?? payer(name, yearOfBirth));
     llm.forbid(phone, phone.slice(2)); // the debtor's number, with or without +1
     const [firstName] = name.split(' ');
     const debtor: DebtorProfile = debtorProfile(options.ref ?? `acct-${name.replace(/\W+/g, '-')}`, phone, { fullName: name, firstName, birthYear: yearOfBirth, timeZone: zone });
@@ -206,6 +206,27 @@ describe('LLM dialog', () => {
     expect(heard.filter((h) => h === HOLDING).length).toBeLessThanOrEqual(1);
     expect(result).toMatchObject({ status: 'completed', answeredBy: 'human', rightPartyVerified: true, payNow: { amountMinor: 12_500 } });
     expect(llm.problems()).toEqual([]);
+  });
+
+  it('when the caller lists every year and the LLM takes that as verified, then nothing about the debt is spoken and the call ends unverified', async () => {
+    // A gullible model: any answer with a year in it is taken as the right one.
+    const script = scriptFor((state, request) => {
+      const answer = request.messages.at(-1)?.content ?? '';
+      const { disclosure } = promptFacts(request);
+      return state === 'verify-identity' && /\d{4}/.test(answer) ? { content: decision(`Thank you. ${disclosure} Is now a good time?`, 'identity-confirmed', 'disclosure') } : undefined;
+    });
+
+    const { result, heard, turns } = await callPayer('Jules Moreau', script, { persona: 'year-guesser' });
+
+    expect(heard.slice(-2)).toEqual([
+      expect.stringMatching(/^Sorry, I can only take one answer, not several\. What is your year of birth\?/),
+      "I'm sorry, I can't go on without confirming who I'm speaking with. Please call Sam Taylor at 1-800-555-0100. Goodbye.",
+    ]);
+    expect(heard.join(' ')).not.toMatch(/collect a debt|balance|Test Collections/);
+    const refused = turns.filter((t) => t.engine === 'rules-fallback');
+    expect(refused).toHaveLength(2);
+    for (const turn of refused) expect(turn.violations).toEqual(expect.arrayContaining(['unverified-caller-past-verification', 'debt-detail-before-verification']));
+    expect(result).toMatchObject({ status: 'completed', answeredBy: 'human', rightPartyVerified: false, conversation: false });
   });
 
   it('when the LLM does not answer within OPENAI_TIMEOUT_MS, then the rule engine answers that turn and the call goes on with the LLM', async () => {

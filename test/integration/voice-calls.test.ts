@@ -80,6 +80,13 @@ const cases: PersonaCase[] = [
     noDebtDetail: true,
   },
   {
+    // Every year from 1940 to 2007 in one answer, twice: no verification, and the call ends.
+    persona: 'year-guesser',
+    debtor: { fullName: 'Jordan Lee', firstName: 'Jordan', birthYear: 1985 },
+    expected: { status: 'completed', answeredBy: 'human', rightPartyVerified: false, conversation: false },
+    noDebtDetail: true,
+  },
+  {
     persona: 'voicemail',
     debtor: { fullName: 'Jordan Lee', firstName: 'Jordan', birthYear: 1985 },
     expected: { status: 'completed', answeredBy: 'machine', voicemailLeft: true, turns: 0, conversation: false },

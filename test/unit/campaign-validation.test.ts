@@ -122,6 +122,8 @@ describe('validateCampaign names each bad field with its path and a plain reason
     { problem: 'an instalment minimum as a decimal', edit: (d) => (d.offers = { instalmentPlan: { maxInstalments: 6, minInstalmentAmount: 25.5, maxDaysBetween: 31 } }), path: 'offers.instalmentPlan.minInstalmentAmount', message: 'must be a whole number' },
     { problem: 'a human hand-off with nobody to hand to', edit: (d) => (d.consent = { fallbackWhenNoConsent: 'human-call' }), path: 'voice', message: 'needs agentNumber or agentQueue: consent.fallbackWhenNoConsent is human-call' },
     { problem: 'an agent number without country code', edit: (d) => (d.voice = { agentNumber: '2125550143' }), path: 'voice.agentNumber', message: 'is not a phone number in E.164 form' },
+    { problem: 'more verification tries than 3', edit: (d) => (d.verification = { maxTries: 4 }), path: 'verification.maxTries', message: 'must be at most 3' },
+    { problem: 'an unknown second verification factor', edit: (d) => (d.verification = { secondFactor: 'ssn' }), path: 'verification.secondFactor', message: "must be 'zip' or 'account-last-4'" },
     { problem: 'a voicemail policy that leaves the full message', edit: (d) => (d.voice = { voicemailPolicy: 'full-message' }), path: 'voice.voicemailPolicy', message: "must be 'limited-content-message' or 'hang-up'" },
   ])('when a document has $problem, then $path is named', ({ edit, path, message }) => {
     const document = minimalDocument() as Record<string, any>;

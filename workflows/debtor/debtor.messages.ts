@@ -24,6 +24,8 @@ export interface DebtorProfile {
   /** YYYY-MM-DD. */
   dueDate: string;
   birthYear?: number;
+  /** US ZIP (5 digits) or another country's postal code, digits only: a verification answer. */
+  zip?: string;
   /** Fields the campaign's segments read: daysPastDue, onTimePayments, brokenPromises, flags. */
   segmentData: { daysPastDue?: number; onTimePayments?: number; brokenPromises?: number; flags?: string[] };
   /** Prior express consent to calls with an artificial (TTS/AI) voice, as imported. */

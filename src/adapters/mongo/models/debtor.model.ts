@@ -18,6 +18,7 @@ const debtorSchema = new Schema(
     amountDueMinor: { type: Number, required: true, min: 0 },
     dueDate: { type: String, required: true },
     birthYear: { type: Number },
+    zip: { type: String },
     segmentData: { type: Schema.Types.Mixed, default: {} },
     artificialVoiceConsent: { type: Boolean, required: true, default: false },
     importedAt: { type: Date, required: true },
