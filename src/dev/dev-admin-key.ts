@@ -9,7 +9,7 @@ import type { DevSecrets } from '../config/dev-secrets-file';
  */
 export async function ensureDevAdminKey(repositories: Pick<Repositories, 'apiKeys'>, dataDir: string, secrets: DevSecrets): Promise<string> {
   if (secrets.adminApiKey && (await verifyApiKey(repositories, secrets.adminApiKey))) return secrets.adminApiKey;
-  const { apiKey } = await createApiKey(repositories, { name: `dev-admin-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`, role: 'admin', createdBy: 'parley dev' });
+  const { apiKey } = await createApiKey(repositories, { name: 'dev-admin', role: 'admin', createdBy: 'parley dev' });
   saveDevSecrets(dataDir, { ...secrets, adminApiKey: apiKey });
   return apiKey;
 }

@@ -48,7 +48,7 @@ describe('the consent ledger over HTTP', () => {
     expect(entry.status).toBe(201);
     expect(entry.body.permissions).toMatchObject({ smsOptedOut: false });
     const ledger = await call(url, 'GET', consentOf(phone));
-    expect(ledger.body.events.at(-1)).toMatchObject({ kind: 'opt-in', source: 'operator:agent:jlee', evidenceRef: 'signed-form/2026-11-30/0042' });
+    expect(ledger.body.events.at(-1)).toMatchObject({ kind: 'opt-in', source: expect.stringMatching(/^operator:key:[^:]+: agent:jlee$/), evidenceRef: 'signed-form/2026-11-30/0042' });
   });
 
   it('when an operator entry without evidence is in the ledger after a STOP anyway, then it lifts nothing', async () => {

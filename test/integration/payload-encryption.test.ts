@@ -45,9 +45,11 @@ describe('workflow payloads encrypted before they reach Temporal', () => {
     const payloads = payloadsIn(history.events);
     expect(payloads.length).toBeGreaterThan(3);
     const encoding = (p: (typeof payloads)[number]) => new TextDecoder().decode(p.metadata.encoding);
-    // In clear only what the SDK's core writes for itself in markers: a patch's id, a local activity's
-    // type and timing (its result is a payload of its own, encrypted). The scan below reads those too.
-    const outsideMarkers = payloadsIn(history.events!.filter((event) => !event.markerRecordedEventAttributes));
+    // In clear only what Temporal's core writes for itself: markers (a patch's id, a local
+    // activity's type and timing; its result is a payload of its own, encrypted) and the
+    // TemporalChangeVersion search attribute (patch ids). The scan below reads those too.
+    const ownPayloads = history.events!.filter((event) => !event.markerRecordedEventAttributes && !event.upsertWorkflowSearchAttributesEventAttributes);
+    const outsideMarkers = payloadsIn(ownPayloads);
     expect(outsideMarkers.length).toBeGreaterThan(3);
     expect(new Set(outsideMarkers.map(encoding))).toEqual(new Set(['binary/encrypted']));
     const stored = payloads.map((p) => Buffer.from(p.data).toString('latin1')).join('\n') + JSON.stringify(history);

@@ -43,11 +43,11 @@ describe('payment links', () => {
   async function accountWithLink(): Promise<{ accountRef: string; workflowId: string; phone: string; link: string }> {
     const n = nextAccount++;
     const accountRef = `PL-${n}`;
-    const phone = `+120255502${String(n).padStart(2, '0')}`;
+    const phone = `+4479111235${String(n).padStart(2, '0')}`;
     stack.simulator.people.assign(phone, 'never-answers');
     const rows = ['accountRef,fullName,phone,timeZone,amountDue,dueDate', `${accountRef},Jordan Lee,${phone},Europe/London,125.00,2026-11-01`].join('\n');
     const imported = await call(api, 'POST', `/campaigns/${campaignId}/debtors/import`, csv(rows));
-    expect(imported.body).toMatchObject({ started: 1 });
+    expect(imported.body, JSON.stringify(imported.body)).toMatchObject({ started: 1 });
     const [link] = await eventually('the first text', async () => (linksTo(phone).length > 0 ? linksTo(phone) : undefined));
     return { accountRef, workflowId: `debtor/${campaignId}/${accountRef}`, phone, link: link! };
   }

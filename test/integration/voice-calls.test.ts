@@ -87,6 +87,20 @@ const cases: PersonaCase[] = [
     noDebtDetail: true,
   },
   {
+    // Reads a card out on the call: the call goes on as with any payer (the number is redacted, see voice-own-speech and the demo's scan).
+    persona: 'card-reader',
+    debtor: { fullName: 'Quinn Avery', firstName: 'Quinn', birthYear: 1988 },
+    expected: { answeredBy: 'human', rightPartyVerified: true },
+    disclosure: MINI_MIRANDA,
+  },
+  {
+    // Refuses calls (their SSN comes by text, in the demo): "please don't call me" is an opt-out of calls.
+    persona: 'ssn-texter',
+    debtor: {},
+    expected: { answeredBy: 'human', rightPartyVerified: false },
+    noDebtDetail: true,
+  },
+  {
     persona: 'voicemail',
     debtor: { fullName: 'Jordan Lee', firstName: 'Jordan', birthYear: 1985 },
     expected: { status: 'completed', answeredBy: 'machine', voicemailLeft: true, turns: 0, conversation: false },

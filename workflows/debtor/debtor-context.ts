@@ -1,5 +1,6 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import type { Campaign, CadenceStep } from '../../src/campaigns/campaign-schema';
+import { isNorthAmericanNumber } from '../../src/policy/us-contact-rules';
 import type { OutreachContext } from '../outreach/outreach-context';
 import { Changes, freshOutreachState } from '../outreach/outreach-context';
 import { AuditTrail, StatusMirror } from '../outreach/bookkeeping';
@@ -33,7 +34,7 @@ export function createDebtorContext(input: DebtorWorkflowInput): DebtorContext {
     workflowId,
     campaignId,
     person: debtor,
-    debtCollection: true,
+    regulationFByNumber: isNorthAmericanNumber(debtor.phone) && patched('us-rules-for-north-american-numbers'),
     queues: input.queues,
     state,
     // Set by the workflow before its first step; until then `campaignLoaded` keeps validators off it.

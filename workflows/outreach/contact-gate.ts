@@ -1,7 +1,6 @@
-import { patched } from '@temporalio/workflow';
 import type { OutreachStep } from '../../src/campaigns/contact-policy-schema';
 import { nextAllowedMoment } from '../../src/policy/contact-window';
-import { isNorthAmericanNumber, withinRegulationF, type ContactRules } from '../../src/policy/us-contact-rules';
+import { withinRegulationF, type ContactRules } from '../../src/policy/us-contact-rules';
 import type { OutreachContext } from './outreach-context';
 import type { ContactChannel } from './outreach-state';
 import { reads } from './outreach-activities';
@@ -31,7 +30,7 @@ export function allowedMoment(ctx: OutreachContext, channel: ContactChannel, not
 /** The campaign's hours and caps; for a debtor's +1 number, never looser than Regulation F's, whatever the campaign's jurisdiction. */
 function contactRules(ctx: OutreachContext): ContactRules {
   const rules = { contactWindow: ctx.campaign.contactWindow, frequencyCaps: ctx.campaign.frequencyCaps };
-  return ctx.debtCollection && isNorthAmericanNumber(ctx.person.phone) && patched('us-rules-for-north-american-numbers') ? withinRegulationF(rules) : rules;
+  return ctx.regulationFByNumber ? withinRegulationF(rules) : rules;
 }
 
 /**

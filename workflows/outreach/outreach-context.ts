@@ -18,8 +18,12 @@ export interface OutreachContext<S extends OutreachState = OutreachState, C exte
   readonly workflowId: string;
   readonly campaignId: string;
   readonly person: OutreachPerson;
-  /** Regulation F binds debt collectors (12 CFR 1006.2(i)), not surveys: a debtor's +1 number gets its hours and caps. */
-  readonly debtCollection: boolean;
+  /**
+   * Regulation F's hours and caps apply whatever the campaign's jurisdiction: a debtor (Regulation F
+   * binds debt collectors, 12 CFR 1006.2(i), not surveys) with a +1 number. Decided once as the run
+   * starts: the patch it rests on must not be asked from an update's validator or a query.
+   */
+  readonly regulationFByNumber: boolean;
   /** Rate-limited task queues for outbound contact. */
   readonly queues: { readonly sms: string; readonly voice: string };
   readonly state: S;

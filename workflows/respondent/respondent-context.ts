@@ -31,7 +31,7 @@ export function createRespondentContext(input: RespondentWorkflowInput): Respond
     campaignId: surveyId,
     surveyId,
     person: respondent,
-    debtCollection: false,
+    regulationFByNumber: false,
     queues: input.queues,
     state,
     // Set by the workflow before its first step; until then `surveyLoaded` keeps validators off it.
