@@ -40,6 +40,8 @@ function chineseIdCheck(id: string): boolean {
  */
 export function piiIn(text: string, planted: readonly string[] = []): Array<{ kind: PiiFinding['kind']; text: string }> {
   const spelled = text
+    // A UUID (an idempotency key, a payment id) whose first groups are all digits is not a card.
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, 'uuid')
     .replace(/\b(?:(double|triple)\s+)?(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi, (_w, repeat: string | undefined, word: string) =>
       digitWords[word.toLowerCase()]!.repeat(repeat ? (repeat.toLowerCase() === 'double' ? 2 : 3) : 1),
     )
