@@ -33,6 +33,7 @@ const envSchema = z.object({
   TEMPORAL_API_KEY: optionalString,
   TEMPORAL_PAYLOAD_KEYS: optionalString,
   TEMPORAL_PAYLOAD_KEYS_FILE: optionalString,
+  ALLOW_PLAINTEXT_PAYLOADS: booleanFlag,
   CODEC_CORS_ORIGINS: optionalString,
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
@@ -111,6 +112,8 @@ export interface Config {
     readonly apiKey?: string;
     /** Payload encryption keys (src/temporal/codec): `id=base64,…` (the first encrypts) or a file of them; unset: payloads in clear. */
     readonly payloadKeys?: { readonly list?: string; readonly file?: string };
+    /** `parley serve` without payload keys: refused unless this says a person chose it. */
+    readonly allowPlaintextPayloads: boolean;
     readonly devServer: { readonly port: number; readonly uiPort: number };
   };
   readonly mongo: {
@@ -226,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
       apiKey: e.TEMPORAL_API_KEY,
       payloadKeys: e.TEMPORAL_PAYLOAD_KEYS_FILE ? { file: e.TEMPORAL_PAYLOAD_KEYS_FILE } : e.TEMPORAL_PAYLOAD_KEYS ? { list: e.TEMPORAL_PAYLOAD_KEYS } : undefined,
+      allowPlaintextPayloads: e.ALLOW_PLAINTEXT_PAYLOADS ?? false,
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT },
     },
     mongo: { uri: e.MONGODB_URI, database: e.MONGODB_DATABASE, ferretDbPort: e.FERRETDB_PORT },

@@ -151,6 +151,7 @@ function serviceEnv(
     PUBLIC_BASE_URL: publicBaseUrl,
     // `parley serve` on loopback, with the simulator as Twilio: nothing crosses a network.
     ALLOW_INSECURE_PUBLIC_URL: 'true',
+    TEMPORAL_PAYLOAD_KEYS: `load-1=${randomBytes(32).toString('base64')}`,
     PARLEY_API_URL: publicBaseUrl,
     TEMPORAL_ADDRESS: servers.temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,

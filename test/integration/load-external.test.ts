@@ -35,6 +35,7 @@ describe('the load harness against a stack it did not start', () => {
       HTTP_PORT: String(httpPort),
       PUBLIC_BASE_URL: `http://127.0.0.1:${httpPort}`,
       ALLOW_INSECURE_PUBLIC_URL: 'true',
+      TEMPORAL_PAYLOAD_KEYS: `load-1=${randomBytes(32).toString('base64')}`,
       TWILIO_ACCOUNT_SID: account.sid,
       TWILIO_AUTH_TOKEN: account.authToken,
       TWILIO_API_BASE_URL: `http://127.0.0.1:${simPort}`,
