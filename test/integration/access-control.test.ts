@@ -97,7 +97,7 @@ describe('who may call what', () => {
     expect(await stack.service.mongo.models.campaignVersions.findOne({ campaignId }).lean()).toMatchObject({ appliedBy: 'key:admin-key' });
   });
 
-  it('when `parley keys` creates, lists and revokes a key, then the CLI works with it until it is revoked', async () => {
+  it('when `parley keys` creates, lists and revokes a key, then the CLI sends it, the service holds it to its role, and the list shows its last use and revocation', async () => {
     const database = { MONGODB_URI: stack.env.MONGODB_URI, MONGODB_DATABASE: stack.env.MONGODB_DATABASE };
     const created = await runCli(['keys', 'create', '--name', 'ops-bot', '--role', 'operator', '--json'], database);
     expect(created.code).toBe(0);

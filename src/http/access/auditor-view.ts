@@ -14,6 +14,6 @@ export function maskedForAuditor(value: unknown): unknown {
 }
 
 /** `+12025550142` → `+•••••••••42`: the last two digits tell numbers apart in a timeline. */
-export function maskPhone(phone: string): string {
+function maskPhone(phone: string): string {
   return `+${'•'.repeat(phone.length - 3)}${phone.slice(-2)}`;
 }

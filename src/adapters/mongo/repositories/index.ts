@@ -41,5 +41,4 @@ export type { CallRecordUpdate } from './call.repository';
 export type { DebtorRecord } from './debtor.repository';
 export type { NewHumanTask } from './human-task.repository';
 export type { NewRespondent, RespondentRecordDoc, RespondentStatusMirror } from './respondent.repository';
-export type { NewApiKey } from './api-key.repository';
 export type { NewSurveyAnswer, StoredSurveyAnswer } from './survey-answer.repository';
