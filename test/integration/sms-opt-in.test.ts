@@ -33,7 +33,9 @@ describe('a consumer who texted STOP texts START', () => {
     // Twilio confirms each keyword itself; the service adds no second text to a START.
     const afterStart = textsTo().slice(textsTo().findIndex((m) => m.body.includes('unsubscribed')) + 1);
     expect(afterStart.map((m) => m.body)).toEqual([expect.stringContaining('re-subscribed')]);
-    const events = await stack.service.mongo.models.auditEvents.find({ campaignId }).lean();
-    expect(events.map((event) => event.type)).toContain('sms-opt-in');
+    // The audit log is written beside the workflow, not before its state changes: wait for it.
+    await eventually('the opt-in in the audit log', async () =>
+      (await stack.service.mongo.models.auditEvents.find({ campaignId }).lean()).some((event) => event.type === 'sms-opt-in') ? true : undefined,
+    );
   });
 });
