@@ -9,6 +9,7 @@ import { importCommand } from './commands/import.command';
 import { debtorCommands } from './commands/debtor.command';
 import { surveyCommands } from './commands/survey.command';
 import { keysCommands } from './commands/keys.command';
+import { auditCommands } from './commands/audit.command';
 import { readDevSecrets } from '../config/dev-secrets-file';
 
 // Exit codes: 0 ok, 1 the command failed, 2 bad configuration or bad input.
@@ -76,6 +77,7 @@ importCommand(program, api);
 debtorCommands(program, api);
 // `survey validate` works on a local file alone; the others on the service.
 surveyCommands(program, api);
+auditCommands(program, config, api);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {

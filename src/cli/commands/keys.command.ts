@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import { ConfigError, type Config } from '../../config/config';
-import { connectMongo, type MongoHandle } from '../../adapters/mongo/connection';
+import { withDatabase } from './service-connections';
 import { createApiKey } from '../../auth/api-keys';
 import { isRole, roles } from '../../auth/roles';
 
@@ -60,13 +60,4 @@ export function keysCommands(program: Command, config: () => Config): void {
         process.stdout.write(`key ${idOrName} revoked\n`);
       });
     });
-}
-
-async function withDatabase(config: Config, work: (mongo: MongoHandle) => Promise<void>): Promise<void> {
-  const mongo = await connectMongo(config.mongo.uri ?? `mongodb://127.0.0.1:${config.mongo.ferretDbPort}/`, config.mongo.database);
-  try {
-    await work(mongo);
-  } finally {
-    await mongo.close();
-  }
 }
