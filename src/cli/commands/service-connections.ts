@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Config } from '../../config/config';
 import { connectMongo, type MongoHandle } from '../../adapters/mongo/connection';
 import { connectTemporalClient } from '../../temporal/client';
+import { readDevSecrets } from '../../config/dev-secrets-file';
 
 // Commands that work on the service's own stores rather than through its API: the database for
 // keys (no key can mint a stronger one), Temporal and the database for auditors' tools (an
@@ -17,10 +18,15 @@ export async function withDatabase<T>(config: Config, work: (mongo: MongoHandle)
   }
 }
 
-/** A Temporal client with the service's payload codec, so histories decode as the workers wrote them. */
+/**
+ * A Temporal client with the service's payload codec, so histories decode as the workers wrote
+ * them: TEMPORAL_PAYLOAD_KEYS, or the key `parley dev` made for its embedded server.
+ */
 export async function withTemporal<T>(config: Config, work: (client: Client) => Promise<T>): Promise<T> {
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServer.port}`;
-  const client = await connectTemporalClient({ ...config.temporal, address });
+  const devKeys = config.temporal.payloadKeys ? undefined : readDevSecrets(config.dataDir)?.payloadKeys;
+  const payloadKeys = devKeys ? { list: devKeys } : config.temporal.payloadKeys;
+  const client = await connectTemporalClient({ ...config.temporal, address, payloadKeys });
   try {
     return await work(client);
   } finally {
