@@ -5,8 +5,12 @@
 export const roles = ['auditor', 'agent', 'operator', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-/** What a route asks of its caller: nothing (Twilio, the payment provider, a payer's link), any role, or a rung of the ladder. */
-export type Access = 'public' | 'read' | 'agent' | 'operator' | 'admin';
+/**
+ * What a route asks of its caller: nothing (Twilio, the payment provider, a payer's link), any
+ * role, a rung of the ladder, or `audit`: an auditor or an admin, off the ladder (decoded Temporal
+ * payloads show every person's profile in clear, which agents and operators have no need of).
+ */
+export type Access = 'public' | 'read' | 'audit' | 'agent' | 'operator' | 'admin';
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);
@@ -14,6 +18,7 @@ export function isRole(value: unknown): value is Role {
 
 export function allows(role: Role, access: Access): boolean {
   if (access === 'public' || access === 'read') return true;
+  if (access === 'audit') return role === 'auditor' || role === 'admin';
   return roles.indexOf(role) >= roles.indexOf(access);
 }
 
@@ -24,4 +29,9 @@ export interface Principal {
   actor: string;
   /** What rate limits count against: the key's id or the token's subject. */
   limitKey: string;
+}
+
+/** How a refusal names what was needed. */
+export function describeAccess(access: Access): string {
+  return access === 'audit' ? 'auditor or admin role' : `${access} role or above`;
 }

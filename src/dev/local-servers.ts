@@ -26,6 +26,8 @@ export async function startTemporalDevServer(options: {
   uiPort?: number;
   /** The Web UI decodes payloads through this Remote Codec Endpoint (the API's /codec). */
   uiCodecEndpoint?: string;
+  /** The path the Web UI is served under (so the API can serve it on its own origin). */
+  uiPublicPath?: string;
   dbFile?: string;
   logDir: string;
   namespace?: string;
@@ -45,8 +47,11 @@ export async function startTemporalDevServer(options: {
   // limited to one per second. One partition holds the rate exactly (Twilio's CPS). A production
   // cluster needs the same for the SMS and voice queues (see README, Running against real servers).
   args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1', '--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
-  if (options.uiPort) args.push('--ui-port', String(options.uiPort), ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []));
-  else args.push('--headless');
+  if (options.uiPort) {
+    args.push('--ui-port', String(options.uiPort));
+    if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+    if (options.uiPublicPath) args.push('--ui-public-path', options.uiPublicPath);
+  } else args.push('--headless');
   if (options.dbFile) {
     mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
@@ -63,7 +68,7 @@ export async function startTemporalDevServer(options: {
       await connection.close();
     }
   });
-  return { address, uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined, logFile: proc.logFile, stop: () => proc.stop() };
+  return { address, uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}${options.uiPublicPath ?? ''}` : undefined, logFile: proc.logFile, stop: () => proc.stop() };
 }
 
 export interface LocalMongo {

@@ -9,4 +9,6 @@ export interface AppDeps {
   logger: Logger;
   mongo: MongoHandle;
   gateway: TemporalGateway;
+  /** `parley dev`'s embedded Temporal Web UI, served under the API (routes/dev-temporal-ui.routes.ts). */
+  temporalUiUrl?: string;
 }

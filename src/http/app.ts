@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
 import type { AppDeps } from './app-deps';
 import { healthRoutes } from './routes/health.routes';
 import { campaignRoutes } from './routes/campaign.routes';
@@ -16,6 +17,8 @@ import { audioRoutes } from './routes/audio.routes';
 import { surveyResultsRoutes } from './routes/survey-results.routes';
 import { respondentRoutes } from './routes/respondent.routes';
 import { codecRoutes } from './routes/codec.routes';
+import { codecSignInRoutes } from './routes/codec-sign-in.routes';
+import { devTemporalUiRoutes } from './routes/dev-temporal-ui.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -30,7 +33,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 512 },
   });
   await app.register(formbody);
-  registerAuthGuard(app, createAuthenticator(deps.mongo.repositories, deps.config.oidc));
+  // Before the guard: its check reads the codec's sign-in cookie (access/session-cookie.ts).
+  await app.register(cookie);
+  const authenticate = createAuthenticator(deps.mongo.repositories, deps.config.oidc);
+  registerAuthGuard(app, authenticate);
   await registerRateLimits(app, deps.config.rateLimits);
 
   // One error handler: the real message below 500, a generic one above (and the detail in the log).
@@ -64,6 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await surveyResultsRoutes(app, deps);
   await respondentRoutes(app, deps);
   await codecRoutes(app, deps);
+  await codecSignInRoutes(app, deps, authenticate);
+  await devTemporalUiRoutes(app, deps.temporalUiUrl, deps.config.http.publicBaseUrl);
   return app;
 }
 

@@ -1,5 +1,6 @@
 import { accessOf } from './access/route-access';
 import { failure, type JsonSchema } from './openapi-json-schema';
+import { describeAccess, type Access } from '../auth/roles';
 
 // Each operation's credentials and role in the OpenAPI document, read from the one access table
 // the guard enforces, so the document cannot promise other access than the service gives.
@@ -24,11 +25,16 @@ export function withAccess(paths: Record<string, JsonSchema>): Record<string, Js
         const responses = {
           ...(operation as { responses: Record<string, JsonSchema> }).responses,
           401: failure('No credentials, or a key or token that is not valid; the message says which'),
-          ...(access === 'read' ? {} : { 403: failure(`The caller's role is below ${access}`) }),
+          ...(access === 'read' ? {} : { 403: failure(`The route needs the ${describeAccess(access)}`) }),
         };
-        return [method, { ...operation, security: [{ apiKey: [] }, { oidc: [] }], 'x-parley-role': access === 'read' ? 'any' : access, responses }];
+        return [method, { ...operation, security: [{ apiKey: [] }, { oidc: [] }], 'x-parley-role': roleNamed(access), responses }];
       });
       return [path, Object.fromEntries(operations)];
     }),
   );
+}
+
+function roleNamed(access: Exclude<Access, 'public'>): string {
+  if (access === 'read') return 'any';
+  return access === 'audit' ? 'auditor or admin' : access;
 }

@@ -33,7 +33,7 @@ import { surveyResultsPaths } from './openapi-survey-results';
 import { respondentPaths } from './openapi-respondents';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
-import { codecBody } from './routes/codec.routes';
+import { codecPaths } from './openapi-codec';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -191,23 +191,7 @@ const paths: Record<string, JsonSchema> = {
       },
     },
   },
-  ...Object.fromEntries(
-    (['decode', 'encode'] as const).map((direction) => [
-      `/codec/${direction}`,
-      {
-        post: {
-          summary:
-            direction === 'decode'
-              ? "Decrypt workflow payloads: the Temporal Web UI's and CLI's Remote Codec Endpoint (set it to <this API>/codec)"
-              : 'Encrypt payloads with the current key (the UI does this to send a signal)',
-          tags: ['operations'],
-          parameters: [{ name: 'X-Namespace', in: 'header', required: false, schema: text }],
-          requestBody: { required: true, content: jsonContent(requestSchema(codecBody)) },
-          responses: { 200: ok('The payloads, in the same order', { type: 'object' }), ...common, 404: failure('No payload keys are configured') },
-        },
-      },
-    ]),
-  ),
+  ...codecPaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {

@@ -36,6 +36,7 @@ export async function startService(
   config: ResolvedConfig,
   logger: Logger,
   roles: { api: boolean; worker: boolean },
+  embedded: { temporalUiUrl?: string } = {},
 ): Promise<RunningService> {
   if (roles.worker) requireWorkerSettings(config);
   const mongo = await connectMongo(config.mongo.uri, config.mongo.database);
@@ -87,7 +88,7 @@ export async function startService(
     }
     let httpUrl: string | undefined;
     if (roles.api) {
-      app = await buildApp({ config, logger, mongo, gateway });
+      app = await buildApp({ config, logger, mongo, gateway, temporalUiUrl: embedded.temporalUiUrl });
       await app.listen({ host: config.http.host, port: config.http.port });
       const address = app.server.address();
       httpUrl = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}` : config.http.publicBaseUrl;

@@ -11,6 +11,8 @@ import { daytimeZone, runDemo } from '../../dev/demo';
 import { runSurveyDemo } from '../../dev/survey-demo';
 import { startTwilioSimulator, type TwilioSimulator } from '../../simulator';
 import { startService } from '../../service/service';
+import { devTemporalUiPrefix } from '../../http/access/route-access';
+import { isLoopback } from '../../http/routes/dev-temporal-ui.routes';
 import { onShutdownSignal } from '../shutdown';
 
 /** The sender and caller id of the embedded Twilio (Twilio's magic test number). */
@@ -37,6 +39,8 @@ interface DevStartup {
   logDir: string;
   stops: Stoppable[];
   embedded: EmbeddedDefaults;
+  /** The embedded Temporal Web UI's own origin, which the API serves under /temporal-ui. */
+  temporalUiOrigin?: string;
   lines: string[];
 }
 
@@ -78,7 +82,7 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
     const simulator = await startSimulatorUnlessExternal(startup, secrets);
 
     const resolved = withEmbeddedServers(config, startup.embedded) as ResolvedConfig;
-    const service = await startService(resolved, logger, { api: true, worker: true });
+    const service = await startService(resolved, logger, { api: true, worker: true }, { temporalUiUrl: startup.temporalUiOrigin });
     stops.push({ name: 'worker and API', stop: service.stop });
     await ensureDevAdminKey(service.mongo.repositories, config.dataDir, secrets);
     startup.lines.push(
@@ -102,7 +106,8 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
   }
 }
 
-async function startTemporalUnlessExternal({ config, logDir, stops, embedded, lines }: DevStartup): Promise<void> {
+async function startTemporalUnlessExternal(startup: DevStartup): Promise<void> {
+  const { config, logDir, stops, embedded, lines } = startup;
   if (config.temporal.address) {
     lines.push(`Temporal              ${config.temporal.address} (external)`);
     return;
@@ -111,15 +116,24 @@ async function startTemporalUnlessExternal({ config, logDir, stops, embedded, li
     port: config.temporal.devServer.port,
     uiPort: config.temporal.devServer.uiPort,
     uiCodecEndpoint: `${config.http.publicBaseUrl}/codec`,
+    uiPublicPath: devTemporalUiPrefix,
     dbFile: path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
     namespace: config.temporal.namespace,
     logDir,
   });
   stops.push({ name: 'Temporal dev server', stop: temporal.stop });
   embedded.temporalAddress = temporal.address;
+  lines.push(`Temporal dev server   ${temporal.address}   (log ${temporal.logFile})`);
+  const base = config.http.publicBaseUrl;
+  if (!isLoopback(base)) {
+    lines.push(`Temporal Web UI       ${temporal.uiUrl}   (payloads are encrypted; PUBLIC_BASE_URL is not local, so its codec at ${base}/codec needs the UI's own sign-in)`);
+    return;
+  }
+  startup.temporalUiOrigin = `http://127.0.0.1:${config.temporal.devServer.uiPort}`;
+  const workflows = `${devTemporalUiPrefix}/namespaces/${config.temporal.namespace}/workflows`;
   lines.push(
-    `Temporal dev server   ${temporal.address}   (log ${temporal.logFile})`,
-    `Temporal Web UI       ${temporal.uiUrl}   (payloads are encrypted; it decodes them through ${config.http.publicBaseUrl}/codec)`,
+    `Temporal Web UI       ${base}${workflows}   (payloads are encrypted: sign in first to read them)`,
+    `  sign in             ${base}/codec/sign-in?next=${encodeURIComponent(workflows)}   (an auditor's or admin's key, e.g. adminApiKey below)`,
   );
 }
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors/app-error';
-import { allows, type Principal } from '../../auth/roles';
+import { allows, describeAccess, type Principal } from '../../auth/roles';
 import type { TokenCheck } from '../../auth/oidc';
 import { accessOf } from './route-access';
 import { maskedForAuditor } from './auditor-view';
+import { sessionCredentialOf } from './session-cookie';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +31,7 @@ export function registerAuthGuard(app: FastifyInstance, authenticate: (credentia
   app.addHook('onRequest', async (request, reply) => {
     const access = accessOf(request.method, request.routeOptions.url ?? '');
     if (access === undefined) return; // no such route: the 404 says so
-    const credential = bearerOf(request);
+    const credential = bearerOf(request) ?? sessionCredentialOf(request);
     const check = credential === undefined ? undefined : await authenticate(credential).catch((err: unknown) => {
       // A public route answers without the database; a protected one cannot be opened without it.
       if (access === 'public') return undefined;
@@ -45,7 +46,7 @@ export function registerAuthGuard(app: FastifyInstance, authenticate: (credentia
       throw new AppError('unauthorized', reason, 401);
     }
     if (!allows(check.principal.role, access)) {
-      throw new AppError('forbidden', `${request.method} ${request.routeOptions.url} needs the ${access} role or above; ${check.principal.actor} has ${check.principal.role}`, 403);
+      throw new AppError('forbidden', `${request.method} ${request.routeOptions.url} needs the ${describeAccess(access)}; ${check.principal.actor} has ${check.principal.role}`, 403);
     }
   });
 

@@ -24,10 +24,14 @@ export const routeAccess: Readonly<Record<string, Access>> = {
 
   // The CORS preflight of the codec endpoint, which a browser sends without credentials.
   'OPTIONS *': 'public',
+  // The codec's sign-in page, and the form that checks the key it is given.
+  'GET /codec/sign-in': 'public',
+  'POST /codec/sign-in': 'public',
+  'POST /codec/sign-out': 'public',
 
   'GET /openapi.json': 'read',
-  // Decoded payloads show what the API shows to any role; writing ciphertext is an admin's.
-  'POST /codec/decode': 'read',
+  // Decoded payloads show every person's profile in clear: for auditors and admins only.
+  'POST /codec/decode': 'audit',
   'GET /campaigns/:campaignId': 'read',
   'GET /campaigns/:campaignId/debtors': 'read',
   [`GET ${debtor}`]: 'read',
@@ -66,7 +70,15 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'POST /codec/encode': 'admin',
 };
 
+/**
+ * `parley dev` serves its Temporal Web UI under the API, on one origin with /codec, so the UI's
+ * calls to the codec carry the sign-in cookie. The UI asks nothing; its payloads stay ciphertext
+ * until a person signs in. Only mounted when the API is on a loopback address (dev-temporal-ui.ts).
+ */
+export const devTemporalUiPrefix = '/temporal-ui';
+
 /** The access a route declared; HEAD answers as its GET does. */
 export function accessOf(method: string, url: string): Access | undefined {
+  if (url === devTemporalUiPrefix || url.startsWith(`${devTemporalUiPrefix}/`)) return 'public';
   return routeAccess[`${method === 'HEAD' ? 'GET' : method} ${url}`];
 }

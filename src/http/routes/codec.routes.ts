@@ -39,7 +39,7 @@ export async function codecRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       maxAge: 600,
     });
     for (const direction of ['encode', 'decode'] as const) {
-      scope.post(`/codec/${direction}`, async (request) => {
+      scope.post(`/codec/${direction}`, { config: { sessionCookie: true } }, async (request) => {
         if (!codec) throw new AppError('not_configured', 'no payload keys are configured (TEMPORAL_PAYLOAD_KEYS): payloads are not encrypted here', 404);
         const { payloads } = parseRequest(codecBody, request.body);
         const done = await codec[direction](payloads.map(fromJson));
