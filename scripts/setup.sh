@@ -5,6 +5,7 @@
 #   .tools/bin/temporal-test-server   Temporal's Java time-skipping test server, resolved from Maven Central
 #   .tools/bin/postgres, initdb, pg_isready  Debian's PostgreSQL (FerretDB's backend), apt-get installed when missing
 #   espeak-ng, sox, pocketsphinx(-en-us)  Debian packages for the offline speech engine, apt-get installed when missing
+#   chromium                          Debian's browser for the browser tests (playwright-core drives it), apt-get installed when missing
 # Idempotent: a second run only checks that the files are there. Builds land in a per-user cache
 # (PARLEY_TOOLS_CACHE, default ~/.cache/parley-tools) so a fresh clone on the same machine links them in seconds.
 set -euo pipefail
@@ -107,9 +108,23 @@ ensure_speech_tools() {
     || log "could not install ${missing[*]}; the local speech engine and its test will not work"
 }
 
+# Debian's chromium, which the browser tests drive with playwright-core (Playwright's own browser
+# download needs a host this machine cannot reach).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return
+  if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" -ne 0 ]; then
+    log "chromium missing; install it with: apt-get install -y chromium (the browser tests need it)"
+    return
+  fi
+  log "installing chromium for the browser tests"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2 \
+    || log "could not install chromium; the browser tests will fail"
+}
+
 ensure_temporal
 ensure_ferretdb
 ensure_postgres
 ensure_test_server
 ensure_speech_tools
+ensure_chromium
 log "tools ready in .tools/bin"

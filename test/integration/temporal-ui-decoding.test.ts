@@ -1,0 +1,77 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { loadConfig, requireServers } from '../../src/config/config';
+import { createLogger } from '../../src/logging/logger';
+import { startService, type RunningService } from '../../src/service/service';
+import { startTemporalDevServer, type LocalTemporal } from '../../src/dev/local-servers';
+import { freePort } from '../../src/dev/child-process';
+import { devTemporalUiPrefix } from '../../src/http/access/route-access';
+import { daytimeZone } from '../../src/dev/demo';
+import { integrationEnv } from '../support/integration-env';
+import { apiKeyFor, call, csv, demoCampaignYaml, yaml } from '../support/api-calls';
+import { launchChromium } from '../support/browser';
+
+// What a person sees in `parley dev`'s Temporal Web UI, in a real browser: a debtor's workflow
+// input as ciphertext, and, once signed in at the codec, the same page with the debtor's name.
+
+describe('the Temporal Web UI in a browser', () => {
+  let base: string;
+  let temporal: LocalTemporal;
+  let service: RunningService;
+  let browser: Browser;
+  let auditorKey: string;
+  let workflowPage: string;
+
+  beforeAll(async () => {
+    const [httpPort, uiPort, temporalPort] = [await freePort(), await freePort(), await freePort()];
+    base = `http://127.0.0.1:${httpPort}`;
+    temporal = await startTemporalDevServer({
+      port: temporalPort,
+      uiPort,
+      uiCodecEndpoint: `${base}/codec`,
+      uiPublicPath: devTemporalUiPrefix,
+      logDir: mkdtempSync(path.join(os.tmpdir(), 'temporal-ui-')),
+    });
+    const env = integrationEnv('temporal-ui', {
+      HTTP_PORT: String(httpPort),
+      PUBLIC_BASE_URL: base,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_PAYLOAD_KEYS: `k=${randomBytes(32).toString('base64')}`,
+    });
+    // The API alone: the import starts the workflow, whose input (the debtor's profile) the UI shows.
+    service = await startService(requireServers(loadConfig(env)), createLogger('warn', { pretty: false }), { api: true, worker: false }, { temporalUiUrl: `http://127.0.0.1:${uiPort}` });
+    await apiKeyFor(service, 'admin', 'ui-admin');
+    auditorKey = await apiKeyFor(service, 'auditor', 'ui-auditor');
+    const campaignId = `ui-${randomUUID().slice(0, 8)}`;
+    expect((await call(base, 'PUT', '/campaigns', yaml(demoCampaignYaml(campaignId)))).status).toBe(201);
+    const imported = await call(base, 'POST', `/campaigns/${campaignId}/debtors/import`, csv(`accountRef,fullName,phone,timeZone,amountDue,dueDate\nU-1,Quentin Marlowe,+12125550166,${daytimeZone(Date.now())},321.09,2026-03-01\n`));
+    expect(imported.status).toBe(200);
+    workflowPage = `${base}${devTemporalUiPrefix}/namespaces/default/workflows/${encodeURIComponent(`debtor/${campaignId}/U-1`)}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+    await temporal?.stop();
+  });
+
+  it('when a person opens a workflow without signing in, then its input is ciphertext; after signing in at the codec, the same page shows the debtor', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(workflowPage);
+    // The UI could not decode (the codec said 401), so it shows the payload as stored.
+    await page.getByText('Codec Server could not connect').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await page.getByText(Buffer.from('binary/encrypted').toString('base64')).first().waitFor();
+    expect(await page.content()).not.toContain('Quentin Marlowe');
+
+    await page.goto(`${base}/codec/sign-in?next=${encodeURIComponent(new URL(workflowPage).pathname)}`);
+    await page.getByLabel('API key').fill(auditorKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(workflowPage);
+    await page.getByText('Quentin Marlowe').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Codec Server could not connect').filter({ visible: true }).count()).toBe(0);
+  });
+});
