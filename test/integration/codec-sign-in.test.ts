@@ -1,46 +1,25 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, requireServers } from '../../src/config/config';
-import { createLogger } from '../../src/logging/logger';
-import { startService, type RunningService } from '../../src/service/service';
-import { startTemporalDevServer, type LocalTemporal } from '../../src/dev/local-servers';
-import { freePort } from '../../src/dev/child-process';
 import { devTemporalUiPrefix } from '../../src/http/access/route-access';
-import { integrationEnv } from '../support/integration-env';
 import { apiKeyFor, bearer, call } from '../support/api-calls';
+import { startApiWithDevUi } from '../support/dev-ui-service';
 
 // The Temporal Web UI of `parley dev`, served under the API so that its calls to /codec carry the
 // sign-in cookie: a person who signed in reads decoded payloads, anyone else ciphertext.
 
 describe('the codec, signed in from a browser', () => {
   let base: string;
-  let ui: LocalTemporal;
-  let service: RunningService;
+  let stack: Awaited<ReturnType<typeof startApiWithDevUi>>;
   const keys: Record<'admin' | 'auditor' | 'agent', string> = { admin: '', auditor: '', agent: '' };
 
   beforeAll(async () => {
-    const [httpPort, uiPort, temporalPort] = [await freePort(), await freePort(), await freePort()];
-    base = `http://127.0.0.1:${httpPort}`;
-    ui = await startTemporalDevServer({
-      port: temporalPort,
-      uiPort,
-      uiCodecEndpoint: `${base}/codec`,
-      uiPublicPath: devTemporalUiPrefix,
-      logDir: mkdtempSync(path.join(os.tmpdir(), 'codec-ui-')),
-    });
-    const env = integrationEnv('codec-sign-in', { HTTP_PORT: String(httpPort), PUBLIC_BASE_URL: base, TEMPORAL_PAYLOAD_KEYS: `k=${randomBytes(32).toString('base64')}` });
-    const config = requireServers(loadConfig(env));
-    service = await startService(config, createLogger('warn', { pretty: false }), { api: true, worker: false }, { temporalUiUrl: `http://127.0.0.1:${uiPort}` });
-    keys.admin = await apiKeyFor(service, 'admin', 'codec-admin');
-    keys.auditor = await apiKeyFor(service, 'auditor', 'codec-auditor');
-    keys.agent = await apiKeyFor(service, 'agent', 'codec-agent');
+    stack = await startApiWithDevUi('codec-sign-in');
+    base = stack.base;
+    keys.admin = await apiKeyFor(stack.service, 'admin', 'codec-admin');
+    keys.auditor = await apiKeyFor(stack.service, 'auditor', 'codec-auditor');
+    keys.agent = await apiKeyFor(stack.service, 'agent', 'codec-agent');
   });
   afterAll(async () => {
-    await service?.stop();
-    await ui?.stop();
+    await stack?.stop();
   });
 
   const signIn = (key: string, next = `${devTemporalUiPrefix}/namespaces/default/workflows`) =>

@@ -1,49 +1,27 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { loadConfig, requireServers } from '../../src/config/config';
-import { createLogger } from '../../src/logging/logger';
-import { startService, type RunningService } from '../../src/service/service';
-import { startTemporalDevServer, type LocalTemporal } from '../../src/dev/local-servers';
-import { freePort } from '../../src/dev/child-process';
 import { devTemporalUiPrefix } from '../../src/http/access/route-access';
 import { daytimeZone } from '../../src/dev/demo';
-import { integrationEnv } from '../support/integration-env';
 import { apiKeyFor, call, csv, demoCampaignYaml, yaml } from '../support/api-calls';
 import { launchChromium } from '../support/browser';
+import { startApiWithDevUi } from '../support/dev-ui-service';
 
 // What a person sees in `parley dev`'s Temporal Web UI, in a real browser: a debtor's workflow
 // input as ciphertext, and, once signed in at the codec, the same page with the debtor's name.
 
 describe('the Temporal Web UI in a browser', () => {
   let base: string;
-  let temporal: LocalTemporal;
-  let service: RunningService;
+  let stack: Awaited<ReturnType<typeof startApiWithDevUi>>;
   let browser: Browser;
   let auditorKey: string;
   let workflowPage: string;
 
   beforeAll(async () => {
-    const [httpPort, uiPort, temporalPort] = [await freePort(), await freePort(), await freePort()];
-    base = `http://127.0.0.1:${httpPort}`;
-    temporal = await startTemporalDevServer({
-      port: temporalPort,
-      uiPort,
-      uiCodecEndpoint: `${base}/codec`,
-      uiPublicPath: devTemporalUiPrefix,
-      logDir: mkdtempSync(path.join(os.tmpdir(), 'temporal-ui-')),
-    });
-    const env = integrationEnv('temporal-ui', {
-      HTTP_PORT: String(httpPort),
-      PUBLIC_BASE_URL: base,
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_PAYLOAD_KEYS: `k=${randomBytes(32).toString('base64')}`,
-    });
     // The API alone: the import starts the workflow, whose input (the debtor's profile) the UI shows.
-    service = await startService(requireServers(loadConfig(env)), createLogger('warn', { pretty: false }), { api: true, worker: false }, { temporalUiUrl: `http://127.0.0.1:${uiPort}` });
+    stack = await startApiWithDevUi('temporal-ui');
+    base = stack.base;
+    const { service } = stack;
     await apiKeyFor(service, 'admin', 'ui-admin');
     auditorKey = await apiKeyFor(service, 'auditor', 'ui-auditor');
     const campaignId = `ui-${randomUUID().slice(0, 8)}`;
@@ -55,8 +33,7 @@ describe('the Temporal Web UI in a browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    await temporal?.stop();
+    await stack?.stop();
   });
 
   it('when a person opens a workflow without signing in, then its input is ciphertext; after signing in at the codec, the same page shows the debtor', async () => {
