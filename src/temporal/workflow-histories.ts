@@ -57,9 +57,10 @@ type PayloadStep = (payloads: Payload[]) => Promise<Payload[]>;
 
 async function convertPayload(json: JsonPayload, step: PayloadStep): Promise<JsonPayload> {
   const [payload] = await step([{ metadata: Object.fromEntries(Object.entries(json.metadata ?? {}).map(([k, v]) => [k, fromBase64(v)])), data: fromBase64(json.data) }]);
+  const { data: _stored, ...rest } = json;
   const data = toBase64(payload.data);
   // An empty payload (binary/null) has no data field in Temporal's JSON; keep it that way.
-  return { ...json, metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, toBase64(v)])), ...(data ? { data } : { data: undefined }) };
+  return { ...rest, metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, toBase64(v)])), ...(data ? { data } : {}) };
 }
 
 /** A copy of a JSON history with `step` applied to every payload in it, wherever it sits. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/child-process';
 import { runCli } from '../support/api-calls';
-import { scanHistories, scanLog, scanMongo } from '../support/pii-scan';
+import { peopleIn, scanHistories, scanLog, scanMongo, scanRawHistories } from '../support/pii-scan';
 
 // The README's first command, `npm start` (= `parley dev` after setup): its own Temporal dev server,
 // FerretDB and Twilio simulator on free ports and a scratch data directory, then the demo as a user
@@ -110,13 +110,24 @@ describe('parley dev (what npm start runs)', () => {
     expect(output).toMatch(/\(card-reader\)\s+person: "I'd like to pay it all now\. My card is four one one one/);
     expect(output).toMatch(/\(ssn-texter\)\s+SMS → {2}"This is not my debt\. My social is 078 05 1120/);
     const planted = ['4111111111111111', '078051120'];
+    const mongoUri = /MongoDB \(FerretDB\)\s+(mongodb:\/\/\S+)/.exec(output)![1]!;
+    const [temporalAddress, namespace] = [/Temporal dev server\s+(\S+)/.exec(output)![1]!, /in namespace "([^"]+)"/.exec(output)![1]!];
     const findings = [
-      ...(await scanMongo(/MongoDB \(FerretDB\)\s+(mongodb:\/\/\S+)/.exec(output)![1]!, planted)),
+      ...(await scanMongo(mongoUri, planted)),
       ...scanLog(path.join(dataDir, 'logs', 'parley.log'), planted),
       // Decoded with the dev payload keys: what the service itself wrote, before the codec encrypted it.
-      ...(await scanHistories(/Temporal dev server\s+(\S+)/.exec(output)![1]!, /in namespace "([^"]+)"/.exec(output)![1]!, planted, devSecrets().payloadKeys)),
+      ...(await scanHistories(temporalAddress, namespace, planted, devSecrets().payloadKeys)),
     ];
     expect(findings).toEqual([]);
+
+    // Read as the Temporal server keeps it, without the codec: no payload in clear, and no demo
+    // person's name or number anywhere in any history.
+    const people = await peopleIn(mongoUri);
+    expect(people.length).toBeGreaterThan(20);
+    // The decoded scan reads what the workflows were given: a person's number is there.
+    const aNumber = people.find((text) => /^\d{11}$/.test(text))!;
+    expect(await scanHistories(temporalAddress, namespace, [aNumber], devSecrets().payloadKeys)).toContainEqual(expect.objectContaining({ kind: 'planted' }));
+    expect(await scanRawHistories(temporalAddress, namespace, people)).toEqual([]);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     process.kill(-child.pid!, 'SIGINT');

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { parleyDataConverter } from '../../src/temporal/codec/data-converter';
+import { decodeHistoryJson, type HistoryJson } from '../../src/temporal/workflow-histories';
 
 // A scan for identifiers left in the clear where the service keeps things: every MongoDB
 // collection, the service log, every workflow history (payloads decoded). It is written apart from
@@ -106,17 +108,67 @@ export function scanLog(file: string, planted: readonly string[] = []): PiiFindi
     .flatMap((line, index) => scanned(`log line ${index + 1}`, JSON.parse(line), planted));
 }
 
-/** Every workflow's history in the namespace, payloads decoded (with the service's payload keys, when it encrypts). */
-export async function scanHistories(address: string, namespace: string, planted: readonly string[] = [], payloadKeys?: string): Promise<PiiFinding[]> {
+/** Every run of every workflow in the namespace, in the JSON form of Temporal's CLI, as the server stores it. */
+async function* storedHistories(address: string, namespace: string): AsyncGenerator<{ workflowId: string; history: HistoryJson }> {
   const connection = await Connection.connect({ address });
   try {
-    const client = new Client({ connection, namespace, dataConverter: parleyDataConverter(payloadKeys ? { list: payloadKeys } : undefined) });
-    const findings: PiiFinding[] = [];
+    const client = new Client({ connection, namespace });
     for await (const workflow of client.workflow.list()) {
       const history = await client.workflow.getHandle(workflow.workflowId, workflow.runId).fetchHistory();
-      findings.push(...scanned(`history ${workflow.workflowId}`, history, planted));
+      yield { workflowId: workflow.workflowId, history: JSON.parse(historyToJSON(history)) as HistoryJson };
     }
-    return findings;
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Every workflow's history in the namespace, payloads decoded with the service's payload keys (when
+ * it encrypts): what the service itself wrote, before the codec sealed it.
+ */
+export async function scanHistories(address: string, namespace: string, planted: readonly string[] = [], payloadKeys?: string): Promise<PiiFinding[]> {
+  const codecs = parleyDataConverter(payloadKeys ? { list: payloadKeys } : undefined)?.payloadCodecs ?? [];
+  const findings: PiiFinding[] = [];
+  for await (const { workflowId, history } of storedHistories(address, namespace)) {
+    findings.push(...scanned(`history ${workflowId}`, historyFromJSON(await decodeHistoryJson(history, codecs)), planted));
+  }
+  return findings;
+}
+
+/**
+ * What anyone with access to the Temporal server reads, without the codec: each place where one
+ * of `clearTexts` (people's names and numbers) shows, and each payload that is not ciphertext
+ * outside what Temporal's core writes for itself (markers: a patch's id, a local activity's
+ * type; the TemporalChangeVersion search attribute).
+ */
+export async function scanRawHistories(address: string, namespace: string, clearTexts: readonly string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for await (const { workflowId, history } of storedHistories(address, namespace)) {
+    const events = (history.events ?? []) as Array<Record<string, unknown>>;
+    for (const event of events) {
+      const own = 'markerRecordedEventAttributes' in event || 'upsertWorkflowSearchAttributesEventAttributes' in event;
+      const raw = JSON.stringify(event, (key, value: unknown) => (key === 'data' && typeof value === 'string' ? Buffer.from(value, 'base64').toString('latin1') : value));
+      for (const text of clearTexts) if (raw.includes(text)) problems.push(`${workflowId} event ${String(event.eventId)}: "${text}" in clear`);
+      for (const encoding of own ? [] : encodingsIn(event)) if (encoding !== 'binary/encrypted') problems.push(`${workflowId} event ${String(event.eventId)}: a ${encoding} payload`);
+    }
+  }
+  return problems;
+}
+
+function encodingsIn(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const metadata = (value as { metadata?: { encoding?: unknown } }).metadata;
+  if (typeof metadata?.encoding === 'string') return [Buffer.from(metadata.encoding, 'base64').toString('utf8')];
+  return Object.values(value).flatMap(encodingsIn);
+}
+
+/** The names and phone numbers of every debtor and respondent in the database. */
+export async function peopleIn(uri: string): Promise<string[]> {
+  const connection = await mongoose.createConnection(uri).asPromise();
+  try {
+    const people = await Promise.all(['debtors', 'respondents'].map((name) => connection.db!.collection(name).find({}, { projection: { fullName: 1, firstName: 1, phone: 1 } }).toArray()));
+    const texts = people.flat().flatMap((person) => [person.fullName, person.firstName, person.phone, person.phone?.replace(/^\+/, '')]);
+    return [...new Set(texts.filter((text): text is string => typeof text === 'string' && text.length >= 4))];
   } finally {
     await connection.close();
   }
