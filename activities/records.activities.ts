@@ -1,18 +1,10 @@
 import type { NewHumanTask, Repositories } from '../src/adapters/mongo/repositories';
 import type { ContactPermissions } from '../src/policy/consent-ledger';
 import { redactSensitive, redactStrings } from '../src/policy/redaction';
+import { auditedData, type AuditContent } from '../src/audit/audit-entry';
 
 // The debtor workflow's bookkeeping: audit log, status mirror, consent ledger reads, human tasks.
 // Every write is keyed, so a retry after a crash adds nothing twice.
-
-export interface AuditInput {
-  eventKey: string;
-  workflowId: string;
-  campaignId: string;
-  campaignVersion: number;
-  type: string;
-  data: Record<string, unknown>;
-}
 
 export interface DebtorSnapshot {
   workflowId: string;
@@ -25,8 +17,8 @@ export interface DebtorSnapshot {
 export function createRecordActivities(deps: { repositories: Pick<Repositories, 'audit' | 'debtors' | 'consent' | 'humanTasks' | 'campaigns'> }) {
   const { audit, debtors, consent, humanTasks, campaigns } = deps.repositories;
   return {
-    async recordAudit(input: AuditInput): Promise<void> {
-      await audit.record({ ...input, data: redactStrings(input.data) });
+    async recordAudit(input: AuditContent): Promise<void> {
+      await audit.append({ ...input, data: auditedData(input.data) });
     },
 
     async saveDebtorSnapshot(snapshot: DebtorSnapshot): Promise<void> {

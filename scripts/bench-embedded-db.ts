@@ -96,7 +96,7 @@ async function writeOneRow(repositories: Repositories, i: number): Promise<void>
     artificialVoiceConsent: false,
   });
   await Promise.all([
-    repositories.audit.record({ eventKey: `${workflowId}/started`, workflowId, campaignId: 'bench', campaignVersion: 1, type: 'started', data: {} }),
+    repositories.audit.append({ eventKey: `${workflowId}/started`, workflowId, campaignId: 'bench', campaignVersion: 1, type: 'started', data: {} }),
     repositories.debtors.saveStatus({ workflowId, status: 'contacting', balanceMinor: 1000, nextContactAt: Date.now() }),
   ]);
 }

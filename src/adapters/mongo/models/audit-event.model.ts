@@ -1,8 +1,11 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 /**
- * The append-only audit log: what happened to whom, under which campaign version. Written with
- * $setOnInsert under a unique key, so a retried activity adds nothing and changes nothing.
+ * The append-only audit log: what happened to whom, under which campaign version. Each subject's
+ * entries (one workflow id's) form a hash chain (src/audit/audit-chain.ts): `chainSeq` numbers
+ * them in the order they were stored, `prevHash` links each to the one before, and `hash` covers
+ * both and the entry's content. Nothing here or in the repository updates or deletes an entry
+ * (test/unit/audit-log-append-only.test.ts holds that).
  */
 const auditEventSchema = new Schema(
   {
@@ -13,10 +16,15 @@ const auditEventSchema = new Schema(
     type: { type: String, required: true },
     at: { type: Date, required: true },
     data: { type: Schema.Types.Mixed, default: {} },
+    chainSeq: { type: Number, required: true },
+    prevHash: { type: String, required: true },
+    hash: { type: String, required: true },
   },
   { collection: 'audit_events', versionKey: false, minimize: false },
 );
 auditEventSchema.index({ workflowId: 1, at: 1 });
+// Two writers that read the same last entry both try the next position: one wins, the other reads again.
+auditEventSchema.index({ workflowId: 1, chainSeq: 1 }, { unique: true });
 
 export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
 

@@ -1,13 +1,48 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Model } from 'mongoose';
 import type { AuditEventDoc } from '../models/audit-event.model';
+import { isDuplicateKeyError } from '../duplicate-key';
+import { chainedEntry } from '../../../audit/audit-chain';
+import type { AuditContent, StoredAuditEntry } from '../../../audit/audit-entry';
 
-export type AuditEntry = Omit<AuditEventDoc, 'at' | 'data'> & { data: Record<string, unknown> };
+/** How often an append reads the chain's end again after another writer took the position it wanted. */
+const appendRounds = 50;
 
-/** The append-only audit log: each entry is written once under its key, and never changed. */
+/**
+ * The append-only audit log. There is deliberately no update or delete here: an entry is inserted
+ * once and never changed, and its hash chain makes any change made behind the code's back visible
+ * to `parley audit verify`.
+ */
 export function createAuditRepository(auditEvents: Model<AuditEventDoc>) {
+  const stored = (eventKey: string) => auditEvents.exists({ eventKey });
+  const chainEnd = (workflowId: string) =>
+    auditEvents.findOne({ workflowId }).sort({ chainSeq: -1 }).select({ chainSeq: 1, hash: 1 }).lean<{ chainSeq?: number; hash?: string }>();
+
   return {
-    async record(entry: AuditEntry): Promise<void> {
-      await auditEvents.updateOne({ eventKey: entry.eventKey }, { $setOnInsert: { ...entry, at: new Date() } }, { upsert: true });
+    /**
+     * Appends to the end of the subject's chain, once per eventKey: a retried activity adds
+     * nothing. Concurrent appends for one subject race for the next position under the unique
+     * (workflowId, chainSeq) index; the loser reads the new end and tries again. No transaction:
+     * FerretDB has none, and the unique indexes alone keep the chain whole.
+     */
+    async append(content: AuditContent): Promise<void> {
+      for (let round = 0; round < appendRounds; round++) {
+        if (await stored(content.eventKey)) return;
+        const end = await chainEnd(content.workflowId);
+        const previous = end?.chainSeq !== undefined && end.hash !== undefined ? { chainSeq: end.chainSeq, hash: end.hash } : undefined;
+        try {
+          await auditEvents.create(chainedEntry(content, new Date(), previous));
+          return;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          // Spread the losers out a little, so they do not all read the same end again at once.
+          await sleep(Math.random() * 5 * (round + 1));
+        }
+      }
+      throw new Error(`audit log of ${content.workflowId}: no free position after ${appendRounds} tries (too many concurrent writers)`);
     },
+
+    /** Every stored entry of one subject, in chain order, exactly as stored (for `audit verify`). */
+    chainOf: (workflowId: string) => auditEvents.find({ workflowId }).sort({ chainSeq: 1 }).lean<StoredAuditEntry[]>(),
   };
 }
