@@ -74,6 +74,11 @@ describe('parley dev (what npm start runs)', () => {
     expect((await fetch(`${api}/campaigns/demo-minutes`, { headers: { authorization: `Bearer ${adminApiKey}` } })).status).toBe(200);
     const shown = await runCli(['debtor', 'show', 'demo-minutes', 'demo-001'], { PARLEY_API_URL: api, DATA_DIR: dataDir });
     expect(shown).toMatchObject({ code: 0, stderr: '' });
+    // The printed Temporal Web UI link is served by the API, whose codec it decodes through once signed in.
+    expect(output).toContain(`Temporal Web UI       ${api}/temporal-ui/namespaces/default/workflows`);
+    expect(output).toContain(`${api}/codec/sign-in?next=%2Ftemporal-ui%2Fnamespaces%2Fdefault%2Fworkflows`);
+    const uiSettings = (await (await fetch(`${api}/temporal-ui/api/v1/settings`)).json()) as { Codec: { Endpoint: string } };
+    expect(uiSettings.Codec.Endpoint).toBe(`${api}/codec`);
     const outcomes = [
       /\(voicemail\)\s+OUTCOME answering machine: limited-content voicemail left/,
       /\(wrong-number\)\s+OUTCOME wrong person/,
