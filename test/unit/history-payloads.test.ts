@@ -22,4 +22,13 @@ describe('history payloads', () => {
     expect(clearText(sealed)).not.toContain('+12025551387');
     expect(await decodeHistoryJson(sealed, [codec])).toEqual(golden.history);
   });
+
+  it("when a JSON history is encoded, then a local activity's marker data stays as core wrote it and only its result is encrypted", async () => {
+    const sealed = await encodeHistoryJson(golden.history, [codec]);
+    const marker = (history: HistoryJson) => (history.events as Array<{ markerRecordedEventAttributes?: { details: Record<string, { payloads: Array<{ metadata: { encoding: string } }> }> } }>).find((e) => e.markerRecordedEventAttributes)!.markerRecordedEventAttributes!.details;
+    const encoding = (details: ReturnType<typeof marker>, field: string) => Buffer.from(details[field]!.payloads[0]!.metadata.encoding, 'base64').toString();
+    // Core parses the marker's data on replay, without the codec: encrypted, no replay could read it.
+    expect(marker(sealed).data).toEqual(marker(golden.history).data);
+    expect(encoding(marker(sealed), 'result')).toBe('binary/encrypted');
+  });
 });
