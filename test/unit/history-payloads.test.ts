@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EncryptionCodec } from '../../src/temporal/codec/encryption-codec';
 import { keyRingFromText } from '../../src/temporal/codec/key-ring';
 import { decodeHistoryJson, encodeHistoryJson, type HistoryJson } from '../../src/temporal/workflow-histories';
+import { goldenCodecs, goldenDir } from '../support/golden-histories';
 
-const golden = JSON.parse(readFileSync(path.resolve(__dirname, '../golden-histories/payer-pays.json'), 'utf8')) as { history: HistoryJson };
+const saved = JSON.parse(readFileSync(path.join(goldenDir, 'payer-pays.json'), 'utf8')) as { history: HistoryJson };
 const codec = new EncryptionCodec(keyRingFromText(`test=${randomBytes(32).toString('base64')}`, 'test'));
 const clearText = (history: HistoryJson) =>
   JSON.stringify(history)
@@ -15,6 +16,11 @@ const clearText = (history: HistoryJson) =>
     .join('\n');
 
 describe('history payloads', () => {
+  let golden: { history: HistoryJson };
+  beforeAll(async () => {
+    golden = { history: await decodeHistoryJson(saved.history, goldenCodecs()) };
+  });
+
   it('when a JSON history is encoded, then no payload shows the debtor, and decoding gives back the history exactly', async () => {
     expect(clearText(golden.history)).toContain('Jordan Lee');
     const sealed = await encodeHistoryJson(golden.history, [codec]);
