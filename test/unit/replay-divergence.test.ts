@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
 import { divergedEvent, eventTypeName, replayReason, type HistoryEvent } from '../../src/temporal/replay-divergence';
 
+// A run's first two workflow tasks, as a history file holds them.
+const history: HistoryEvent[] = historyFromJSON({
+  events: [
+    { eventId: '1', eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED', workflowExecutionStartedEventAttributes: {} },
+    { eventId: '2', eventType: 'EVENT_TYPE_WORKFLOW_TASK_SCHEDULED', workflowTaskScheduledEventAttributes: {} },
+    { eventId: '3', eventType: 'EVENT_TYPE_WORKFLOW_TASK_STARTED', workflowTaskStartedEventAttributes: {} },
+    { eventId: '4', eventType: 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED', workflowTaskCompletedEventAttributes: {} },
+    { eventId: '5', eventType: 'EVENT_TYPE_MARKER_RECORDED', markerRecordedEventAttributes: { markerName: 'core_local_activity' } },
+    { eventId: '6', eventType: 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED', activityTaskScheduledEventAttributes: { activityId: '2', activityType: { name: 'recordAudit' } } },
+    { eventId: '7', eventType: 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED', activityTaskScheduledEventAttributes: { activityId: '3', activityType: { name: 'saveSnapshot' } } },
+    { eventId: '8', eventType: 'EVENT_TYPE_TIMER_STARTED', timerStartedEventAttributes: { timerId: '1' } },
+  ],
+}).events!;
+/** The workflow task that diverged: from its start to the end of its commands. */
+const task = history.slice(2);
 const { EventType } = temporal.api.enums.v1;
-const task: HistoryEvent[] = [
-  { eventId: 3, eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED },
-  { eventId: 4, eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED },
-  { eventId: 5, eventType: EventType.EVENT_TYPE_MARKER_RECORDED, markerRecordedEventAttributes: { markerName: 'core_local_activity' } },
-  { eventId: 6, eventType: EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, activityTaskScheduledEventAttributes: { activityId: '2', activityType: { name: 'recordAudit' } } },
-  { eventId: 7, eventType: EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, activityTaskScheduledEventAttributes: { activityId: '3', activityType: { name: 'saveSnapshot' } } },
-  { eventId: 8, eventType: EventType.EVENT_TYPE_TIMER_STARTED, timerStartedEventAttributes: { timerId: '1' } },
-];
-const history: HistoryEvent[] = [{ eventId: 1, eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED }, { eventId: 2, eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED }, ...task];
 const wrapped = (core: string) => `Replay failed with a nondeterminism error. Details: Workflow activation completion failed: Failure { failure: Some(Failure { message: "${core}", source: "" }) }`;
 
 describe('where a replay diverged', () => {
