@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type * as workflows from '../../workflows';
 import { TemporalGateway } from './gateway';
 import { RespondentGateway } from './respondent-gateway';
@@ -39,9 +39,18 @@ export function visibilityQuery(selection: Exclude<HistorySelection, { kind: 'wo
   ].join(' AND ');
 }
 
-/** The selected workflow ids, each once (visibility lists every run of a workflow), in the order listed. */
+/**
+ * The selected workflow ids, each once (visibility lists every run of a workflow), in the order
+ * listed. A named workflow the server does not have is refused (a RangeError) before any work.
+ */
 export async function selectedWorkflowIds(client: Client, selection: HistorySelection): Promise<string[]> {
-  if (selection.kind === 'workflows') return [...new Set(selection.workflowIds)];
+  if (selection.kind === 'workflows') {
+    const ids = [...new Set(selection.workflowIds)];
+    await Promise.all(ids.map((id) => client.workflow.getHandle(id).describe().catch((err: unknown) => {
+      throw err instanceof WorkflowNotFoundError ? new RangeError(`no workflow '${id}' on the server`) : err;
+    })));
+    return ids;
+  }
   const ids = new Set<string>();
   for await (const execution of client.workflow.list({ query: visibilityQuery(selection) })) ids.add(execution.workflowId);
   return [...ids];

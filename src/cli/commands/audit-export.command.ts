@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, type Config } from '../../config/config';
 import { checkOutDir, exportHistories } from '../../temporal/history-export';
-import { selectedWorkflowIds, visibilityQuery } from '../../temporal/history-selection';
+import { visibilityQuery } from '../../temporal/history-selection';
 import type { ExportManifest } from '../../temporal/history-files';
 import { progressBar } from '../progress-bar';
-import { selectionFrom, withSelectionOptions, type SelectionOptions } from './audit-selection';
+import { badInput, selectedIds, selectionFrom, withSelectionOptions, type SelectionOptions } from './audit-selection';
 import { withTemporal } from './service-connections';
 
 interface ExportOptions extends SelectionOptions {
@@ -33,16 +33,11 @@ export function auditExportCommand(audit: Command, config: () => Config): void {
       if (!selection) throw new ConfigError(['--workflow, --campaign, --survey or --query: name the workflows to export']);
       const outDir = path.resolve(opts.out);
       mkdirSync(outDir, { recursive: true });
-      try {
-        checkOutDir(outDir);
-      } catch (err) {
-        throw err instanceof RangeError ? new ConfigError([err.message]) : err;
-      }
+      badInput(undefined, () => checkOutDir(outDir));
       const manifest = await withTemporal(config(), async (client) => {
         const codecs = client.options.loadedDataConverter.payloadCodecs;
         if (opts.decode && codecs.length === 0) throw new ConfigError(['--decode: no payload keys are configured (TEMPORAL_PAYLOAD_KEYS or TEMPORAL_PAYLOAD_KEYS_FILE)']);
-        const ids = await selectedWorkflowIds(client, selection);
-        if (ids.length === 0) throw new ConfigError(['no workflow matches: nothing to export']);
+        const ids = await selectedIds(client, selection);
         const bar = progressBar('exporting', ids.length);
         try {
           const query = selection.kind === 'workflows' ? undefined : visibilityQuery(selection);

@@ -7,10 +7,9 @@ import { installTemporalRuntimeLogger } from '../../logging/temporal-runtime-log
 import { parleyDataConverter } from '../../temporal/codec/data-converter';
 import { historyFilesAt, readHistoryFile } from '../../temporal/history-files';
 import { replayHistories, type ReplayItem, type ReplayOutcome, type ReplayStatus } from '../../temporal/history-replay';
-import { selectedWorkflowIds } from '../../temporal/history-selection';
 import { workflowRunHistories } from '../../temporal/workflow-histories';
 import { progressBar } from '../progress-bar';
-import { selectionFrom, withSelectionOptions, type SelectionOptions } from './audit-selection';
+import { badInput, selectedIds, selectionFrom, withSelectionOptions, type SelectionOptions } from './audit-selection';
 import { auditPayloadKeys, withTemporal } from './service-connections';
 
 interface ReplayCommandOptions extends SelectionOptions {
@@ -40,7 +39,7 @@ export function auditReplayCommand(audit: Command, config: () => Config): void {
       installTemporalRuntimeLogger(createLogger('fatal', { pretty: false }));
       const codecs = parleyDataConverter(auditPayloadKeys(c))?.payloadCodecs ?? [];
       const outcomes = selection
-        ? await withTemporal(c, async (client) => replayAll(serverItems(client, await selectedWorkflowIds(client, selection)), codecs))
+        ? await withTemporal(c, async (client) => replayAll(serverItems(client, await selectedIds(client, selection)), codecs))
         : await replayAll(fileItems(target!), codecs);
       process.stdout.write(opts.json ? `${JSON.stringify({ ...counts(outcomes), histories: outcomes })}\n` : report(outcomes));
       process.exitCode = exitCode(outcomes);
@@ -48,15 +47,10 @@ export function auditReplayCommand(audit: Command, config: () => Config): void {
 }
 
 function fileItems(target: string): ReplayItem[] {
-  try {
-    return historyFilesAt(target).map((entry) => ({ source: entry.file, runs: async () => [readHistoryFile(entry)] }));
-  } catch (err) {
-    throw err instanceof RangeError ? new ConfigError([`path: ${err.message}`]) : err;
-  }
+  return badInput('path', () => historyFilesAt(target)).map((entry) => ({ source: entry.file, runs: async () => [readHistoryFile(entry)] }));
 }
 
 function serverItems(client: Client, workflowIds: string[]): ReplayItem[] {
-  if (workflowIds.length === 0) throw new ConfigError(['no workflow matches: nothing to replay']);
   return workflowIds.map((workflowId) => ({ source: workflowId, runs: () => workflowRunHistories(client, workflowId) }));
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../config/config';
-import { visibilityQuery, type HistorySelection } from '../../temporal/history-selection';
+import type { Client } from '@temporalio/client';
+import { selectedWorkflowIds, visibilityQuery, type HistorySelection } from '../../temporal/history-selection';
 
 // The options `audit export` and `audit replay` share to name the workflows they work on.
 
@@ -46,11 +47,27 @@ export function selectionFrom(opts: SelectionOptions): HistorySelection | undefi
   if (!from) throw new ConfigError([`--from: required with ${opts.campaign !== undefined ? '--campaign' : '--survey'} (the start of the range, ISO 8601)`]);
   if (from >= to) throw new ConfigError([`--from: ${from.toISOString()} is not before --to ${to.toISOString()}`]);
   const selection: HistorySelection = { kind: opts.campaign !== undefined ? 'campaign' : 'survey', id: ranged, from, to, withCalls: opts.calls };
-  try {
-    visibilityQuery(selection);
-  } catch (err) {
-    if (err instanceof RangeError) throw new ConfigError([err.message]);
-    throw err;
-  }
+  badInput(undefined, () => visibilityQuery(selection));
   return selection;
+}
+
+/** Runs `work`; an input it cannot take (a RangeError) becomes bad input, exit code 2, naming the option. */
+export function badInput<T>(option: string | undefined, work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    throw err instanceof RangeError ? new ConfigError([option ? `${option}: ${err.message}` : err.message]) : err;
+  }
+}
+
+/** The selected workflow ids; none is bad input, as is a named workflow the server does not have. */
+export async function selectedIds(client: Client, selection: HistorySelection): Promise<string[]> {
+  let ids: string[];
+  try {
+    ids = await selectedWorkflowIds(client, selection);
+  } catch (err) {
+    throw err instanceof RangeError ? new ConfigError([`--workflow: ${err.message}`]) : err;
+  }
+  if (ids.length === 0) throw new ConfigError(['no workflow matches: nothing to do']);
+  return ids;
 }
