@@ -63,14 +63,29 @@ async function convertPayload(json: JsonPayload, step: PayloadStep): Promise<Jso
   return { ...rest, metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, toBase64(v)])), ...(data ? { data } : {}) };
 }
 
-/** A copy of a JSON history with `step` applied to every payload in it, wherever it sits. */
+/**
+ * A copy of a JSON history with `step` applied to every payload in it that a codec handles,
+ * wherever it sits. Temporal writes some payloads for itself, and no codec touches them: search
+ * attributes (the server indexes them) and a marker's details (core reads a local activity's or a
+ * patch's marker back on replay without the codec), except a local activity's result, which is
+ * the workflow's own.
+ */
 async function convertHistoryJson(history: HistoryJson, step: PayloadStep): Promise<HistoryJson> {
   async function convert(value: unknown): Promise<unknown> {
     if (Array.isArray(value)) return Promise.all(value.map(convert));
     if (isJsonPayload(value)) return convertPayload(value, step);
     if (typeof value !== 'object' || value === null) return value;
-    const entries = await Promise.all(Object.entries(value).map(async ([key, inner]) => [key, await convert(inner)] as const));
+    const entries = await Promise.all(Object.entries(value).map(async ([key, inner]) => [key, await convertField(value, key, inner)] as const));
     return Object.fromEntries(entries);
+  }
+  function convertField(parent: object, key: string, inner: unknown): Promise<unknown> | unknown {
+    if (key === 'searchAttributes') return inner;
+    if (key === 'details' && 'markerName' in parent) return convertMarkerDetails(inner);
+    return convert(inner);
+  }
+  async function convertMarkerDetails(details: unknown): Promise<unknown> {
+    if (typeof details !== 'object' || details === null || !('result' in details)) return details;
+    return { ...details, result: await convert(details.result) };
   }
   return (await convert(history)) as HistoryJson;
 }

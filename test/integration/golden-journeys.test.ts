@@ -50,6 +50,13 @@ describe('golden journeys on the dev server', () => {
     return view;
   }
 
+  /** A call's own history (webhooks as Updates, its activities) replays too, and is saved beside its debtor's. */
+  async function callReplays(view: DebtorView, attemptKey: string, name: string): Promise<void> {
+    const callWorkflowId = callWorkflowIdFor(view.workflowId, attemptKey);
+    await Worker.runReplayHistory({ workflowsPath, replayName: name }, await gateway().client.workflow.getHandle(callWorkflowId).fetchHistory(), callWorkflowId);
+    await saveGoldenHistory(gateway(), callWorkflowId, name);
+  }
+
   const waitForAttempts = (workflowId: string, count: number) =>
     eventually(`${count} attempts`, async () => ((await gateway().debtorState(workflowId)).attempts.length >= count ? true : undefined), 30_000);
 
@@ -69,15 +76,14 @@ describe('golden journeys on the dev server', () => {
       ['sms', 'payment-link-requested', 'delivered'],
       ['voice', 'call:first-call', 'answered'],
     ]);
-    // The call's own history (webhooks as Updates, the link request, the payment) replays too.
-    const callWorkflowId = callWorkflowIdFor(view.workflowId, view.attempts[2]!.attemptKey);
-    await Worker.runReplayHistory({ workflowsPath, replayName: 'pays-on-the-call.call' }, await gateway().client.workflow.getHandle(callWorkflowId).fetchHistory(), callWorkflowId);
-    await saveGoldenHistory(gateway(), callWorkflowId, 'pays-on-the-call.call');
+    await callReplays(view, view.attempts[2]!.attemptKey, 'pays-on-the-call.call');
   });
 
   it('when nobody answers, then the cadence runs out and its history replays', async () => {
     const view = await journey('nobody-answers', 'never-answers', async () => undefined, (v) => v.status === 'exhausted');
     expect(view.attempts.map((a) => a.stepId)).toEqual(['first-text', 'first-call', 'first-call', 'second-text']);
+    expect(view.attempts[1]).toMatchObject({ channel: 'voice', outcome: 'no-answer' });
+    await callReplays(view, view.attempts[1]!.attemptKey, 'nobody-answers.call');
   });
 
   it('when the person texts STOP, then later texts are skipped and its history replays', async () => {

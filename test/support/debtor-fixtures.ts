@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -9,6 +9,8 @@ import type { Models } from '../../src/adapters/mongo/models';
 import type { TemporalGateway } from '../../src/temporal/gateway';
 import type { CollectionsStack } from './collections-stack';
 import { stepClock } from './time-travel';
+import { goldenCodecs, goldenDir } from './golden-histories';
+import { decodeHistoryJson, encodeHistoryJson, type HistoryJson } from '../../src/temporal/workflow-histories';
 import type { DebtorProfile, DebtorView } from '../../workflows/debtor/debtor.messages';
 
 export function loadTestCampaign(file = 'cadence-test.yaml', edit: (doc: Record<string, any>) => void = () => undefined): Campaign {
@@ -133,15 +135,16 @@ const debtorStateReader: StateReader<DebtorView> = (gateway, workflowId) => gate
 
 /**
  * Writes the workflow's history to test/golden-histories/<name>.json when UPDATE_GOLDEN_HISTORIES
- * is set; test/replay replays every file there against today's workflow code.
+ * is set, its payloads encrypted with the golden histories' test key whatever key (or none) the
+ * service used; test/replay replays every file there against today's workflow code.
  */
 export async function saveGoldenHistory(gateway: TemporalGateway, workflowId: string, name: string): Promise<void> {
   if (!process.env.UPDATE_GOLDEN_HISTORIES) return;
   const history = await gateway.client.workflow.getHandle(workflowId).fetchHistory();
-  const dir = path.resolve(__dirname, '../golden-histories');
-  mkdirSync(dir, { recursive: true });
+  const stored = JSON.parse(historyToJSON(history)) as HistoryJson;
+  const clear = await decodeHistoryJson(stored, gateway.client.options.loadedDataConverter.payloadCodecs);
   // The workflow id is kept beside the history: the workflow derives keys from it, so a replay
   // under another id would diverge for a reason that is not the code's.
-  const file = { workflowId, history: JSON.parse(historyToJSON(history)) };
-  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(file, null, 1)}\n`);
+  const file = { workflowId, history: await encodeHistoryJson(clear, goldenCodecs()) };
+  writeFileSync(path.join(goldenDir, `${name}.json`), `${JSON.stringify(file, null, 1)}\n`);
 }

@@ -18,15 +18,16 @@ export async function withDatabase<T>(config: Config, work: (mongo: MongoHandle)
   }
 }
 
-/**
- * A Temporal client with the service's payload codec, so histories decode as the workers wrote
- * them: TEMPORAL_PAYLOAD_KEYS, or the key `parley dev` made for its embedded server.
- */
+/** The keys histories decode with: TEMPORAL_PAYLOAD_KEYS, or the key `parley dev` made for its embedded server. */
+export function auditPayloadKeys(config: Config): Config['temporal']['payloadKeys'] {
+  const devKeys = config.temporal.payloadKeys ? undefined : readDevSecrets(config.dataDir)?.payloadKeys;
+  return devKeys ? { list: devKeys } : config.temporal.payloadKeys;
+}
+
+/** A Temporal client with the service's payload codec (auditPayloadKeys), so histories decode as the workers wrote them. */
 export async function withTemporal<T>(config: Config, work: (client: Client) => Promise<T>): Promise<T> {
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServer.port}`;
-  const devKeys = config.temporal.payloadKeys ? undefined : readDevSecrets(config.dataDir)?.payloadKeys;
-  const payloadKeys = devKeys ? { list: devKeys } : config.temporal.payloadKeys;
-  const client = await connectTemporalClient({ ...config.temporal, address, payloadKeys });
+  const client = await connectTemporalClient({ ...config.temporal, address, payloadKeys: auditPayloadKeys(config) });
   try {
     return await work(client);
   } finally {
