@@ -52,7 +52,7 @@ export async function eraseRespondent(deps: UseCaseDeps, key: RespondentKey, req
   const freeText = await freeTextQuestions(deps, key.surveyId, await erasure.answeredVersions(respondent.workflowId));
   const erased: Erased = [
     { what: 'phone number, first name and hidden fields in the respondent record', records: await erasure.eraseRespondentProfile(respondent.workflowId) },
-    { what: 'the words of every answer, and the answers to free-text questions', records: await erasure.eraseSurveyWords(respondent.workflowId, freeText) },
+    { what: 'the words of every answer, the reasons given in their own words, and the answers to free-text questions', records: await erasure.eraseSurveyWords(respondent.workflowId, freeText) },
     ...(await eraseContactsAndCalls(erasure, respondent.workflowId, undefined)),
   ];
   const subject = { kind: 'respondent' as const, workflowId: respondent.workflowId, groupId: key.surveyId, ref: key.respondentRef };

@@ -6,6 +6,7 @@ import { debtorProfile, loadTestCampaign, startDebtor, storeCampaignVersion } fr
 import { daytimeZone } from '../../src/dev/demo';
 import { callWorkflowIdFor } from '../../workflows/call/place-call';
 import type { Role } from '../../src/auth/roles';
+import { beginRespondent, demoSurvey, storeDemoSurvey } from '../support/respondent-fixtures';
 
 // A person's erasure request against the real servers: a journey run to its end, then every
 // collection read back for what must be gone and what must stay.
@@ -15,6 +16,7 @@ describe('erasing a person', () => {
   let url: string;
   const keys = {} as Record<Role, string>;
   const campaign = loadTestCampaign('fast-cadence.yaml');
+  const survey = demoSurvey();
   const models = () => stack.service.mongo.models;
 
   beforeAll(async () => {
@@ -22,6 +24,7 @@ describe('erasing a person', () => {
     url = stack.service.httpUrl!;
     for (const role of ['auditor', 'agent', 'operator', 'admin'] as const) keys[role] = await apiKeyFor(stack.service, role, `erasure-${role}`);
     await storeCampaignVersion(models(), campaign, 1);
+    await storeDemoSurvey(stack, survey);
   });
   afterAll(async () => stack?.stop());
 
@@ -130,5 +133,63 @@ describe('erasing a person', () => {
     expect(cli.stdout).toMatch(/kept:\n {2}- the fact of each contact.*\n {6}why: .*12 CFR 1006\.100/);
     expect(await models().debtors.findOne({ campaignId, accountRef: 'R-1' }).lean()).toMatchObject({ fullName: '[erased]', phone: '[erased]' });
     expect(await runCli(['erase', 'debtor', campaignId, 'R-1', '--reason', 'x'], { PARLEY_API_URL: url, PARLEY_API_KEY: keys.operator })).toMatchObject({ code: 2, stderr: expect.stringContaining('needs the admin role') });
+  });
+
+  it('when a respondent who told what went wrong in their own words is erased, then their number, name, hidden fields and words are gone and their scores still count; one still in the survey is refused', async () => {
+    const unhappy = {
+      description: 'Unhappy: tells in their own words what went wrong.',
+      answers: 'nobody' as const,
+      identity: { name: 'Avery Chen' },
+      conversation: {
+        rules: [
+          { match: 'just to check', reply: 'yes' },
+          { match: 'reply yes to start|take the .* survey', reply: 'yes sure' },
+          { match: 'recommend', reply: 'maybe a three' },
+          { match: 'how satisfied', reply: '2' },
+          { match: 'main reason', reply: 'Courier Jamie Fox left my parcel at 12 Elm Street' },
+          { match: 'what went wrong', reply: 'Jamie Fox was rude' },
+          { match: 'problem solved', reply: 'no' },
+          { match: 'still not working', reply: 'Jamie Fox still has my parcel' },
+          { match: 'prefer to reach', reply: 'text is easiest' },
+        ],
+      },
+      sms: { on: 'converse' as const, afterSeconds: 1 },
+    };
+    const zone = { timeZone: daytimeZone(Date.now()) };
+    const silent = await beginRespondent(stack, survey, { respondentRef: 'ERASE-R-SILENT', phone: '+12025550392', persona: 'never-answers' }, zone);
+    const running = await call(url, 'POST', `/surveys/${survey.id}/respondents/ERASE-R-SILENT/erasure`, { reason: 'email of 2026-11-03' }, bearer(keys.admin));
+    expect(running).toMatchObject({ status: 409, body: { error: 'still_running', message: expect.stringContaining("the respondent's survey is still running") } });
+    expect(await models().respondents.findOne({ workflowId: silent }).lean()).toMatchObject({ phone: '+12025550392' });
+
+    const phone = '+12025550391';
+    const workflowId = await beginRespondent(stack, survey, { respondentRef: 'ERASE-R-1', phone, persona: 'never-answers' }, zone);
+    // Assigned before the first text is delivered: the simulated person answers it.
+    stack.simulator.people.assign(phone, unhappy);
+    const erasure = `/surveys/${survey.id}/respondents/ERASE-R-1/erasure`;
+    // A detractor's survey waits for someone to follow up: an agent records it, and the survey ends.
+    const taskId = await eventually('the follow-up task', async () => (await stack.service.gateway.respondents.state(workflowId)).followUp?.taskId, 30_000);
+    const followedUp = await call(url, 'POST', `/surveys/${survey.id}/respondents/ERASE-R-1/follow-ups/${encodeURIComponent(taskId)}/resolution`, { notes: 'called back' }, bearer(keys.agent));
+    expect(followedUp.status).toBe(200);
+    await workflowEnded(workflowId);
+    const answered = await stack.service.mongo.repositories.surveyAnswers.ofSurvey(survey.id, [workflowId]);
+    expect(answered.filter((a) => a.part === 'probe' || a.questionId === 'what-went-wrong').map((a) => a.value)).toEqual([
+      expect.stringContaining('Jamie Fox'),
+      expect.stringContaining('Jamie Fox'),
+      expect.stringContaining('Jamie Fox'),
+    ]);
+    const erased = await call(url, 'POST', erasure, { reason: 'email of 2026-11-03' }, bearer(keys.admin));
+    expect(erased.status).toBe(200);
+    expect(erased.body.kept.map((k: { what: string }) => k.what)).toContainEqual(expect.stringContaining('answers other than free text'));
+
+    const after = await everything();
+    for (const [collection, documents] of Object.entries(after)) {
+      if (collection === 'consent_events') continue;
+      const text = JSON.stringify(documents.filter((d: any) => JSON.stringify(d).includes(workflowId) || d.phone === phone));
+      for (const personal of ['Avery', 'Jamie', 'Elm Street', 'A-1001', phone]) expect({ collection, has: text.includes(personal) ? personal : null }).toEqual({ collection, has: null });
+    }
+    const answers = await stack.service.mongo.repositories.surveyAnswers.ofSurvey(survey.id, [workflowId]);
+    expect(answers.every((a) => a.utterance === '')).toBe(true);
+    expect(Object.fromEntries(answers.filter((a) => a.part === 'answer').map((a) => [a.questionId, a.value]))).toMatchObject({ satisfaction: 2, 'what-went-wrong': null });
+    expect(await models().respondents.findOne({ workflowId }).lean()).toMatchObject({ phone: '[erased]', hidden: {}, status: expect.any(String), erasedAt: expect.any(Date) });
   });
 });

@@ -59,13 +59,12 @@ export function createErasureRepository(models: Models) {
       return (await humanTasks.updateMany({ workflowId }, { $set: { summary: erasedMark }, $unset: { transcript: 1 } })).matchedCount;
     },
 
-    /** The words of every answer, and the value of the free-text questions named. */
+    /** The words of every answer, and the value of every probe (a reason in the person's words) and of the free-text questions named. */
     async eraseSurveyWords(workflowId: string, freeTextQuestionIds: readonly string[]): Promise<number> {
       const words = await surveyAnswers.updateMany({ workflowId }, { $set: { utterance: '' } });
-      if (freeTextQuestionIds.length > 0) {
-        // trusted: our own operator on question ids from the survey document.
-        await surveyAnswers.updateMany({ workflowId, questionId: mongoose.trusted({ $in: [...freeTextQuestionIds] }) }, { $set: { value: null } });
-      }
+      await surveyAnswers.updateMany({ workflowId, part: 'probe' }, { $set: { value: null } });
+      // trusted: our own operator on question ids from the survey document.
+      await surveyAnswers.updateMany({ workflowId, questionId: mongoose.trusted({ $in: [...freeTextQuestionIds] }) }, { $set: { value: null } });
       return words.matchedCount;
     },
 
