@@ -10,6 +10,7 @@ import { debtorCommands } from './commands/debtor.command';
 import { surveyCommands } from './commands/survey.command';
 import { keysCommands } from './commands/keys.command';
 import { auditCommands } from './commands/audit.command';
+import { eraseCommands } from './commands/erase.command';
 import { readDevSecrets } from '../config/dev-secrets-file';
 
 // Exit codes: 0 ok, 1 the command failed, 2 bad configuration or bad input.
@@ -78,6 +79,7 @@ debtorCommands(program, api);
 // `survey validate` works on a local file alone; the others on the service.
 surveyCommands(program, api);
 auditCommands(program, config, api);
+eraseCommands(program, api);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) {

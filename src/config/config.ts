@@ -11,6 +11,7 @@ const booleanFlag = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
   .optional();
 const url = z.url({ protocol: /^https?$/ });
+const retentionDays = z.coerce.number().int().min(1, 'must be at least 1 day').max(36_500);
 
 const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -88,6 +89,15 @@ const envSchema = z.object({
   WORKER_WORKFLOW_POLLERS: z.coerce.number().int().min(2).optional(),
   WORKER_ACTIVITY_POLLERS: z.coerce.number().int().min(1).optional(),
   WORKER_EAGER_ACTIVITIES: z.coerce.number().int().min(0).optional(),
+  // Days each kind of record is kept (src/use-cases/retention.ts). 1095 = 3 years, 12 CFR 1006.100.
+  RETENTION_CONTACT_ATTEMPTS_DAYS: retentionDays.default(1095),
+  RETENTION_CALLS_DAYS: retentionDays.default(1095),
+  RETENTION_CALL_TURNS_DAYS: retentionDays.default(1095),
+  RETENTION_AUDIT_EVENTS_DAYS: retentionDays.default(1095),
+  RETENTION_HUMAN_TASKS_DAYS: retentionDays.default(1095),
+  RETENTION_SPEECH_CLIPS_DAYS: retentionDays.default(30),
+  RETENTION_SURVEY_ANSWERS_DAYS: retentionDays.default(365),
+  RETENTION_RUN_EVERY_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -159,7 +169,12 @@ export interface Config {
   /** Browser origins (the Temporal Web UI's) allowed to call /codec. */
   readonly codec: { readonly corsOrigins: readonly string[] };
   readonly rateLimits: { readonly apiPerMinute: number; readonly payPerIpPerMinute: number; readonly payPerLinkPerMinute: number };
+  /** Days each kind of record is kept, and how often a worker deletes what has expired. */
+  readonly retention: { readonly days: Readonly<Record<RetainedRecords, number>>; readonly runEveryMs: number };
 }
+
+export type RetentionPolicy = Config['retention'];
+export type RetainedRecords = 'contactAttempts' | 'calls' | 'callTurns' | 'auditEvents' | 'humanTasks' | 'speechClips' | 'surveyAnswers';
 
 /** Temporal worker sizing; each unset field keeps the SDK's default. */
 export interface WorkerTuning {
@@ -265,6 +280,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       payPerLinkPerMinute: e.RATE_LIMIT_PAY_PER_LINK_PER_MINUTE,
     },
     import: { concurrency: e.IMPORT_CONCURRENCY },
+    retention: {
+      days: {
+        contactAttempts: e.RETENTION_CONTACT_ATTEMPTS_DAYS,
+        calls: e.RETENTION_CALLS_DAYS,
+        callTurns: e.RETENTION_CALL_TURNS_DAYS,
+        auditEvents: e.RETENTION_AUDIT_EVENTS_DAYS,
+        humanTasks: e.RETENTION_HUMAN_TASKS_DAYS,
+        speechClips: e.RETENTION_SPEECH_CLIPS_DAYS,
+        surveyAnswers: e.RETENTION_SURVEY_ANSWERS_DAYS,
+      },
+      runEveryMs: e.RETENTION_RUN_EVERY_MINUTES * 60_000,
+    },
     // Unset keys keep the Temporal SDK's defaults (docs/benchmarks.md has the measurements).
     worker: {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,

@@ -19,6 +19,7 @@ import { respondentRoutes } from './routes/respondent.routes';
 import { codecRoutes } from './routes/codec.routes';
 import { codecSignInRoutes } from './routes/codec-sign-in.routes';
 import { devTemporalUiRoutes } from './routes/dev-temporal-ui.routes';
+import { erasureRoutes } from './routes/erasure.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await codecRoutes(app, deps);
   await codecSignInRoutes(app, deps, authenticate);
   await devTemporalUiRoutes(app, deps.temporalUiUrl, deps.config.http.publicBaseUrl);
+  await erasureRoutes(app, deps);
   return app;
 }
 

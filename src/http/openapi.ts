@@ -31,6 +31,7 @@ import { surveyComponentSchemas, surveyPaths } from './openapi-surveys';
 import { webhookPaths } from './openapi-webhooks';
 import { surveyResultsPaths } from './openapi-survey-results';
 import { respondentPaths } from './openapi-respondents';
+import { erasurePaths } from './openapi-erasure';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
@@ -153,6 +154,7 @@ const paths: Record<string, JsonSchema> = {
   },
   ...surveyResultsPaths,
   ...respondentPaths,
+  ...erasurePaths,
   ...webhookPaths,
   '/audio/{clipId}': {
     get: {

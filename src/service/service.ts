@@ -15,6 +15,7 @@ import { TemporalGateway } from '../temporal/gateway';
 import { createParleyWorkers, type ParleyWorkers } from '../temporal/worker';
 import { installTemporalRuntimeLogger } from '../logging/temporal-runtime-logger';
 import { buildApp } from '../http/app';
+import { startRetentionJob } from './retention-job';
 
 export type { ResolvedConfig };
 
@@ -44,11 +45,12 @@ export async function startService(
   let workers: ParleyWorkers | undefined;
   let workersRun: Promise<void> | undefined;
   let app: FastifyInstance | undefined;
+  let stopRetention: (() => Promise<void>) | undefined;
   const llm = roles.worker && config.openai.apiKey ? createLlmDialog(config.openai, logger) : undefined;
   const stopCacheReport = llm && reportLlmCache(llm, logger);
   const stop = () => {
     stopCacheReport?.();
-    return stopAll({ app, workers, workersRun, client, mongo }, logger);
+    return stopAll({ app, workers, workersRun, stopRetention, client, mongo }, logger);
   };
   try {
     client = await connectTemporalClient(config.temporal);
@@ -85,6 +87,7 @@ export async function startService(
       });
       workersRun = workers.run();
       workersRun.catch((err) => logger.fatal({ err }, 'a worker stopped with an error'));
+      stopRetention = startRetentionJob(mongo.repositories, config.retention, logger);
     }
     let httpUrl: string | undefined;
     if (roles.api) {
@@ -118,12 +121,13 @@ function reportLlmCache(llm: LlmDialog, logger: Logger): () => void {
 }
 
 async function stopAll(
-  parts: { app?: FastifyInstance; workers?: ParleyWorkers; workersRun?: Promise<void>; client?: Client; mongo: MongoHandle },
+  parts: { app?: FastifyInstance; workers?: ParleyWorkers; workersRun?: Promise<void>; stopRetention?: () => Promise<void>; client?: Client; mongo: MongoHandle },
   logger: Logger,
 ): Promise<void> {
   await parts.app?.close();
   parts.workers?.shutdown();
   await parts.workersRun?.catch(() => undefined);
+  await parts.stopRetention?.();
   await parts.workers?.close().catch((err: unknown) => logger.warn({ err }, 'closing the worker connection failed'));
   await parts.client?.connection.close();
   await parts.mongo.close();

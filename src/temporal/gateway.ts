@@ -292,6 +292,20 @@ export class TemporalGateway {
     this.callStatus(callWorkflowId, { status: 'progress' }).catch(() => undefined);
   }
 
+  /**
+   * Whether a person's workflow (debtor or respondent) is still running, or when it closed;
+   * undefined when the server no longer has it (closed longer ago than the namespace's retention).
+   */
+  async personWorkflow(workflowId: string): Promise<{ running: true } | { running: false; closedAt?: Date } | undefined> {
+    try {
+      const { status, closeTime } = await this.client.workflow.getHandle(workflowId).describe();
+      return status.name === 'RUNNING' ? { running: true } : { running: false, closedAt: closeTime };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    }
+  }
+
   /** Reachability for /readyz: a cheap call the frontend answers only when it is serving. */
   async ping(): Promise<void> {
     await this.client.workflowService.getSystemInfo({});

@@ -41,7 +41,7 @@ export interface DebtorPage {
   next?: string;
 }
 
-async function findDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<DebtorRecord> {
+export async function findDebtor(deps: UseCaseDeps, ref: DebtorRef): Promise<DebtorRecord> {
   const debtor = await deps.mongo.repositories.debtors.byAccount(ref.campaignId, ref.accountRef);
   if (!debtor) throw new AppError('not_found', `no debtor '${ref.accountRef}' in campaign '${ref.campaignId}'`, 404);
   return debtor;

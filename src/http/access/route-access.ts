@@ -68,6 +68,8 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'POST /surveys/:surveyId/respondents': 'admin',
   'POST /contacts/:phone/consent': 'admin',
   'POST /codec/encode': 'admin',
+  [`POST ${debtor}/erasure`]: 'admin',
+  [`POST ${respondent}/erasure`]: 'admin',
 };
 
 /**

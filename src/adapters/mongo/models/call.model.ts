@@ -48,6 +48,7 @@ const callTurnSchema = new Schema(
   { collection: 'call_turns', versionKey: false, minimize: false },
 );
 callTurnSchema.index({ callWorkflowId: 1, seq: 1 }, { unique: true });
+callTurnSchema.index({ at: 1 });
 
 export type CallDoc = InferSchemaType<typeof callSchema>;
 export type CallTurnDoc = InferSchemaType<typeof callTurnSchema>;

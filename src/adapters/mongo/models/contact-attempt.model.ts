@@ -26,6 +26,7 @@ const contactAttemptSchema = new Schema(
 );
 contactAttemptSchema.index({ workflowId: 1, createdAt: 1 });
 contactAttemptSchema.index({ providerSid: 1 }, { sparse: true });
+contactAttemptSchema.index({ createdAt: 1 });
 
 export type ContactAttemptDoc = InferSchemaType<typeof contactAttemptSchema>;
 

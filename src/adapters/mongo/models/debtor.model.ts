@@ -27,6 +27,8 @@ const debtorSchema = new Schema(
     nextContactAt: { type: Date },
     nextContactReason: { type: String },
     updatedAt: { type: Date, required: true },
+    /** When the person's data was erased on request (src/use-cases/erasure.ts): the name and number read '[erased]'. */
+    erasedAt: { type: Date },
   },
   { collection: 'debtors', versionKey: false, minimize: false },
 );

@@ -13,6 +13,7 @@ import { speechClipModel } from './speech-clip.model';
 import { respondentModel } from './respondent.model';
 import { surveyAnswerModel } from './survey-answer.model';
 import { apiKeyModel } from './api-key.model';
+import { erasureModel } from './erasure.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -33,6 +34,7 @@ export function registerModels(connection: Connection) {
     respondents: respondentModel(connection),
     surveyAnswers: surveyAnswerModel(connection),
     apiKeys: apiKeyModel(connection),
+    erasures: erasureModel(connection),
   };
 }
 

@@ -29,6 +29,8 @@ const respondentSchema = new Schema(
     updatedAt: { type: Date, required: true },
     /** When a text after the survey closed was answered with "the survey has closed" (once per respondent). */
     closedReplySentAt: { type: Date },
+    /** When the person's data was erased on request (src/use-cases/erasure.ts): the number reads '[erased]'. */
+    erasedAt: { type: Date },
   },
   { collection: 'respondents', versionKey: false, minimize: false },
 );

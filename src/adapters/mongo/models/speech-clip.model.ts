@@ -19,6 +19,7 @@ const speechClipSchema = new Schema(
   },
   { collection: 'speech_clips', versionKey: false },
 );
+speechClipSchema.index({ createdAt: 1 });
 
 export type SpeechClip = InferSchemaType<typeof speechClipSchema>;
 

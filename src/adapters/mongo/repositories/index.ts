@@ -13,6 +13,8 @@ import { createSpeechClipRepository } from './speech-clip.repository';
 import { createRespondentRepository } from './respondent.repository';
 import { createSurveyAnswerRepository } from './survey-answer.repository';
 import { createApiKeyRepository } from './api-key.repository';
+import { createErasureRepository } from './erasure.repository';
+import { createRetentionRepository } from './retention.repository';
 
 /** The only code that queries the database; every other module asks one of these. */
 export function createRepositories(models: Models) {
@@ -31,6 +33,8 @@ export function createRepositories(models: Models) {
     respondents: createRespondentRepository(models.respondents),
     surveyAnswers: createSurveyAnswerRepository(models.surveyAnswers),
     apiKeys: createApiKeyRepository(models.apiKeys),
+    erasure: createErasureRepository(models),
+    retention: createRetentionRepository(models),
   };
 }
 
@@ -39,6 +43,7 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export type { AttemptSettlement } from './contact-attempt.repository';
 export type { CallRecordUpdate } from './call.repository';
 export type { DebtorRecord } from './debtor.repository';
+export type { ErasureRecord } from './erasure.repository';
 export type { NewHumanTask } from './human-task.repository';
 export type { NewRespondent, RespondentRecordDoc, RespondentStatusMirror } from './respondent.repository';
 export type { NewSurveyAnswer, StoredSurveyAnswer } from './survey-answer.repository';
