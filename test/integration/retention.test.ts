@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
 import { deleteExpiredRecords } from '../../src/use-cases/retention';
+import { chainedEntry } from '../../src/audit/audit-chain';
 import { loadConfig, type RetentionPolicy } from '../../src/config/config';
 
 // The retention job's deletes, run directly on backdated records in the real database (FerretDB
@@ -26,6 +27,7 @@ describe('records past their retention', () => {
       workflowId, campaignId: 'retention', accountRef: ref, fullName: 'A B', firstName: 'A', phone: '+12125550100', timeZone: 'UTC', language: 'en',
       currency: 'USD', amountDueMinor: 100, dueDate: '2026-01-01', importedAt: now, status, balanceMinor: 100, updatedAt: now,
     });
+    let previous: { chainSeq: number; hash: string } | undefined;
     for (const age of ages) {
       const at = daysAgo(age);
       const key = `${workflowId}/${age}`;
@@ -34,7 +36,8 @@ describe('records past their retention', () => {
       });
       await models().callTurns.create({ callWorkflowId: `${workflowId}/call/${age}`, seq: 1, state: 's', heard: 'h', said: 's', intent: 'i', sentiment: 0, confidence: 1, nextState: 'n', engine: 'rules', at });
       await models().speechClips.create({ clipId: key, key: `${workflowId}/call/${age}/clip/1`, language: 'en', engine: 'local', contentType: 'audio/wav', audio: Buffer.from('x'), bytes: 1, createdAt: at });
-      await models().auditEvents.create({ eventKey: key, workflowId, campaignId: 'retention', campaignVersion: 1, type: 't', at, data: {} });
+      // Oldest first, as the log chains them.
+      previous = await models().auditEvents.create(chainedEntry({ eventKey: key, workflowId, campaignId: 'retention', campaignVersion: 1, type: 't', data: {} }, at, previous));
       await models().humanTasks.create({ taskId: key, workflowId, campaignId: 'retention', reason: 'r', summary: 's', status: 'resolved', openedAt: at, resolvedAt: at });
     }
     // An open task is never deleted, however old.
