@@ -12,6 +12,8 @@ export interface AuditInput {
   campaignVersion: number;
   type: string;
   data: Record<string, unknown>;
+  /** Epoch ms in the workflow's time: when what the entry records happened (absent in histories from before). */
+  occurredAt?: number;
 }
 
 export interface DebtorSnapshot {
@@ -25,8 +27,8 @@ export interface DebtorSnapshot {
 export function createRecordActivities(deps: { repositories: Pick<Repositories, 'audit' | 'debtors' | 'consent' | 'humanTasks' | 'campaigns'> }) {
   const { audit, debtors, consent, humanTasks, campaigns } = deps.repositories;
   return {
-    async recordAudit(input: AuditInput): Promise<void> {
-      await audit.record({ ...input, data: redactStrings(input.data) });
+    async recordAudit({ occurredAt, ...input }: AuditInput): Promise<void> {
+      await audit.record({ ...input, data: redactStrings(input.data), ...(occurredAt === undefined ? {} : { occurredAt: new Date(occurredAt) }) });
     },
 
     async saveDebtorSnapshot(snapshot: DebtorSnapshot): Promise<void> {
@@ -35,12 +37,13 @@ export function createRecordActivities(deps: { repositories: Pick<Repositories, 
 
     /**
      * What the consent ledger allows for this number, and (given the campaign) whether the campaign
-     * is paused: its broadcast may not have reached this account yet, but its flag is already set.
+     * is paused and by whom: its broadcast may not have reached this account yet, but its flag is already set.
      */
-    async contactPermissions(input: { phone: string; campaignId?: string }): Promise<ContactPermissions & { campaignPaused?: boolean }> {
+    async contactPermissions(input: { phone: string; campaignId?: string }): Promise<ContactPermissions & { campaignPaused?: boolean; campaignPausedBy?: string }> {
       const { permissions } = await consent.ledger(input.phone);
       if (input.campaignId === undefined) return permissions;
-      return { ...permissions, campaignPaused: await campaigns.isPaused(input.campaignId) };
+      const { paused, pausedBy } = await campaigns.pauseOf(input.campaignId);
+      return { ...permissions, campaignPaused: paused, ...(paused && pausedBy ? { campaignPausedBy: pausedBy } : {}) };
     },
 
     async openHumanTask(input: NewHumanTask): Promise<void> {

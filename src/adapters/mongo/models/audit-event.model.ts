@@ -11,12 +11,16 @@ const auditEventSchema = new Schema(
     campaignId: { type: String, required: true },
     campaignVersion: { type: Number, required: true },
     type: { type: String, required: true },
+    /** When it was written. */
     at: { type: Date, required: true },
+    /** When it happened, in the workflow's own time (a call's entry: when it was placed); what a timeline orders by. */
+    occurredAt: { type: Date },
     data: { type: Schema.Types.Mixed, default: {} },
   },
   { collection: 'audit_events', versionKey: false, minimize: false },
 );
 auditEventSchema.index({ workflowId: 1, at: 1 });
+auditEventSchema.index({ workflowId: 1, occurredAt: 1 });
 
 export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
 
