@@ -16,6 +16,7 @@ import { audioRoutes } from './routes/audio.routes';
 import { surveyResultsRoutes } from './routes/survey-results.routes';
 import { respondentRoutes } from './routes/respondent.routes';
 import { codecRoutes } from './routes/codec.routes';
+import { timelineRoutes } from './routes/timeline.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await surveyResultsRoutes(app, deps);
   await respondentRoutes(app, deps);
   await codecRoutes(app, deps);
+  await timelineRoutes(app, deps);
   return app;
 }
 

@@ -34,6 +34,7 @@ import { respondentPaths } from './openapi-respondents';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
 import { codecBody } from './routes/codec.routes';
+import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -153,6 +154,7 @@ const paths: Record<string, JsonSchema> = {
   },
   ...surveyResultsPaths,
   ...respondentPaths,
+  ...timelinePaths,
   ...webhookPaths,
   '/audio/{clipId}': {
     get: {
@@ -234,6 +236,6 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { oidc: [] }],
     paths: withAccess(paths),
-    components: { schemas: { ...componentSchemas, ...surveyComponentSchemas }, securitySchemes },
+    components: { schemas: { ...componentSchemas, ...surveyComponentSchemas, ...timelineComponentSchemas }, securitySchemes },
   };
 }

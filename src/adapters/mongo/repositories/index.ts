@@ -13,6 +13,7 @@ import { createSpeechClipRepository } from './speech-clip.repository';
 import { createRespondentRepository } from './respondent.repository';
 import { createSurveyAnswerRepository } from './survey-answer.repository';
 import { createApiKeyRepository } from './api-key.repository';
+import { createPersonRecordsRepository } from './person-records.repository';
 
 /** The only code that queries the database; every other module asks one of these. */
 export function createRepositories(models: Models) {
@@ -31,6 +32,7 @@ export function createRepositories(models: Models) {
     respondents: createRespondentRepository(models.respondents),
     surveyAnswers: createSurveyAnswerRepository(models.surveyAnswers),
     apiKeys: createApiKeyRepository(models.apiKeys),
+    personRecords: createPersonRecordsRepository(models),
   };
 }
 
