@@ -111,12 +111,13 @@ const inbound: Describer = (data, _at, ctx) => {
   };
 };
 
+const moneyIn = (currency: string | undefined) => (minor: number) => (currency ? formatMoney(minor, currency, 'en') : `${minor} (minor units)`);
+
 const payment: Describer = (data, _at, ctx) => {
   const row = ctx.payments.get(text(data.paymentId) ?? '');
-  const currency = row?.currency ?? ctx.person.currency;
+  const money = moneyIn(row?.currency ?? ctx.person.currency);
   const amount = number(data.amountMinor) ?? 0;
   const balance = number(data.balanceMinor);
-  const money = (minor: number) => (currency ? formatMoney(minor, currency, 'en') : `${minor} (minor units)`);
   const actor = text(data.actor) ?? text(row?.recordedBy);
   return {
     title: `Payment received: ${money(amount)}`,
@@ -143,6 +144,27 @@ const pausedOrResumed =
     ...(text(data.reason) ? { why: text(data.reason) } : {}),
     ...(Array.isArray(data.stillPausedBy) ? { why: `still paused by the ${data.stillPausedBy.join(' and ')}` } : {}),
   });
+
+const started: Describer = (data) => {
+  const strategy = text(data.strategy);
+  return { title: 'Outreach started', ...(strategy ? { why: `strategy ${strategy}${text(data.segmentId) ? ` (segment ${text(data.segmentId)})` : ''}` } : {}) };
+};
+
+const closed: Describer = (data) => ({ title: `Closed${text(data.outcome) ? `: ${text(data.outcome)}` : ''}`, ...(text(data.outcome) ? { outcome: text(data.outcome) } : {}) });
+
+const promise: Describer = (data, _at, ctx) => ({
+  title: `Promise to pay ${moneyIn(ctx.person.currency)(number(data.amountMinor) ?? 0)} by ${text(data.dueDate)}`,
+  why: data.source === 'call' ? 'agreed on a call' : 'recorded by an operator or agent',
+});
+
+const plan: Describer = (data, _at, ctx) => {
+  const instalments = Array.isArray(data.instalments) ? (data.instalments as Array<{ amountMinor?: number; dueDate?: string }>) : [];
+  const money = moneyIn(ctx.person.currency);
+  return {
+    title: `Plan agreed: ${instalments.length} instalment${instalments.length === 1 ? '' : 's'}`,
+    why: `${instalments.map((i) => `${money(i.amountMinor ?? 0)} by ${i.dueDate}`).join(', ')}; ${data.source === 'call' ? 'agreed on a call' : 'recorded by an operator or agent'}`,
+  };
+};
 
 const versionAdopted: Describer = (data) => ({ title: `Campaign version ${number(data.to)} adopted (was ${number(data.from)})`, why: 'a new version reached the account between contacts' });
 
@@ -174,6 +196,10 @@ const describers: Record<string, Describer> = {
   resumed: pausedOrResumed('Resumed'),
   'campaign-version-adopted': versionAdopted,
   'call-outcome': callOutcome,
+  started,
+  closed,
+  'promise-recorded': promise,
+  'plan-agreed': plan,
 };
 
 /** How an audit entry of `type` is told. */

@@ -102,6 +102,21 @@ describe('timelineEntries: one ordered account merged from the audit log, the hi
     expect(byKind('contact-held')[0]).toMatchObject({ actor: 'key:ops', why: expect.stringContaining('held: the campaign is paused (paused by key:ops)') });
   });
 
+  it.each([
+    { type: 'started', data: { strategy: 'standard', segmentId: 'new' }, expected: { title: 'Outreach started', why: 'strategy standard (segment new)' } },
+    { type: 'promise-recorded', data: { amountMinor: 5_000, dueDate: '2026-12-10', source: 'call' }, expected: { title: 'Promise to pay $50.00 by 2026-12-10', why: 'agreed on a call' } },
+    {
+      type: 'plan-agreed',
+      data: { instalments: [{ amountMinor: 6_250, dueDate: '2026-12-10' }, { amountMinor: 6_250, dueDate: '2027-01-10' }], actor: 'key:agent-ann' },
+      expected: { title: 'Plan agreed: 2 instalments', why: '$62.50 by 2026-12-10, $62.50 by 2027-01-10; recorded by an operator or agent', actor: 'key:agent-ann' },
+    },
+    { type: 'closed', data: { outcome: 'paid', balanceMinor: 0 }, expected: { title: 'Closed: paid', outcome: 'paid' } },
+    { type: 'disputed', data: { detail: 'says the debt is not theirs', actor: 'key:ops' }, expected: { title: 'Disputed', why: 'says the debt is not theirs', actor: 'key:ops' } },
+  ])('when the audit log has a $type entry, then it is told as such', ({ type, data, expected }) => {
+    const records = { ...journey(), audit: [audit(type, ny('2026-12-09T12:00'), data)] };
+    expect(timelineEntries(records, everything)[0]).toMatchObject({ kind: type, ...expected, details: data });
+  });
+
   it('when two entries share a moment, then the audit log’s sequence orders them (10 after 9)', () => {
     const records = journey();
     const at = ny('2026-12-09T12:00');
