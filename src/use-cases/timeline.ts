@@ -40,42 +40,55 @@ export async function respondentTimeline(deps: UseCaseDeps, key: RespondentKey, 
 }
 
 async function timelineOf(deps: UseCaseDeps, person: PersonOfTimeline, query: TimelineQuery, options: TimelineOptions): Promise<Timeline> {
-  const records = deps.mongo.repositories.personRecords;
   const after = query.after === undefined ? Number.NEGATIVE_INFINITY : Date.parse(query.after);
-  const since = new Date(Number.isFinite(after) ? after : -8.64e15);
-  const [audit, answers]: [AuditRecord[], AnswerRow[]] = await Promise.all([
-    records.auditAfter(person.workflowId, since, query.limit),
-    person.kind === 'respondent' ? records.answersAfter(person.workflowId, since, query.limit) : [],
-  ]);
   const notes: string[] = [];
-  // A debtor's texts are all attempts the audit log names: the history is read only when the page has one.
-  const needsTexts = person.kind === 'respondent' || audit.some((record) => record.type.startsWith('sms-') || (record.type === 'contact-attempt' && record.data.channel === 'sms'));
-  const texts = needsTexts ? await historyTexts(deps, person.workflowId, notes) : [];
-  const standalone = texts.filter(isStandaloneText).filter((text) => text.at > after);
-  const moments = [...audit.map(auditMillis), ...answers.map((answer) => toMillis(answer.answeredAt)), ...standalone.map((text) => text.at)];
-  const end = pageEnd(moments, query.limit, audit.length === query.limit || answers.length === query.limit);
-  if (end !== undefined) {
-    // Every entry of the page's last moment is on this page: the next one starts after it.
-    const at = new Date(end);
-    const [moreAudit, moreAnswers] = await Promise.all([records.auditAt(person.workflowId, at), person.kind === 'respondent' ? records.answersAt(person.workflowId, at) : []]);
-    audit.push(...moreAudit.filter((record) => !audit.some((known) => known.eventKey === record.eventKey)));
-    answers.push(...moreAnswers.filter((answer) => !answers.some((known) => known.answerKey === answer.answerKey)));
-  }
-  const until = end ?? Number.POSITIVE_INFINITY;
-  const page = {
-    audit: audit.filter((record) => auditMillis(record) <= until),
-    answers: answers.filter((answer) => toMillis(answer.answeredAt) <= until),
-  };
+  const { end, ...page } = await readPage(deps, person, { after, limit: query.limit }, notes);
   const linked = await linkedRecords(deps, person, page.audit);
-  const timelineRecords: TimelineRecords = { person, ...(options.serviceNumber ? { serviceNumber: options.serviceNumber } : {}), ...page, texts, ...linked };
-  const entries = timelineEntries(timelineRecords, { after, until });
-  const versions = await records.campaignVersions(person.campaignId, [...new Set(entries.flatMap((entry) => (entry.campaignVersion === undefined ? [] : [entry.campaignVersion])))]);
+  const records: TimelineRecords = { person, ...(options.serviceNumber ? { serviceNumber: options.serviceNumber } : {}), ...page, ...linked };
+  const entries = timelineEntries(records, { after, until: end ?? Number.POSITIVE_INFINITY });
+  const versionsNamed = [...new Set(entries.flatMap((entry) => (entry.campaignVersion === undefined ? [] : [entry.campaignVersion])))];
+  const versions = await deps.mongo.repositories.personRecords.campaignVersions(person.campaignId, versionsNamed);
   return {
     person,
     campaignVersions: versions.map((v) => ({ version: v.version, name: v.name, appliedAt: v.createdAt.toISOString(), ...(v.appliedBy ? { appliedBy: v.appliedBy } : {}) })),
     entries,
     ...(end !== undefined ? { next: new Date(end).toISOString() } : {}),
     notes,
+  };
+}
+
+/** The earliest moment a Date holds: the first page starts after it. */
+const beginning = new Date(-8.64e15);
+
+/**
+ * The audit entries, answers and texts of one page: each source read after the cursor (at most
+ * `limit` of the audit log and of the answers), cut where the page ends (`end`, undefined on the
+ * last page) with every entry of that last moment kept.
+ */
+async function readPage(deps: UseCaseDeps, person: PersonOfTimeline, window: { after: number; limit: number }, notes: string[]) {
+  const records = deps.mongo.repositories.personRecords;
+  const { after, limit } = window;
+  const since = Number.isFinite(after) ? new Date(after) : beginning;
+  const respondent = person.kind === 'respondent';
+  const [audit, answers]: [AuditRecord[], AnswerRow[]] = await Promise.all([
+    records.auditAfter(person.workflowId, since, limit),
+    respondent ? records.answersAfter(person.workflowId, since, limit) : [],
+  ]);
+  // A debtor's texts are all attempts the audit log names: the history is read only when the page has one.
+  const needsTexts = respondent || audit.some((record) => record.type.startsWith('sms-') || (record.type === 'contact-attempt' && record.data.channel === 'sms'));
+  const texts = needsTexts ? await historyTexts(deps, person.workflowId, notes) : [];
+  const standalone = texts.filter(isStandaloneText).filter((text) => text.at > after);
+  const moments = [...audit.map(auditMillis), ...answers.map((answer) => toMillis(answer.answeredAt)), ...standalone.map((text) => text.at)];
+  const end = pageEnd(moments, limit, audit.length === limit || answers.length === limit);
+  if (end === undefined) return { audit, answers, texts, end };
+  const at = new Date(end);
+  const [sameMoment, sameMomentAnswers] = await Promise.all([records.auditAt(person.workflowId, at), respondent ? records.answersAt(person.workflowId, at) : []]);
+  const known = new Set([...audit.map((record) => record.eventKey), ...answers.map((answer) => answer.answerKey)]);
+  return {
+    audit: [...audit, ...sameMoment.filter((record) => !known.has(record.eventKey))].filter((record) => auditMillis(record) <= end),
+    answers: [...answers, ...sameMomentAnswers.filter((answer) => !known.has(answer.answerKey))].filter((answer) => toMillis(answer.answeredAt) <= end),
+    texts,
+    end,
   };
 }
 
@@ -92,7 +105,7 @@ async function linkedRecords(deps: UseCaseDeps, person: PersonOfTimeline, audit:
     records.auditOfTypes(person.workflowId, ['paused', 'resumed'], maxPauses),
   ]);
   const turns = await records.callTurns(calls.map((call) => call.callWorkflowId));
-  return { attempts, calls, payments, tasks, pauses: pauses as AuditRecord[], turns };
+  return { attempts, calls, payments, tasks, pauses, turns };
 }
 
 /** The texts of the workflow's history; a history that cannot be read leaves their words out, and the timeline says so. */
