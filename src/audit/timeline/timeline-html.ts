@@ -22,7 +22,7 @@ li { border-top: 1px solid #ccc; padding: .5rem 0; break-inside: avoid; page-bre
 .deferred .title, .held .title { color: #8a4b00; }
 .more { margin-top: 1rem; font-style: italic; }
 @page { size: auto; margin: 15mm; }
-@media print { body { margin: 0; font-size: 9.5pt; } a { color: inherit; text-decoration: none; } }
+@media print { body { margin: 0; font-size: 9.5pt; } }
 `;
 
 /** What kind of entry, for the page's colours: a contact made, one held back, anything else. */
