@@ -27,12 +27,13 @@ export function createRecordActivities(deps: { repositories: Pick<Repositories, 
 
     /**
      * What the consent ledger allows for this number, and (given the campaign) whether the campaign
-     * is paused: its broadcast may not have reached this account yet, but its flag is already set.
+     * is paused and by whom: its broadcast may not have reached this account yet, but its flag is already set.
      */
-    async contactPermissions(input: { phone: string; campaignId?: string }): Promise<ContactPermissions & { campaignPaused?: boolean }> {
+    async contactPermissions(input: { phone: string; campaignId?: string }): Promise<ContactPermissions & { campaignPaused?: boolean; campaignPausedBy?: string }> {
       const { permissions } = await consent.ledger(input.phone);
       if (input.campaignId === undefined) return permissions;
-      return { ...permissions, campaignPaused: await campaigns.isPaused(input.campaignId) };
+      const { paused, pausedBy } = await campaigns.pauseOf(input.campaignId);
+      return { ...permissions, campaignPaused: paused, ...(paused && pausedBy ? { campaignPausedBy: pausedBy } : {}) };
     },
 
     async openHumanTask(input: NewHumanTask): Promise<void> {

@@ -33,7 +33,9 @@ export function canonicalJson(value: unknown): string {
 /** The fields a hash covers, named one by one: a field added to the documents later is not covered by accident. */
 export function entryHash(entry: AuditContent & { at: Date; chainSeq: number; prevHash: string }): string {
   const { eventKey, workflowId, campaignId, campaignVersion, type, at, data, chainSeq, prevHash } = entry;
-  const covered = { eventKey, workflowId, campaignId, campaignVersion, type, at, data, chainSeq, prevHash };
+  // Sent as epoch ms, read back as a Date: one form for both.
+  const occurredAt = entry.occurredAt === undefined || entry.occurredAt === null ? undefined : new Date(entry.occurredAt);
+  const covered = { eventKey, workflowId, campaignId, campaignVersion, type, at, occurredAt, data, chainSeq, prevHash };
   return createHash('sha256').update(canonicalJson(covered)).digest('hex');
 }
 

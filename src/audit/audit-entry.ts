@@ -13,6 +13,8 @@ export interface AuditContent {
   campaignVersion: number;
   type: string;
   data: Record<string, unknown>;
+  /** When what the entry records happened, in the workflow's time (epoch ms; a Date once stored). Absent in histories from before it was sent. */
+  occurredAt?: number | Date;
 }
 
 /** An entry as the log stores it. */

@@ -20,6 +20,7 @@ import { codecRoutes } from './routes/codec.routes';
 import { codecSignInRoutes } from './routes/codec-sign-in.routes';
 import { devTemporalUiRoutes } from './routes/dev-temporal-ui.routes';
 import { erasureRoutes } from './routes/erasure.routes';
+import { timelineRoutes } from './routes/timeline.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await codecSignInRoutes(app, deps, authenticate);
   await devTemporalUiRoutes(app, deps.temporalUiUrl, deps.config.http.publicBaseUrl);
   await erasureRoutes(app, deps);
+  await timelineRoutes(app, deps);
   return app;
 }
 

@@ -35,6 +35,7 @@ import { erasurePaths } from './openapi-erasure';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
+import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -155,6 +156,7 @@ const paths: Record<string, JsonSchema> = {
   ...surveyResultsPaths,
   ...respondentPaths,
   ...erasurePaths,
+  ...timelinePaths,
   ...webhookPaths,
   '/audio/{clipId}': {
     get: {
@@ -220,6 +222,6 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { oidc: [] }],
     paths: withAccess(paths),
-    components: { schemas: { ...componentSchemas, ...surveyComponentSchemas }, securitySchemes },
+    components: { schemas: { ...componentSchemas, ...surveyComponentSchemas, ...timelineComponentSchemas }, securitySchemes },
   };
 }

@@ -17,8 +17,13 @@ export interface CadencePosition {
   made: { sms: number; voice: number };
 }
 
+/** What makes a step due when it is: its delay in the cadence, or the backoff of a retry after a failed attempt. */
+export type StepBasis =
+  | { rule: 'cadence-step'; delay: string; after: 'start' | 'previous' }
+  | { rule: 'retry'; retry: number; backoffMs: number };
+
 export type NextStep<Step extends OutreachStep = OutreachStep> =
-  | { kind: 'step'; step: Step; index: number; notBefore: number; why: string }
+  | { kind: 'step'; step: Step; index: number; notBefore: number; why: string; basis: StepBasis }
   | { kind: 'exhausted'; why: string };
 
 /** The next step to carry out, skipping steps whose channel has used up its attempts. */
@@ -30,7 +35,10 @@ export function nextCadenceStep<Step extends OutreachStep>(campaign: { cadence: 
     const step = steps[index];
     if (position.made[step.channel] >= limits.maxAttemptsPerChannel[step.channel]) continue;
     if (index === position.stepIndex && position.retryAt !== undefined) {
-      return { kind: 'step', step, index, notBefore: position.retryAt, why: `retry ${position.stepRetries} of step ${step.id}` };
+      // A later campaign version may allow fewer retries than this one was scheduled under: its backoff is then unknown (0).
+      const backoffMs = position.stepRetries >= 1 ? (retryDelay(step.retry, position.stepRetries) ?? 0) : 0;
+      const basis: StepBasis = { rule: 'retry', retry: position.stepRetries, backoffMs };
+      return { kind: 'step', step, index, notBefore: position.retryAt, why: `retry ${position.stepRetries} of step ${step.id}`, basis };
     }
     const anchor = step.delay.after === 'start' ? position.cycleStartedAt : (position.lastStepDoneAt ?? position.cycleStartedAt);
     return {
@@ -39,6 +47,7 @@ export function nextCadenceStep<Step extends OutreachStep>(campaign: { cadence: 
       index,
       notBefore: anchor + durationMillis(step.delay.duration),
       why: `step ${step.id} (${step.channel}) ${step.delay.duration} after ${step.delay.after === 'start' ? 'the start' : 'the previous step'}`,
+      basis: { rule: 'cadence-step', delay: step.delay.duration, after: step.delay.after },
     };
   }
   return { kind: 'exhausted', why: 'every cadence step has been carried out' };

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { minuteOfDay, weekdays, type Channel } from '../campaigns/campaign-notation';
 import type { ContactWindow } from '../campaigns/campaign-schema';
-import { earliestCallAllowedByCaps, type CallCapRules, type CallHistory } from './regulation-f';
+import { earliestCallAllowedByCaps, type CallCapKind, type CallCapRules, type CallHistory } from './regulation-f';
 
 // When a contact may happen, all in the debtor's own zone: the campaign's daily hours (which
 // validation keeps inside the §1006.6(b)(1)(i) 08:00-21:00 unless the campaign is not under US law),
@@ -19,7 +19,12 @@ export interface NextAllowedMomentArgs {
   history: CallHistory;
 }
 
-interface Deferral {
+/** Which rule held a contact back: the window's hours, weekdays or blackout dates, or a call cap (regulation-f.ts). */
+export type DeferralKind = 'outside-hours' | 'not-a-contact-day' | 'blackout-date' | CallCapKind;
+
+export interface Deferral {
+  kind: DeferralKind;
+  /** Epoch ms the rule holds the contact until. */
   until: number;
   reason: string;
 }
@@ -27,20 +32,29 @@ interface Deferral {
 /** Each rule moves the candidate forward; a year of blackout dates needs about 3 steps a day. */
 const maxSteps = 4000;
 
-/**
- * `now` when a contact is allowed now, else the earliest later instant that satisfies every rule,
- * with the reasons it is later ('blackout date 2026-12-25; outside calling hours 08:00-21:00 America/New_York').
- */
-export function nextAllowedMoment(args: NextAllowedMomentArgs): { at: number; reason: string } {
-  const reasons: string[] = [];
+export interface AllowedMoment {
+  at: number;
+  /** Why it is later than asked ('blackout date 2026-12-25; outside calling hours 08:00-21:00 America/New_York'), or 'allowed now'. */
+  reason: string;
+  /** Each rule that moved it, in the order they did, once each (the latest `until` of a rule met twice). */
+  deferrals: Deferral[];
+}
+
+/** `now` when a contact is allowed now, else the earliest later instant that satisfies every rule, and the rules that made it later. */
+export function nextAllowedMoment(args: NextAllowedMomentArgs): AllowedMoment {
+  const deferrals: Deferral[] = [];
   let candidate = args.now;
   for (let step = 0; step < maxSteps; step++) {
     const deferral = firstRuleBroken(candidate, args);
-    if (!deferral) return { at: candidate, reason: reasons.length > 0 ? reasons.join('; ') : 'allowed now' };
-    if (!reasons.includes(deferral.reason)) reasons.push(deferral.reason);
+    const reasons = deferrals.map((d) => d.reason);
+    if (!deferral) return { at: candidate, reason: reasons.length > 0 ? reasons.join('; ') : 'allowed now', deferrals };
+    const seen = deferrals.findIndex((d) => d.reason === deferral.reason);
+    if (seen < 0) deferrals.push(deferral);
+    else deferrals[seen] = deferral;
     candidate = deferral.until;
   }
-  throw new Error(`no allowed contact moment found after ${maxSteps} steps (${reasons.join('; ')}): check the campaign's weekdays and blackout dates`);
+  const reasons = deferrals.map((d) => d.reason).join('; ');
+  throw new Error(`no allowed contact moment found after ${maxSteps} steps (${reasons}): check the campaign's weekdays and blackout dates`);
 }
 
 function firstRuleBroken(at: number, args: NextAllowedMomentArgs): Deferral | null {
@@ -50,20 +64,20 @@ function firstRuleBroken(at: number, args: NextAllowedMomentArgs): Deferral | nu
   const date = local.toISODate();
   const nextDay = local.startOf('day').plus({ days: 1 }).toMillis();
 
-  if (contactWindow.blackoutDates.includes(date)) return { until: nextDay, reason: `blackout date ${date}` };
+  if (contactWindow.blackoutDates.includes(date)) return { kind: 'blackout-date', until: nextDay, reason: `blackout date ${date}` };
   if (!contactWindow.weekdays.includes(weekdays[local.weekday - 1])) {
-    return { until: nextDay, reason: `${local.setLocale('en').weekdayLong} is not a contact day` };
+    return { kind: 'not-a-contact-day', until: nextDay, reason: `${local.setLocale('en').weekdayLong} is not a contact day` };
   }
 
   const outsideHours = `outside calling hours ${contactWindow.start}-${contactWindow.end} ${timeZone}`;
   const localMinute = local.hour * 60 + local.minute;
   const start = minuteOfDay(contactWindow.start);
-  if (localMinute < start) return { until: windowStartToday(local, start), reason: outsideHours };
-  if (localMinute >= minuteOfDay(contactWindow.end)) return { until: nextDay, reason: outsideHours };
+  if (localMinute < start) return { kind: 'outside-hours', until: windowStartToday(local, start), reason: outsideHours };
+  if (localMinute >= minuteOfDay(contactWindow.end)) return { kind: 'outside-hours', until: nextDay, reason: outsideHours };
 
   if (args.channel === 'voice') {
     const caps = earliestCallAllowedByCaps({ now: at, timeZone, history: args.history, rules: args.frequencyCaps });
-    if (caps.reason !== null) return { until: caps.at, reason: caps.reason };
+    if (caps.kind !== null) return { kind: caps.kind, until: caps.at, reason: caps.reason };
   }
   return null;
 }

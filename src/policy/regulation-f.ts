@@ -89,27 +89,33 @@ export function callCapState({ now, timeZone, history, rules }: CallCapArgs): Ca
   };
 }
 
+/** The cap that holds a call back: too many attempts in the period, or the quiet days after a conversation. */
+export type CallCapKind = 'call-attempts-cap' | 'conversation-quiet-days';
+
 /**
- * The earliest instant, not before `now`, at which a call keeps within both caps, and why it is
- * later than `now` (null when a call is allowed now). Calling hours are contact-window.ts's concern.
+ * The earliest instant, not before `now`, at which a call keeps within both caps, and which cap
+ * makes it later than `now` and why (null when a call is allowed now). Calling hours are
+ * contact-window.ts's concern.
  */
-export function earliestCallAllowedByCaps(args: CallCapArgs): { at: number; reason: string | null } {
+export function earliestCallAllowedByCaps(args: CallCapArgs): { at: number; kind: CallCapKind; reason: string } | { at: number; kind: null; reason: null } {
   const { rules, timeZone } = args;
   const state = callCapState(args);
   const localDate = (ms: number) => DateTime.fromMillis(ms, { zone: timeZone }).toISODate();
-  const blocks: Array<{ until: number; reason: string }> = [];
+  const blocks: Array<{ kind: CallCapKind; until: number; reason: string }> = [];
   if (state.attemptsCapLiftsAt !== null) {
     blocks.push({
+      kind: 'call-attempts-cap',
       until: state.attemptsCapLiftsAt,
       reason: `${rules.maxCallAttempts} call attempts in ${rules.withinDays} days: next on ${localDate(state.attemptsCapLiftsAt)}`,
     });
   }
   if (state.conversationQuietEndsAt !== null) {
     blocks.push({
+      kind: 'conversation-quiet-days',
       until: state.conversationQuietEndsAt,
       reason: `telephone conversation on ${state.lastConversationDate}: no calls for ${rules.quietDaysAfterConversation} days (next on ${localDate(state.conversationQuietEndsAt)})`,
     });
   }
   const latest = blocks.sort((a, b) => b.until - a.until)[0];
-  return latest ? { at: latest.until, reason: latest.reason } : { at: args.now, reason: null };
+  return latest ? { at: latest.until, kind: latest.kind, reason: latest.reason } : { at: args.now, kind: null, reason: null };
 }

@@ -45,6 +45,8 @@ import {
 } from '../../workflows/debtor/debtor.messages';
 import { actedBy, type Acting } from '../../workflows/outreach/outreach.messages';
 import { GatewayError } from './gateway-error';
+import { workflowTexts } from './person-texts';
+import type { HistoryText } from '../audit/timeline/timeline-records';
 import { RespondentGateway } from './respondent-gateway';
 import { taskQueuesFor, type TaskQueues } from './task-queues';
 import { updateWorkflow, withErrors, type WorkflowHandle } from './workflow-calls';
@@ -163,6 +165,11 @@ export class TemporalGateway {
   /** Tells a running debtor workflow about a new campaign version (GatewayError not_found when it has ended). */
   campaignUpdated(workflowId: string, version: number): Promise<void> {
     return this.withErrors(workflowId, () => this.client.workflow.getHandle(workflowId).signal(campaignUpdatedSignal, { version }));
+  }
+
+  /** The texts a person's workflow sent and received, from its history (every run), decoded; GatewayError not_found when it never ran. */
+  workflowTexts(workflowId: string): Promise<HistoryText[]> {
+    return this.withErrors(workflowId, () => workflowTexts(this.client, workflowId));
   }
 
   // ---- Campaigns -----------------------------------------------------------------------------

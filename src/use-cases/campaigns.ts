@@ -136,7 +136,7 @@ async function setPaused(deps: UseCaseDeps, campaignId: string, notice: Extract<
   await campaignState(deps, campaignId);
   const paused = notice.kind === 'pause';
   // The flag first: an import that starts from now on sees it, and an older broadcast stops.
-  await deps.mongo.repositories.campaigns.setPaused(campaignId, paused);
+  await deps.mongo.repositories.campaigns.setPaused(campaignId, paused, notice.actor);
   return { campaignId, paused, ...(await broadcast(deps, campaignId, notice)) };
 }
 

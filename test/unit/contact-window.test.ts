@@ -40,7 +40,8 @@ describe('nextAllowedMoment: calling hours 08:00-21:00 in the debtor zone', () =
     { when: 'half-hour zone: 21:15 in Kolkata is deferred to 08:00 IST the next day', zone: 'Asia/Kolkata', now: '2026-06-01T21:15', expected: '2026-06-02T02:30Z', reason: hoursReason('Asia/Kolkata') },
   ])('when $when', ({ zone, now, expected, reason }) => {
     const result = nextAllowedMoment(args({ now: local(now, zone), timeZone: zone }));
-    expect(result).toEqual({ at: utc(expected), reason });
+    expect(result).toMatchObject({ at: utc(expected), reason });
+    expect(result.deferrals.map((d) => d.kind)).toEqual(reason === 'allowed now' ? [] : ['outside-hours']);
   });
 
   it('when the debtor is at 07:59:30, then the contact waits until 08:00:00 exactly', () => {
@@ -64,6 +65,7 @@ describe('nextAllowedMoment: weekdays and blackout dates', () => {
     expect(result.at).toBe(local('2026-06-08T08:00', 'America/New_York'));
     expect(result.reason).toContain('Saturday is not a contact day');
     expect(result.reason).toContain('Sunday is not a contact day');
+    expect(result.deferrals.map((d) => d.kind)).toEqual(['not-a-contact-day', 'not-a-contact-day', 'outside-hours']);
   });
 
   it('when it is a blackout date in the debtor zone, then the contact waits until the next day 08:00', () => {
@@ -71,6 +73,7 @@ describe('nextAllowedMoment: weekdays and blackout dates', () => {
     const result = nextAllowedMoment(args({ now: local('2026-12-25T10:00', 'America/New_York'), timeZone: 'America/New_York', contactWindow: window }));
     expect(result.at).toBe(local('2026-12-26T08:00', 'America/New_York'));
     expect(result.reason).toMatch(/^blackout date 2026-12-25/);
+    expect(result.deferrals.map((d) => d.kind)).toEqual(['blackout-date', 'outside-hours']);
   });
 
   it('when the blackout date has already begun in Shanghai but not in New York, then only the Shanghai debtor waits', () => {
@@ -107,13 +110,17 @@ describe('nextAllowedMoment: Regulation F caps apply to calls, not texts', () =>
     );
     expect(result.at).toBe(local('2026-03-09T08:00', zone));
     expect(result.reason).toContain('7 call attempts in 7 days: next on 2026-03-09');
+    expect(result.deferrals).toEqual([
+      { kind: 'call-attempts-cap', until: local('2026-03-09T00:00', zone), reason: '7 call attempts in 7 days: next on 2026-03-09' },
+      { kind: 'outside-hours', until: local('2026-03-09T08:00', zone), reason: 'outside calling hours 08:00-21:00 America/New_York' },
+    ]);
   });
 
   it('when 7 calls were placed but the debtor is texted, then the text goes now', () => {
     const result = nextAllowedMoment(
       args({ now: local('2026-03-08T15:00', zone), timeZone: zone, channel: 'sms', history: { callAttempts: sevenDailyCalls, conversations: [] } }),
     );
-    expect(result).toEqual({ at: local('2026-03-08T15:00', zone), reason: 'allowed now' });
+    expect(result).toEqual({ at: local('2026-03-08T15:00', zone), reason: 'allowed now', deferrals: [] });
   });
 
   it('when a telephone conversation took place on Monday, then calls wait until the next Monday 08:00', () => {
@@ -121,5 +128,6 @@ describe('nextAllowedMoment: Regulation F caps apply to calls, not texts', () =>
     const result = nextAllowedMoment(args({ now: local('2026-03-04T09:00', zone), timeZone: zone, channel: 'voice', history }));
     expect(result.at).toBe(local('2026-03-09T08:00', zone));
     expect(result.reason).toContain('telephone conversation on 2026-03-02: no calls for 7 days');
+    expect(result.deferrals.map((d) => d.kind)).toEqual(['conversation-quiet-days', 'outside-hours']);
   });
 });

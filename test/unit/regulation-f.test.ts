@@ -64,7 +64,7 @@ describe('earliestCallAllowedByCaps: at most 7 call attempts within 7 consecutiv
       rules: { ...rules, maxCallAttempts: 3 },
       history: { callAttempts: calls, conversations: [] },
     });
-    expect(result).toEqual({ at: local('2026-03-09T00:00'), reason: '3 call attempts in 7 days: next on 2026-03-09' });
+    expect(result).toEqual({ at: local('2026-03-09T00:00'), kind: 'call-attempts-cap', reason: '3 call attempts in 7 days: next on 2026-03-09' });
   });
 });
 
@@ -92,6 +92,7 @@ describe('earliestCallAllowedByCaps: no call within 7 days after a telephone con
     const result = earliestCallAllowedByCaps({ now: local('2026-03-08T12:00'), timeZone: zone, rules, history });
     expect(result).toEqual({
       at: local('2026-03-15T00:00'),
+      kind: 'conversation-quiet-days',
       reason: 'telephone conversation on 2026-03-08: no calls for 7 days (next on 2026-03-15)',
     });
   });

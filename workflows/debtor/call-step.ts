@@ -25,11 +25,12 @@ export interface CallOutcome extends CallAgreements {
 /** Calls the debtor for `step`, records the attempt and applies what came of it. */
 export async function callStep(ctx: DebtorContext, step: CadenceStep, attemptKey: string): Promise<AttemptOutcome> {
   const { state } = ctx;
+  const startedAt = Date.now();
   ctx.liveCall = { workflowId: callWorkflowIdFor(ctx.workflowId, attemptKey), attemptKey, step };
   const call = await callDebtor(ctx, step, attemptKey).finally(() => (ctx.liveCall = undefined));
   state.callAttempts.push(Date.now());
   if (call.conversation) state.conversations.push(Date.now());
-  recordAttempt(ctx, { attemptKey, stepId: step.id, channel: 'voice', purpose: `call:${step.id}`, outcome: call.outcome, providerSid: call.providerSid });
+  recordAttempt(ctx, { attemptKey, stepId: step.id, channel: 'voice', purpose: `call:${step.id}`, outcome: call.outcome, providerSid: call.providerSid, startedAt });
   await applyCallOutcome(ctx, call, step, attemptKey);
   return call.outcome;
 }

@@ -5,6 +5,7 @@ import type { OutreachContext } from '../outreach/outreach-context';
 import { Changes, freshOutreachState } from '../outreach/outreach-context';
 import { AuditTrail, StatusMirror } from '../outreach/bookkeeping';
 import { records } from '../outreach/outreach-activities';
+import { auditContactDeferralsPatch } from '../outreach/contact-reasons';
 import type { DebtorProfile, DebtorState, DebtorView, DebtorWorkflowInput, InboundSms, TerminalOutcome } from './debtor.messages';
 
 // What every part of the debtor workflow shares: the outreach context (state, campaign, audit
@@ -35,6 +36,7 @@ export function createDebtorContext(input: DebtorWorkflowInput): DebtorContext {
     campaignId,
     person: debtor,
     regulationFByNumber: isNorthAmericanNumber(debtor.phone) && patched('us-rules-for-north-american-numbers'),
+    auditsDeferrals: patched(auditContactDeferralsPatch),
     queues: input.queues,
     state,
     // Set by the workflow before its first step; until then `campaignLoaded` keeps validators off it.

@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { endOfLocalDay, planProblems, promiseProblems } from '../../src/policy/arrangements';
 import { allowedMoment, contactPermissions } from '../outreach/contact-gate';
+import { beginContact, followUpWhy, noteDeferral } from '../outreach/contact-reasons';
 import type { PlanRequest, PromiseToPay } from './debtor.messages';
 import { close, refuseWhenClosed, requireCampaign, type DebtorContext } from './debtor-context';
 import { firstSmsStep, sendDebtorSms, smsTemplateFor } from './debtor-texts';
@@ -68,7 +69,11 @@ async function remind(ctx: DebtorContext, purpose: string): Promise<void> {
   const { state } = ctx;
   if (state.optedOut.sms) return;
   const balanceBefore = state.balanceMinor;
-  const permitted = allowedMoment(ctx, 'sms', Date.now());
+  const attemptKey = `${ctx.workflowId}/${purpose}/${state.brokenPromises}`;
+  const dueAt = Date.now();
+  const permitted = allowedMoment(ctx, 'sms', dueAt);
+  const why = followUpWhy(purpose, dueAt, permitted);
+  noteDeferral(ctx, { attemptKey, stepId: purpose, channel: 'sms' }, why);
   // A payment, a pause or the end of the account makes the reminder moot; other events do not.
   const moot = () => ctx.isClosed() || state.balanceMinor < balanceBefore || state.paused;
   const wait = permitted.at - Date.now();
@@ -82,7 +87,9 @@ async function remind(ctx: DebtorContext, purpose: string): Promise<void> {
     return;
   }
   const template = ctx.campaign.templates[purpose] ? purpose : smsTemplateFor(ctx, firstSmsStep(ctx));
-  await sendDebtorSms(ctx, `${ctx.workflowId}/${purpose}/${state.brokenPromises}`, purpose, template, purpose);
+  beginContact(ctx, attemptKey, why);
+  await sendDebtorSms(ctx, attemptKey, purpose, template, purpose);
+  ctx.dueContact = undefined;
 }
 
 export function setPromise(ctx: DebtorContext, promise: PromiseToPay): void {

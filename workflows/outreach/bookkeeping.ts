@@ -14,11 +14,14 @@ export class AuditTrail {
     private readonly state: { auditSeq: number; campaignVersion: number },
   ) {}
 
-  /** Appends to the audit log under the next sequence number of this workflow. */
-  audit(type: string, data: Record<string, unknown>): void {
+  /**
+   * Appends to the audit log under the next sequence number of this workflow, dated in the
+   * workflow's time: when it happened (`occurredAt`, epoch ms; now unless the event began earlier).
+   */
+  audit(type: string, data: Record<string, unknown>, occurredAt: number = Date.now()): void {
     const seq = ++this.state.auditSeq;
     const { workflowId, campaignId } = this.ids;
-    this.track(records.recordAudit({ eventKey: `${workflowId}#${seq}`, workflowId, campaignId, campaignVersion: this.state.campaignVersion, type, data }));
+    this.track(records.recordAudit({ eventKey: `${workflowId}#${seq}`, workflowId, campaignId, campaignVersion: this.state.campaignVersion, type, data, occurredAt }));
   }
 
   /** Follows a write nobody waits for; a write that failed for good surfaces at the next `check`. */

@@ -6,6 +6,7 @@ import type { OutreachContext } from './outreach-context';
 import type { AttemptOutcome, OutreachCampaign, OutreachState } from './outreach-state';
 import { allowedMoment, contactPermissions, holdWhileCampaignPaused } from './contact-gate';
 import { recordAttempt } from './sms-attempt';
+import { beginContact, cadenceWhy, noteDeferral, type DueContact } from './contact-reasons';
 
 // One turn of the cadence: the step that is due next, held until the contact window and the
 // Regulation F caps allow it, checked against the consent ledger and the campaign's pause flag,
@@ -28,28 +29,34 @@ export async function workCadence<Step extends OutreachStep>(ctx: OutreachContex
   if (next.kind === 'exhausted') return work.whenExhausted(next.why);
 
   const { step } = next;
-  const allowed = allowedMoment(ctx, step.channel, Math.max(next.notBefore, Date.now()));
+  const attemptKey = `${ctx.workflowId}/c${state.cycle}/${step.id}/r${state.stepRetries}`;
+  const due: DueContact = { attemptKey, stepId: step.id, channel: step.channel };
+  const askedAt = Math.max(next.notBefore, Date.now());
+  const allowed = allowedMoment(ctx, step.channel, askedAt);
   state.nextContact = {
     at: allowed.at,
     reason: allowed.at > next.notBefore ? `${next.why}; deferred: ${allowed.reason}` : next.why,
     stepId: step.id,
     channel: step.channel,
   };
+  const why = cadenceWhy(next, askedAt, allowed);
+  noteDeferral(ctx, due, why);
   // A contact due now is not announced: the mirror would hold it for the moment it takes.
   if (allowed.at > Date.now()) ctx.mirror();
   if (await ctx.changes.sleepUntil(allowed.at)) return; // something happened: reconsider from the top
 
   const known = state.optedOut[step.channel];
   const permissions = known ? undefined : await contactPermissions(ctx);
-  if (permissions?.campaignPaused) return holdWhileCampaignPaused(ctx, step);
+  if (permissions?.campaignPaused) return holdWhileCampaignPaused(ctx, due, next.notBefore, permissions.campaignPausedBy);
   ctx.campaignHolds = 0;
   state.nextContact = undefined;
   state.stepIndex = next.index;
-  const attemptKey = `${ctx.workflowId}/c${state.cycle}/${step.id}/r${state.stepRetries}`;
+  beginContact(ctx, attemptKey, why);
   const route: ContactRoute = permissions
     ? contactRoute({ channel: step.channel, optedOut: state.optedOut, permissions, importedVoiceConsent: ctx.person.artificialVoiceConsent, consent: ctx.campaign.consent })
     : { kind: 'opted-out', channel: step.channel };
   const outcome = route.kind === 'opted-out' || route.kind === 'no-channel-left' ? skip(ctx, step, route, attemptKey) : await work.contact(step, route, attemptKey);
+  ctx.dueContact = undefined;
   Object.assign(state, afterAttempt(state, step, outcome, Date.now()));
 }
 

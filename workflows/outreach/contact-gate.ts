@@ -1,9 +1,9 @@
-import type { OutreachStep } from '../../src/campaigns/contact-policy-schema';
-import { nextAllowedMoment } from '../../src/policy/contact-window';
+import { nextAllowedMoment, type AllowedMoment } from '../../src/policy/contact-window';
 import { withinRegulationF, type ContactRules } from '../../src/policy/us-contact-rules';
 import type { OutreachContext } from './outreach-context';
 import type { ContactChannel } from './outreach-state';
 import { reads } from './outreach-activities';
+import { noteCampaignHold, type DueContact } from './contact-reasons';
 
 // The gate every contact passes: the campaign's contact window in the person's zone, the
 // Regulation F call caps (at least Regulation F's for a +1 number), the shared consent ledger, and
@@ -16,7 +16,7 @@ import { reads } from './outreach-activities';
 const campaignPauseRecheck = { firstMs: 10 * 60_000, maxMs: 6 * 3_600_000 };
 
 /** The earliest moment from `notBefore` at which the window and the caps allow a contact on `channel`. */
-export function allowedMoment(ctx: OutreachContext, channel: ContactChannel, notBefore: number): { at: number; reason: string } {
+export function allowedMoment(ctx: OutreachContext, channel: ContactChannel, notBefore: number): AllowedMoment {
   const { state } = ctx;
   return nextAllowedMoment({
     now: notBefore,
@@ -45,10 +45,11 @@ export function contactPermissions(ctx: OutreachContext) {
  * The campaign was paused and its broadcast has not reached this person yet: nobody is contacted
  * and the step stays due. Looked at again later, the contact window is worked out anew.
  */
-export async function holdWhileCampaignPaused(ctx: OutreachContext, step: OutreachStep): Promise<void> {
+export async function holdWhileCampaignPaused(ctx: OutreachContext, due: DueContact, dueAt: number, pausedBy?: string): Promise<void> {
   const recheckMs = Math.min(campaignPauseRecheck.firstMs * 2 ** ctx.campaignHolds++, campaignPauseRecheck.maxMs);
   const at = Date.now() + recheckMs;
-  ctx.state.nextContact = { at, reason: 'held: the campaign is paused', stepId: step.id, channel: step.channel };
+  noteCampaignHold(ctx, due, { dueAt, recheckAt: at, ...(pausedBy ? { pausedBy } : {}) });
+  ctx.state.nextContact = { at, reason: 'held: the campaign is paused', stepId: due.stepId, channel: due.channel };
   ctx.mirror();
   await ctx.changes.sleepUntil(at);
 }

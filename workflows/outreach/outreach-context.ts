@@ -1,5 +1,6 @@
 import { condition, workflowInfo } from '@temporalio/workflow';
 import type { AuditTrail } from './bookkeeping';
+import type { CampaignHold, ContactWhy } from './contact-reasons';
 import type { OutreachCampaign, OutreachState, OutreachStatus, SmsDeliveryStatus } from './outreach-state';
 
 // The one object the parts of an outreach workflow share: who is contacted under which campaign,
@@ -24,6 +25,11 @@ export interface OutreachContext<S extends OutreachState = OutreachState, C exte
    * starts: the patch it rests on must not be asked from an update's validator or a query.
    */
   readonly regulationFByNumber: boolean;
+  /**
+   * Deferrals and campaign holds are written to the audit log (contact-reasons.ts): new activity
+   * calls, so runs from before that replay without them. Decided once as the run starts.
+   */
+  readonly auditsDeferrals: boolean;
   /** Rate-limited task queues for outbound contact. */
   readonly queues: { readonly sms: string; readonly voice: string };
   readonly state: S;
@@ -32,6 +38,12 @@ export interface OutreachContext<S extends OutreachState = OutreachState, C exte
   pendingCampaignVersion: number;
   /** Contacts held in a row by a paused campaign, which spaces out the looking again. */
   campaignHolds: number;
+  /** Since when a paused campaign holds the due contact; cleared when it is made. */
+  held?: CampaignHold;
+  /** The last deferral written to the audit log (attempt and allowed moment), not to be written twice. */
+  deferralNoted?: string;
+  /** The contact being made and why now, for its attempt's audit entry. */
+  dueContact?: { attemptKey: string; why: ContactWhy };
   /** Delivery reports that arrived for texts, by attempt key. */
   readonly deliveries: Map<string, SmsDeliveryStatus>;
   readonly changes: Changes;

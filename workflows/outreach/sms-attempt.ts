@@ -2,6 +2,7 @@ import { condition, ActivityFailure, ApplicationFailure } from '@temporalio/work
 import type { OutreachContext } from './outreach-context';
 import type { AttemptOutcome, ContactChannel, SmsDeliveryStatus } from './outreach-state';
 import { smsSender } from './outreach-activities';
+import { whyOf } from './contact-reasons';
 
 // One contact attempt, recorded under its attempt key; for a text, sent idempotently (the send
 // activity looks the key up before it sends again) and followed by Twilio's delivery report.
@@ -16,14 +17,20 @@ export interface SmsAttempt {
   body: string;
 }
 
+/**
+ * Records an attempt in the state and the audit log. The audit entry is dated when the contact
+ * began (`startedAt`: a call is recorded when it ends) and says why it was made then, when the
+ * cadence or a follow-up made it (contact-reasons.ts).
+ */
 export function recordAttempt(
   ctx: OutreachContext,
-  attempt: { attemptKey: string; stepId: string; channel: ContactChannel; purpose: string; outcome: AttemptOutcome; providerSid?: string },
+  attempt: { attemptKey: string; stepId: string; channel: ContactChannel; purpose: string; outcome: AttemptOutcome; providerSid?: string; startedAt?: number },
 ): void {
   const { state } = ctx;
-  const { providerSid, ...audited } = attempt;
-  state.attempts.push({ ...attempt, at: Date.now(), campaignVersion: state.campaignVersion, providerSid });
-  ctx.trail.audit('contact-attempt', audited);
+  const { providerSid, startedAt, ...audited } = attempt;
+  state.attempts.push({ ...audited, at: Date.now(), campaignVersion: state.campaignVersion, providerSid });
+  const why = whyOf(ctx, attempt.attemptKey);
+  ctx.trail.audit('contact-attempt', { ...audited, ...(why ? { why } : {}) }, startedAt);
 }
 
 /** Whether anything was said to the person yet: the first communication carries the fuller disclosure. */
@@ -34,8 +41,9 @@ export function firstCommunication(ctx: OutreachContext): boolean {
 /** Sends one text under its attempt key and waits (briefly) for Twilio's delivery report. */
 export async function sendSmsAttempt(ctx: OutreachContext, sms: SmsAttempt): Promise<AttemptOutcome> {
   const { attemptKey, stepId, purpose } = sms;
+  const startedAt = Date.now();
   const record = (outcome: AttemptOutcome, providerSid?: string) => {
-    recordAttempt(ctx, { attemptKey, stepId, channel: 'sms', purpose, outcome, providerSid });
+    recordAttempt(ctx, { attemptKey, stepId, channel: 'sms', purpose, outcome, providerSid, startedAt });
     return outcome;
   };
   let sent: { sid: string };

@@ -24,7 +24,7 @@ export async function callRespondent(ctx: RespondentContext, step: OutreachStep,
     state.invitedAt ??= startedAt;
     state.sessions.push({ channel: 'voice', startedAt });
   }
-  recordAttempt(ctx, { attemptKey, stepId: step.id, channel: 'voice', purpose: `call:${step.id}`, outcome, providerSid: call?.callSid });
+  recordAttempt(ctx, { attemptKey, stepId: step.id, channel: 'voice', purpose: `call:${step.id}`, outcome, providerSid: call?.callSid, startedAt });
   if (call) await actOnCall(ctx, call, attemptKey);
   return outcome;
 }

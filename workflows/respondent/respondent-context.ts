@@ -1,9 +1,10 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 import type { Survey } from '../../src/surveys/survey-schema';
 import type { Respondent } from '../../src/surveys/conversation/conversation-types';
 import { AuditTrail, StatusMirror } from '../outreach/bookkeeping';
 import { Changes, freshOutreachState, type OutreachContext } from '../outreach/outreach-context';
 import { records } from '../outreach/outreach-activities';
+import { auditContactDeferralsPatch } from '../outreach/contact-reasons';
 import type { InboundSms, RespondentOutcome, RespondentProfile, RespondentState, RespondentView, RespondentWorkflowInput } from './respondent.messages';
 
 // What every part of the respondent workflow shares: the outreach context (state, survey as its
@@ -32,6 +33,7 @@ export function createRespondentContext(input: RespondentWorkflowInput): Respond
     surveyId,
     person: respondent,
     regulationFByNumber: false,
+    auditsDeferrals: patched(auditContactDeferralsPatch),
     queues: input.queues,
     state,
     // Set by the workflow before its first step; until then `surveyLoaded` keeps validators off it.

@@ -5,6 +5,7 @@ import { respond, startConversation } from '../../src/surveys/conversation/conve
 import type { Prompt, Turn } from '../../src/surveys/conversation/conversation-types';
 import { worded } from '../../src/surveys/conversation/survey-wording';
 import { allowedMoment } from '../outreach/contact-gate';
+import { followUpWhy, noteDeferral } from '../outreach/contact-reasons';
 import { sendSmsAttempt } from '../outreach/sms-attempt';
 import { actOnTurn, sendConversationTexts } from './conversation-effects';
 import { close, respondentOf, type RespondentContext } from './respondent-context';
@@ -88,7 +89,10 @@ export async function remindWhenSilent(ctx: RespondentContext): Promise<boolean>
   const conversation = state.conversation;
   if (!conversation || state.awaitingSince === undefined || state.remindersSent > 0 || state.optedOut.sms) return false;
   const due = state.awaitingSince + durationMillis(ctx.campaign.reminderAfter);
-  const at = allowedMoment(ctx, 'sms', Math.max(due, Date.now())).at;
+  const askedAt = Math.max(due, Date.now());
+  const allowed = allowedMoment(ctx, 'sms', askedAt);
+  const at = allowed.at;
+  noteDeferral(ctx, { attemptKey: `${ctx.workflowId}/reminder/${state.remindersSent + 1}`, stepId: 'reminder', channel: 'sms' }, followUpWhy('survey-reminder', due, allowed, askedAt));
   state.nextContact = { at, reason: 'a reminder of the question the respondent has not answered', stepId: 'reminder', channel: 'sms' };
   ctx.mirror();
   if (await ctx.changes.sleepUntil(at)) return true;

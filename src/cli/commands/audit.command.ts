@@ -4,6 +4,7 @@ import type { ApiClient } from '../api-client';
 import { auditVerifyCommand } from './audit-verify.command';
 import { auditExportCommand } from './audit-export.command';
 import { auditReplayCommand } from './audit-replay.command';
+import { auditTimelineCommand } from './audit-timeline.command';
 
 // The auditor's tools: one command each to export, replay, explain and verify a person's history.
 
@@ -11,6 +12,6 @@ export function auditCommands(program: Command, config: () => Config, api: () =>
   const audit = program.command('audit').description("an auditor's tools: export, replay, explain and verify any person's history");
   auditExportCommand(audit, config);
   auditReplayCommand(audit, config);
+  auditTimelineCommand(audit, api);
   auditVerifyCommand(audit, config);
-  void api;
 }

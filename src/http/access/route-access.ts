@@ -41,6 +41,9 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /surveys/:surveyId/responses': 'read',
   'GET /surveys/:surveyId/export': 'read',
   [`GET ${respondent}`]: 'read',
+  // One person's account of everything done to them and why; an auditor's numbers are masked.
+  [`GET ${debtor}/timeline`]: 'read',
+  [`GET ${respondent}/timeline`]: 'read',
 
   [`POST ${debtor}/payments`]: 'agent',
   [`POST ${debtor}/promises`]: 'agent',

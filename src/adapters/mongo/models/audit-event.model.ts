@@ -14,7 +14,10 @@ const auditEventSchema = new Schema(
     campaignId: { type: String, required: true },
     campaignVersion: { type: Number, required: true },
     type: { type: String, required: true },
+    /** When it was written. */
     at: { type: Date, required: true },
+    /** When it happened, in the workflow's own time (a call's entry: when it was placed); what a timeline orders by. */
+    occurredAt: { type: Date },
     data: { type: Schema.Types.Mixed, default: {} },
     chainSeq: { type: Number, required: true },
     prevHash: { type: String, required: true },
@@ -25,6 +28,7 @@ const auditEventSchema = new Schema(
 auditEventSchema.index({ workflowId: 1, at: 1 });
 // Two writers that read the same last entry both try the next position: one wins, the other reads again.
 auditEventSchema.index({ workflowId: 1, chainSeq: 1 }, { unique: true });
+auditEventSchema.index({ workflowId: 1, occurredAt: 1 });
 
 export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
 

@@ -21,6 +21,8 @@ const campaignStateSchema = new Schema(
     campaignId: { type: String, required: true, unique: true },
     latestVersion: { type: Number, required: true },
     paused: { type: Boolean, required: true, default: false },
+    /** Who paused the campaign (an API key's name, a token's subject), while it is paused. */
+    pausedBy: { type: String },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'campaigns', versionKey: false },

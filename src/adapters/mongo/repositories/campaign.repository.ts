@@ -14,6 +14,12 @@ export function createCampaignRepository(models: { campaignVersions: Model<Campa
       return (await states.findOne({ campaignId }).select({ paused: 1 }).lean())?.paused === true;
     },
 
+    /** Whether the campaign is paused, and who paused it when that was recorded. */
+    async pauseOf(campaignId: string): Promise<{ paused: boolean; pausedBy?: string }> {
+      const state = await states.findOne({ campaignId }).select({ paused: 1, pausedBy: 1 }).lean();
+      return { paused: state?.paused === true, ...(state?.pausedBy ? { pausedBy: state.pausedBy } : {}) };
+    },
+
     version: (campaignId: string, version: number) => versions.findOne({ campaignId, version }).lean(),
 
     /** The highest version stored, whatever the state document says yet. */
@@ -40,8 +46,10 @@ export function createCampaignRepository(models: { campaignVersions: Model<Campa
       );
     },
 
-    async setPaused(campaignId: string, paused: boolean): Promise<void> {
-      await states.updateOne({ campaignId }, { $set: { paused, updatedAt: new Date() } });
+    /** `actor`: who paused it, kept while it stays paused (a held contact's audit entry names them). */
+    async setPaused(campaignId: string, paused: boolean, actor?: string): Promise<void> {
+      const set = { paused, updatedAt: new Date() };
+      await states.updateOne({ campaignId }, paused && actor ? { $set: { ...set, pausedBy: actor } } : { $set: set, $unset: { pausedBy: 1 } });
     },
   };
 }

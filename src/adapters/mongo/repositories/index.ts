@@ -15,6 +15,7 @@ import { createSurveyAnswerRepository } from './survey-answer.repository';
 import { createApiKeyRepository } from './api-key.repository';
 import { createErasureRepository } from './erasure.repository';
 import { createRetentionRepository } from './retention.repository';
+import { createPersonRecordsRepository } from './person-records.repository';
 
 /** The only code that queries the database; every other module asks one of these. */
 export function createRepositories(models: Models) {
@@ -35,6 +36,7 @@ export function createRepositories(models: Models) {
     apiKeys: createApiKeyRepository(models.apiKeys),
     erasure: createErasureRepository(models),
     retention: createRetentionRepository(models),
+    personRecords: createPersonRecordsRepository(models),
   };
 }
 
