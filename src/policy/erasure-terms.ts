@@ -13,7 +13,7 @@ export interface KeptRecord {
 /** What stands in for an erased name or number, where a field cannot be empty. */
 export const erasedMark = '[erased]';
 
-export const complianceYears = 3;
+const complianceYears = 3;
 
 /** The last day a debt's compliance records are held, from the account's last collection activity. */
 export function complianceRecordsUntil(lastActivity: Date): Date {

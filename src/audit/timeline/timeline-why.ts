@@ -34,13 +34,13 @@ const followUpPurposes: Record<string, string> = {
 };
 
 /** Why a contact that was due waited: each rule, in the order it applied, and until when. */
-export function deferralWords(deferrals: ContactWhy['deferrals'], allowedAt: number, clock: Clock, dayOf: number): string {
+function deferralWords(deferrals: ContactWhy['deferrals'], allowedAt: number, clock: Clock, dayOf: number): string {
   const rules = deferrals.map((d) => `${deferralLabels[d.kind] ?? d.kind} (${d.reason})`);
   return `deferred: ${rules.join('; ')} until ${clock.when(allowedAt, dayOf)}`;
 }
 
 /** The rule that made a contact due, and when: 'cadence step 'call-2' (1 hour after the previous step) due 18:00 local'. */
-export function basisWords(why: ContactWhy, clock: Clock, dayOf: number): string {
+function basisWords(why: ContactWhy, clock: Clock, dayOf: number): string {
   const due = `due ${clock.when(why.dueAt, dayOf)}`;
   switch (why.rule) {
     case 'cadence-step':

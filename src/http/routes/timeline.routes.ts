@@ -10,7 +10,7 @@ import type { Timeline } from '../../audit/timeline/timeline-entry';
 import { timelineText } from '../../audit/timeline/timeline-text';
 import { timelineHtml } from '../../audit/timeline/timeline-html';
 
-export const timelineFormats = ['json', 'text', 'html'] as const;
+const timelineFormats = ['json', 'text', 'html'] as const;
 type TimelineFormat = (typeof timelineFormats)[number];
 
 export const timelineQuery = z.strictObject({
