@@ -6,6 +6,7 @@
 #   .tools/bin/postgres, initdb, pg_isready  Debian's PostgreSQL (FerretDB's backend), apt-get installed when missing
 #   espeak-ng, sox, pocketsphinx(-en-us)  Debian packages for the offline speech engine, apt-get installed when missing
 #   chromium                          Debian's browser for the browser tests (playwright-core drives it), apt-get installed when missing
+#   dist/console                      the operator console, bundled by esbuild (scripts/build-console.mjs)
 # Idempotent: a second run only checks that the files are there. Builds land in a per-user cache
 # (PARLEY_TOOLS_CACHE, default ~/.cache/parley-tools) so a fresh clone on the same machine links them in seconds.
 set -euo pipefail
@@ -128,3 +129,6 @@ ensure_test_server
 ensure_speech_tools
 ensure_chromium
 log "tools ready in .tools/bin"
+# The operator console's bundle (dist/console), rebuilt every time: it follows the source.
+node "$repo/scripts/build-console.mjs"
+log "console built in dist/console"

@@ -21,6 +21,8 @@ import { codecSignInRoutes } from './routes/codec-sign-in.routes';
 import { devTemporalUiRoutes } from './routes/dev-temporal-ui.routes';
 import { erasureRoutes } from './routes/erasure.routes';
 import { timelineRoutes } from './routes/timeline.routes';
+import { consoleRoutes } from './routes/console.routes';
+import { consoleSessionRoutes } from './routes/console-session.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -76,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await devTemporalUiRoutes(app, deps.temporalUiUrl, deps.config.http.publicBaseUrl);
   await erasureRoutes(app, deps);
   await timelineRoutes(app, deps);
+  await consoleSessionRoutes(app, deps, authenticate);
+  await consoleRoutes(app);
   return app;
 }
 

@@ -5,6 +5,9 @@ import { voiceWebhookPath } from '../../voice/voice-webhook-urls';
 // Every route's access, in one table. A route registered without an entry here stops the app from
 // being built (see auth-guard.ts), so nothing reaches production open by omission.
 
+/** The operator console's bundle (src/http/routes/console.routes.ts). */
+export const consoleAssetsPrefix = '/console/assets/';
+
 const debtor = '/campaigns/:campaignId/debtors/:accountRef';
 const respondent = '/surveys/:surveyId/respondents/:respondentRef';
 
@@ -28,8 +31,15 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /codec/sign-in': 'public',
   'POST /codec/sign-in': 'public',
   'POST /codec/sign-out': 'public',
+  // The operator console's page and bundle (no data in either), and its sign-in and sign-out.
+  'GET /console': 'public',
+  'GET /console/*': 'public',
+  [`GET ${consoleAssetsPrefix}*`]: 'public',
+  'POST /console/session': 'public',
+  'POST /console/session/sign-out': 'public',
 
   'GET /openapi.json': 'read',
+  'GET /console/session': 'read',
   // Decoded payloads show every person's profile in clear: for auditors and admins only.
   'POST /codec/decode': 'audit',
   'GET /campaigns/:campaignId': 'read',

@@ -1,0 +1,3 @@
+export function DebtorPage(_props: { params: Record<string, string> }) {
+  return <h1>TODO DebtorPage</h1>;
+}

@@ -1,0 +1,3 @@
+export function LivePage(_props: { params: Record<string, string> }) {
+  return <h1>TODO LivePage</h1>;
+}

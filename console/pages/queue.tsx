@@ -1,0 +1,3 @@
+export function QueuePage(_props: { params: Record<string, string> }) {
+  return <h1>TODO QueuePage</h1>;
+}

@@ -1,0 +1,3 @@
+export function SurveysPage(_props: { params: Record<string, string> }) {
+  return <h1>TODO SurveysPage</h1>;
+}
