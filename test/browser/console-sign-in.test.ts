@@ -52,11 +52,11 @@ describe('signing in to the operator console', () => {
   it('when the console is used from the keyboard at phone width, then the skip link and every navigation link are reached with Tab, and nothing overflows sideways', async () => {
     const page = await openConsole(browser, base, keys.admin, 'phone');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Skip to content');
     const reached: string[] = [];
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
-      reached.push((await page.evaluate(() => document.activeElement?.textContent)) ?? '');
+      reached.push((await page.evaluate<string | undefined>('document.activeElement?.textContent')) ?? '');
     }
     expect(reached).toEqual(['Live', "Agents' queue", 'Campaigns', 'Surveys', 'Dashboards']);
     await page.keyboard.press('Enter');
