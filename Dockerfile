@@ -7,7 +7,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src src
 COPY workflows workflows
 COPY activities activities
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+COPY console console
+COPY scripts/build-console.mjs scripts/
+RUN npx tsc -p tsconfig.build.json && node scripts/build-console.mjs && npm prune --omit=dev
 
 # The load harness against a running stack (docs/scaling.md): the source tree and its dev
 # dependencies, as `npm run load` runs from a clone. Built only for compose's `load` profile.

@@ -35,6 +35,7 @@ import { erasurePaths } from './openapi-erasure';
 import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
+import { consolePaths } from './openapi-console';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
@@ -196,6 +197,7 @@ const paths: Record<string, JsonSchema> = {
     },
   },
   ...codecPaths,
+  ...consolePaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {

@@ -67,9 +67,11 @@ describe('parley dev (what npm start runs)', () => {
     await waitFor('start banner', /Parley is running/, 90_000);
     await waitFor('demo import', /Demo: campaign demo-minutes v1 applied; 15 debtors started/, 60_000);
     // The API wants a key from the start; the one `parley dev` made is where the banner says, and the CLI uses it.
-    expect(output).toContain(`Admin API key         "adminApiKey" in ${path.join(dataDir, 'dev-secrets.json')}`);
     const { adminApiKey } = devSecrets();
     const api = `http://127.0.0.1:${env.HTTP_PORT}`;
+    expect(output).toContain(`Console               ${api}/console`);
+    expect(output).toContain(`Admin API key         ${adminApiKey}\n`);
+    expect(output).toContain(`kept as "adminApiKey" in ${path.join(dataDir, 'dev-secrets.json')}`);
     expect((await fetch(`${api}/campaigns/demo-minutes`)).status).toBe(401);
     expect((await fetch(`${api}/campaigns/demo-minutes`, { headers: { authorization: `Bearer ${adminApiKey}` } })).status).toBe(200);
     const shown = await runCli(['debtor', 'show', 'demo-minutes', 'demo-001'], { PARLEY_API_URL: api, DATA_DIR: dataDir });

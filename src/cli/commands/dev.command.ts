@@ -84,11 +84,13 @@ export async function devCommand(config: Config, logger: Logger, options: { rese
     const resolved = withEmbeddedServers(config, startup.embedded) as ResolvedConfig;
     const service = await startService(resolved, logger, { api: true, worker: true }, { temporalUiUrl: startup.temporalUiOrigin });
     stops.push({ name: 'worker and API', stop: service.stop });
-    await ensureDevAdminKey(service.mongo.repositories, config.dataDir, secrets);
+    const adminKey = await ensureDevAdminKey(service.mongo.repositories, config.dataDir, secrets);
     startup.lines.push(
       `Worker                task queue "${resolved.temporal.taskQueue}" in namespace "${resolved.temporal.namespace}"`,
       `HTTP API              ${service.httpUrl}   (OpenAPI ${service.httpUrl}/openapi.json, health /healthz, readiness /readyz)`,
-      `Admin API key         "adminApiKey" in ${devSecretsFile(config.dataDir)}   (bin/parley uses it; for curl: -H "Authorization: Bearer <key>")`,
+      `Console               ${config.http.publicBaseUrl}/console   (sign in with the admin key below)`,
+      `Admin API key         ${adminKey}`,
+      `                      kept as "adminApiKey" in ${devSecretsFile(config.dataDir)}   (bin/parley uses it; for curl: -H "Authorization: Bearer <key>")`,
     );
     if (demoRuns(config)) startup.lines.push(`Service log           ${devLogFile(config.dataDir)}   (warnings and errors also here)`);
     process.stdout.write(`\nParley is running. Ctrl-C stops everything.\n\n${startup.lines.map((l) => `  ${l}`).join('\n')}\n\n`);

@@ -9,7 +9,7 @@ import { consoleAssetsPrefix } from '../access/route-access';
 // the same API as every other client, with the console's sign-in cookie. The page and its assets
 // hold no data, so they are public; every call they make is checked like any other.
 
-const built = path.resolve(__dirname, '../../../dist/console');
+const built = path.join(packageRoot(__dirname), 'dist/console');
 
 /** Scripts and styles from this origin only; the live channel and the API on it too. */
 const pageHeaders = {
@@ -34,4 +34,12 @@ export async function consoleRoutes(app: FastifyInstance): Promise<void> {
   // Every console path is the one page; it reads the path and shows that view.
   app.get('/console', async (_request, reply) => sendPage(reply));
   app.get('/console/*', async (_request, reply) => sendPage(reply));
+}
+
+/** The folder holding package.json above `dir`: the clone when run from source, /app in the image (which runs from dist/). */
+function packageRoot(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, 'package.json'))) return at;
+    if (path.dirname(at) === at) return dir;
+  }
 }
