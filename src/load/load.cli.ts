@@ -8,6 +8,7 @@ import { importScenario } from './import.scenario';
 import { machine, printTable, writeSummary } from './report';
 import type { Checks, ScenarioContext, ScenarioResult } from './scenario';
 import { sleepersScenario } from './sleepers.scenario';
+import { consoleScenario } from './console.scenario';
 import { connectExternalStack } from './external-stack';
 import { startStack, type LoadStack } from './stack';
 
@@ -18,6 +19,8 @@ interface Options {
   calls: number;
   debtors: number;
   batches: number;
+  loads: number;
+  people: number;
   firstContactAfter?: string;
   stopAtRssMib?: number;
   workerHeapMib?: number;
@@ -49,10 +52,12 @@ const isoDuration = (value: string) => {
 
 const program = new Command('npm run load --')
   .description('Drives the real service (API and worker as child processes) on the embedded servers, prints a table and writes a JSON summary.')
-  .addArgument(new Argument('<scenario>', 'import | calls | sleepers').choices(['import', 'calls', 'sleepers']))
+  .addArgument(new Argument('<scenario>', 'import | calls | sleepers | console').choices(['import', 'calls', 'sleepers', 'console']))
   .option('--rows <n>', 'import: debtors to import', count, 10_000)
   .option('--calls <n>', 'calls: concurrent calls', count, 500)
-  .option('--debtors <n>', 'sleepers: debtors asleep between steps', count, 2_000)
+  .option('--debtors <n>', 'sleepers, console: debtors asleep between steps', count, 2_000)
+  .option('--loads <n>', "console: loads of each page per round", count, 50)
+  .option('--people <n>', 'console: people loading pages at once in the second round', count, 4)
   .option('--batches <n>', 'sleepers: imports of equal size, with the worker RSS read after each', count, 4)
   .option('--first-contact-after <duration>', 'sleepers: ISO 8601 duration before the first contact (e.g. P2D), so debtors fall asleep without a text', isoDuration)
   .option('--stop-at-rss-mib <n>', 'sleepers: import no further batch once the worker RSS passes this', count)
@@ -73,10 +78,12 @@ const program = new Command('npm run load --')
   // Bad arguments exit 2, as the parley CLI's do; help and version exit 0.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (scenario: string, options: Options) => {
-    process.exitCode = await run(scenario as 'import' | 'calls' | 'sleepers', options);
+    process.exitCode = await run(scenario as Scenario, options);
   });
 
-async function run(scenario: 'import' | 'calls' | 'sleepers', options: Options): Promise<number> {
+type Scenario = 'import' | 'calls' | 'sleepers' | 'console';
+
+async function run(scenario: Scenario, options: Options): Promise<number> {
   const refused = externalRefusal(scenario, options) ?? storeRefusal(options);
   if (refused) {
     process.stderr.write(`load: ${refused}\n`);
@@ -158,7 +165,7 @@ function externalRefusal(scenario: string, options: Options): string | undefined
   if (!options.externalApi && !options.externalTemporal) return undefined;
   if (!options.externalApi || !options.externalTemporal) return '--external-api and --external-temporal go together';
   if (options.temporalStore === 'memory') return '--temporal-store memory is for the dev server the harness starts itself';
-  if (options.faults || scenario === 'sleepers') return '--faults and sleepers kill and measure processes the harness starts itself: run them without --external-api';
+  if (options.faults || scenario === 'sleepers' || scenario === 'console') return '--faults, sleepers and console kill, measure or wait on processes the harness starts itself: run them without --external-api';
   if (!/^AC[0-9a-f]{32}$/.test(process.env.TWILIO_ACCOUNT_SID ?? '') || !process.env.TWILIO_AUTH_TOKEN) {
     return "TWILIO_ACCOUNT_SID (AC + 32 hex digits) and TWILIO_AUTH_TOKEN must be set to the stack's own, so the simulator accepts its requests";
   }
@@ -176,12 +183,14 @@ function splitHostPort(hostPort: string): [string, number] {
   return [hostPort.slice(0, at), Number(hostPort.slice(at + 1))];
 }
 
-function runScenario(scenario: 'import' | 'calls' | 'sleepers', context: ScenarioContext, options: Options): Promise<ScenarioResult> {
+function runScenario(scenario: Scenario, context: ScenarioContext, options: Options): Promise<ScenarioResult> {
   switch (scenario) {
     case 'import':
       return importScenario(context, options.rows);
     case 'calls':
       return callsScenario(context, options.calls, options.turnEvery);
+    case 'console':
+      return consoleScenario(context, { debtors: options.debtors, loads: options.loads, people: options.people });
     case 'sleepers':
       return sleepersScenario(context, {
         debtors: options.debtors,

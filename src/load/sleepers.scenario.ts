@@ -87,7 +87,7 @@ function textedBy(watcher: LedgerWatcher, ids: readonly string[]): (id: string) 
 }
 
 /** The load campaign with its first step moved `after` the start, written beside the run's logs. */
-function writeLateCampaign(stack: LoadStack, after: string): string {
+export function writeLateCampaign(stack: LoadStack, after: string): string {
   const doc = parseCampaignDocument(readFileSync(loadCampaignFile, 'utf8'), 'yaml') as { cadence: { steps: Array<{ delay: unknown }> } };
   doc.cadence.steps[0]!.delay = { after: 'start', duration: after };
   const file = path.join(stack.runDir, 'load-collections-late.json');
@@ -96,7 +96,7 @@ function writeLateCampaign(stack: LoadStack, after: string): string {
 }
 
 /** Waits until the worker has used under 5% of a core for 10 s: every started workflow has had its first task. */
-async function untilWorkerIdle(stack: LoadStack, timeoutMs: number, tick: () => void): Promise<void> {
+export async function untilWorkerIdle(stack: LoadStack, timeoutMs: number, tick: () => void): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const windowMs = 10_000;
   for (;;) {
