@@ -97,7 +97,7 @@ describe('the load harness against a stack it did not start', () => {
   it('when faults or sleepers are asked of an external stack, or an option is malformed, then the harness refuses with exit 2 and says why', async () => {
     const faults = await runHarness(['import', '--faults', ...external()]);
     expect(faults.code).toBe(2);
-    expect(faults.stderr).toMatch(/--faults and sleepers .* without --external-api/);
+    expect(faults.stderr).toMatch(/--faults, sleepers and console .* without --external-api/);
 
     const noAccount = await runHarness(['calls', ...external()], { TWILIO_ACCOUNT_SID: '' });
     expect(noAccount.code).toBe(2);
