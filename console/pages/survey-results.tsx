@@ -13,6 +13,8 @@ type Results = SurveyResults & { version: number };
 
 /** Free-text answers listed per question: the page is an overview; the export has them all. */
 const TEXTS_SHOWN = 10;
+/** Answer labels longer than this get a row each (bars across): under a column they would overlap or be skipped. */
+const LONG_LABEL = 8;
 
 export function SurveyResultsPage(props: { params: Record<string, string> }) {
   const { surveyId } = props.params;
@@ -151,7 +153,7 @@ function Distribution({ question, surveyId }: { question: QuestionResults; surve
             category="Answer"
             labels={stats.bars.map((bar) => bar.label)}
             series={[{ name: 'Answers', values: stats.bars.map((bar) => bar.count) }]}
-            horizontal={stats.type === 'single-choice' || stats.type === 'multiple-choice'}
+            horizontal={stats.bars.some((bar) => bar.label.length > LONG_LABEL)}
           />
         </>
       );
