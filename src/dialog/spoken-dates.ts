@@ -112,7 +112,9 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`下个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), 1)],
   [new RegExp(`(?:这个?|本)${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => thisWeekday(t, chineseWeekday(m[1]))],
   [new RegExp(`${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => upcomingWeekday(t, chineseWeekday(m[1]))],
-  [new RegExp(`\\bnext\\s+${WEEKDAY}\\b`), (m, t) => weekdayInWeek(t, englishWeekday(m[1]), 1)],
+  // An English weekday inside Chinese ("下个 Friday") keeps the Chinese week words around it.
+  [new RegExp(`(?:\\bnext\\s+|下个?\\s*)${WEEKDAY}\\b`), (m, t) => weekdayInWeek(t, englishWeekday(m[1]), 1)],
+  [new RegExp(`(?:这个?|本)\\s*${WEEKDAY}\\b`), (m, t) => thisWeekday(t, englishWeekday(m[1]))],
   [new RegExp(`\\bthis\\s+(?:coming\\s+)?${WEEKDAY}\\b`), (m, t) => thisWeekday(t, englishWeekday(m[1]))],
   [new RegExp(`\\b${WEEKDAY}\\b`), (m, t) => upcomingWeekday(t, englishWeekday(m[1]))],
   [/大后天/, (_m, t) => t.plus({ days: 3 })],
