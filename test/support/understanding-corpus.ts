@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -34,7 +34,8 @@ export type CorpusFile = z.infer<typeof corpusFile>;
 export type LabelledUtterance = z.infer<typeof labelled>;
 
 export function readCorpus(): CorpusFile[] {
-  return ['en.yaml', 'zh.yaml'].map((name) => corpusFile.parse(parse(readFileSync(path.join(CORPUS_DIR, name), 'utf8'))));
+  const names = readdirSync(CORPUS_DIR).filter((name) => name.endsWith('.yaml'));
+  return names.map((name) => corpusFile.parse(parse(readFileSync(path.join(CORPUS_DIR, name), 'utf8'))));
 }
 
 /** The entities scored: keypad digits are not in a spoken corpus. */
