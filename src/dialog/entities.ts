@@ -25,7 +25,7 @@ const INSTALMENT_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b${COUNT}\\s+(?:monthly\\s+|equal\\s+)?(?:payments?|instal{1,2}ments?|parts|months)\\b`),
   /\b(?:in|into)\s+(to|too|for)\s+(?:monthly\s+|equal\s+)?(?:payments|instal{1,2}ments|parts)\b/,
   new RegExp(`\\bsplit\\s+(?:it\\s+|that\\s+|the\\s+\\w+\\s+)?(?:into|in)\\s+${COUNT}\\b`),
-  new RegExp(`分\\s*${COUNT}\\s*(?:期|次|个月|份)?`),
+  new RegExp(`分(?:成)?\\s*${COUNT}\\s*(?:期|次|个月|份)?`),
   new RegExp(`${COUNT}\\s*(?:期|个月)`),
 ];
 
@@ -34,11 +34,13 @@ const TIME_OF_DAY = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\
 
 /**
  * Other numbers that are not amounts: how often ("five times a day", "打了三次"), a bankruptcy
- * chapter, and a run of five or more bare digits, which is a hotline, a ZIP or a reference far more
+ * chapter, an ordinal, and a run of five or more bare digits, which is a hotline, a ZIP or a reference far more
  * often than a sum said without a currency.
  */
 const NOT_AMOUNTS: readonly RegExp[] = [
   new RegExp(`\\b(?:\\d+|${ENGLISH_NUMBER_PATTERN})\\s+times\\b|\\bchapter\\s+\\w+|(?:\\d+|${CHINESE_NUMBER_PATTERN})\\s*次`, 'g'),
+  // An ordinal is a day ("Monday the 8th"), never a sum.
+  /\b\d{1,2}(?:st|nd|rd|th)\b/g,
   /(?<![$¥€£\d.,])\d{5,}(?![\d.,]|\s*(?:dollars?|bucks?|usd|yuan|rmb|euros?|pounds?|美元|美金|块|元|刀))/g,
 ];
 

@@ -3,6 +3,8 @@ import { extractEntities, hasTerms, type EntityContext } from './entities';
 import { localToday } from './calendar';
 import { commitsToPay, detectIntent, type DetectedIntent } from './intents';
 import { scoreSentiment } from './sentiment';
+import { spokenDigitRuns } from './spoken-numbers';
+import { normalizeText } from './text-normalize';
 import type { Utterance } from './turn-context';
 import type { Entities, Intent } from './turn-schema';
 
@@ -31,14 +33,16 @@ const WEAKER_THAN_TERMS: ReadonlySet<Intent> = new Set(['unknown', 'affirm', 'ha
 
 /**
  * What the terms said make of the words: "I can do fifty on Friday" promises to pay on Friday (today
- * is paying now); a date, an amount or a count with nothing to say what it is for informs.
+ * is paying now); a date, an amount, a count or a code (a ZIP, a year) with nothing to say what it
+ * is for informs.
  */
 function withTerms(detected: DetectedIntent, text: string, entities: Entities, context: EntityContext): DetectedIntent {
   if (WEAKER_THAN_TERMS.has(detected.intent) && entities.date !== null && commitsToPay(text)) {
     const today = localToday(context.now, context.timeZone);
     return { intent: entities.date === today ? 'pay-now' : 'promise-to-pay', confidence: INFORM_CONFIDENCE };
   }
-  if (detected.intent === 'unknown' && hasTerms(entities)) return { intent: 'inform', confidence: INFORM_CONFIDENCE };
+  const saysCode = spokenDigitRuns(normalizeText(text)).some((run) => run.length >= 2);
+  if (detected.intent === 'unknown' && (hasTerms(entities) || saysCode)) return { intent: 'inform', confidence: INFORM_CONFIDENCE };
   return detected;
 }
 
