@@ -83,6 +83,16 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'POST /codec/encode': 'admin',
   [`POST ${debtor}/erasure`]: 'admin',
   [`POST ${respondent}/erasure`]: 'admin',
+
+  // The lists of campaigns and surveys, their version histories and diffs, their broadcasts' progress.
+  'GET /campaigns': 'read',
+  'GET /campaigns/:campaignId/versions': 'read',
+  'GET /campaigns/:campaignId/versions/diff': 'read',
+  'GET /campaigns/:campaignId/broadcasts': 'read',
+  'GET /surveys': 'read',
+  'GET /surveys/:surveyId/versions': 'read',
+  'GET /surveys/:surveyId/versions/diff': 'read',
+  'GET /surveys/:surveyId/broadcasts': 'read',
 };
 
 /**

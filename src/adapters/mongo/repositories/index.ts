@@ -16,6 +16,7 @@ import { createApiKeyRepository } from './api-key.repository';
 import { createErasureRepository } from './erasure.repository';
 import { createRetentionRepository } from './retention.repository';
 import { createPersonRecordsRepository } from './person-records.repository';
+import { createOutreachListRepository } from './outreach-list.repository';
 
 /** The only code that queries the database; every other module asks one of these. */
 export function createRepositories(models: Models) {
@@ -37,6 +38,7 @@ export function createRepositories(models: Models) {
     erasure: createErasureRepository(models),
     retention: createRetentionRepository(models),
     personRecords: createPersonRecordsRepository(models),
+    outreachLists: createOutreachListRepository(models),
   };
 }
 
