@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignSchema } from '../campaigns/campaign-schema';
 import { accountRefPattern } from '../use-cases/debtor-row';
+import { humanTaskOutcomes } from '../use-cases/human-task-resolution';
 import type { DebtorStatus } from '../../workflows/debtor/debtor.messages';
 
 // The shapes of the API's parameters and bodies: the routes parse requests with them, and the
@@ -78,8 +79,11 @@ export const debtorActionBodies = {
 };
 
 export const humanTaskResolutionBody = z.strictObject({
-  outcome: z.enum(['resume-contact', 'promise', 'plan', 'close']),
+  outcome: z
+    .enum(humanTaskOutcomes)
+    .describe('payment-taken records `payment` as an operator payment; dispute-noted stops contact (notes: the reason); callback goes on contacting, with the callback in the notes'),
   notes: z.string().max(2000).default(''),
   promise: promise.optional().describe('Required when the outcome is promise'),
   plan: plan.optional().describe('Required when the outcome is plan'),
+  payment: z.strictObject(amountFields).optional().describe('Required when the outcome is payment-taken'),
 });

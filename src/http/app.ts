@@ -24,6 +24,7 @@ import { timelineRoutes } from './routes/timeline.routes';
 import { consoleRoutes } from './routes/console.routes';
 import { consoleSessionRoutes } from './routes/console-session.routes';
 import { outreachListRoutes } from './routes/outreach-lists.routes';
+import { humanTaskQueueRoutes } from './routes/human-task-queue.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await consoleSessionRoutes(app, deps, authenticate);
   await consoleRoutes(app);
   await outreachListRoutes(app, deps);
+  await humanTaskQueueRoutes(app, deps);
   return app;
 }
 

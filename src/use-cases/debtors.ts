@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import { parseAmount } from '../policy/money';
 import type { DebtorRecord } from '../adapters/mongo/repositories';
-import type { DebtorProfile, DebtorStatus, DebtorView, HumanResolution } from '../../workflows/debtor/debtor.messages';
+import type { DebtorProfile, DebtorStatus, DebtorView } from '../../workflows/debtor/debtor.messages';
 import { campaignState } from './campaigns';
 import { recordPayment } from './record-payment';
 import { askWorkflow } from './workflow-errors';
@@ -156,37 +156,14 @@ export async function closeDebtor(deps: UseCaseDeps, ref: DebtorRef, reason: str
   return askWorkflow(() => deps.gateway.close(debtor.workflowId, reason, actor));
 }
 
-export interface HumanTaskResolution {
-  outcome: HumanResolution['outcome'];
-  notes: string;
-  promise?: MoneyInput & { dueDate: string };
-  plan?: { instalments: Array<MoneyInput & { dueDate: string }> };
-}
-
-/** An agent's answer to a task the workflow handed over: go on contacting, a promise, a plan, or close. */
-export async function resolveHumanTask(deps: UseCaseDeps, ref: DebtorRef, taskId: string, resolution: HumanTaskResolution, actor: string): Promise<DebtorView> {
-  const debtor = await findDebtor(deps, ref);
-  const { promise, plan } = resolution;
-  return askWorkflow(() =>
-    deps.gateway.resolveHumanTask(debtor.workflowId, {
-      taskId,
-      outcome: resolution.outcome,
-      notes: resolution.notes,
-      actor,
-      ...(promise ? { promise: { amountMinor: minorUnits(promise, debtor.currency, 'promise.amount'), dueDate: promise.dueDate } } : {}),
-      ...(plan ? { plan: { instalments: instalmentsIn(plan, debtor.currency, 'plan.instalments') } } : {}),
-    }),
-  );
-}
-
-function instalmentsIn(plan: { instalments: Array<MoneyInput & { dueDate: string }> }, currency: string, path: string) {
+export function instalmentsIn(plan: { instalments: Array<MoneyInput & { dueDate: string }> }, currency: string, path: string) {
   return plan.instalments.map((instalment, i) => ({
     amountMinor: minorUnits(instalment, currency, `${path}.${i}.amount`),
     dueDate: instalment.dueDate,
   }));
 }
 
-function minorUnits(money: MoneyInput, currency: string, path: string): number {
+export function minorUnits(money: MoneyInput, currency: string, path: string): number {
   if ((money.amount === undefined) === (money.amountMinor === undefined)) {
     const reason = `give amount (decimal text like "25.00") or amountMinor (whole minor units): one of the two`;
     throw new AppError('invalid_amount', `${path}: ${reason}`, 400, [{ path, message: reason }]);

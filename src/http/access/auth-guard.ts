@@ -63,6 +63,11 @@ function bearerOf(request: FastifyRequest): string | undefined {
 
 /** Who made a request to a protected route (the guard let it through, so there is one). */
 export function actorOf(request: FastifyRequest): string {
+  return principalOf(request).actor;
+}
+
+/** Who made a request to a protected route, with their role (the guard let it through, so there is one). */
+export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new Error(`${request.method} ${request.url}: no principal on a route that acts for someone`);
-  return request.principal.actor;
+  return request.principal;
 }

@@ -60,6 +60,10 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   [`POST ${debtor}/plans`]: 'agent',
   [`POST ${debtor}/human-tasks/:taskId/resolution`]: 'agent',
   [`POST ${respondent}/follow-ups/:taskId/resolution`]: 'agent',
+  // The agents' queue: tasks carry transcripts and summaries, for those who work them.
+  'GET /human-tasks': 'agent',
+  'POST /human-tasks/:taskId/claim': 'agent',
+  'POST /human-tasks/:taskId/release': 'agent',
 
   [`POST ${debtor}/dispute`]: 'operator',
   [`POST ${debtor}/cease`]: 'operator',

@@ -3,7 +3,8 @@ import type { AppDeps } from '../app-deps';
 import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody, paymentHeaders } from '../api-schemas';
 import { importRoute } from '../request-bodies';
 import { enforceBodyLimit, parseRequest } from '../request-input';
-import { actorOf } from '../access/auth-guard';
+import { actorOf, principalOf } from '../access/auth-guard';
+import { resolveHumanTask } from '../../use-cases/human-task-resolution';
 import { importDebtors } from '../../use-cases/import-debtors';
 import {
   agreePlan,
@@ -14,7 +15,6 @@ import {
   pauseDebtor,
   recordOperatorPayment,
   recordPromise,
-  resolveHumanTask,
   resumeDebtor,
   showDebtor,
 } from '../../use-cases/debtors';
@@ -59,7 +59,7 @@ export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
     scope.post(`${action}/human-tasks/:taskId/resolution`, async (request) => {
       const { taskId, ...ref } = parseRequest(humanTaskParams, request.params);
-      return resolveHumanTask(deps, ref, taskId, parseRequest(humanTaskResolutionBody, request.body), actorOf(request));
+      return resolveHumanTask(deps, ref, taskId, parseRequest(humanTaskResolutionBody, request.body), principalOf(request));
     });
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { parseRequest } from '../request-input';
-import { actorOf } from '../access/auth-guard';
+import { actorOf, principalOf } from '../access/auth-guard';
 import { referencePattern } from '../../use-cases/row-cells';
 import { pauseRespondent, resolveFollowUp, resumeRespondent, showRespondent } from '../../use-cases/respondents';
 import { surveyParams } from './survey.routes';
@@ -30,6 +30,6 @@ export async function respondentRoutes(app: FastifyInstance, deps: AppDeps): Pro
   app.post(`${one}/resume`, async (request) => resumeRespondent(deps, parseRequest(respondentParams, request.params), actorOf(request)));
   app.post(`${one}/follow-ups/:taskId/resolution`, async (request) => {
     const { taskId, ...key } = parseRequest(followUpParams, request.params);
-    return resolveFollowUp(deps, key, { taskId, notes: parseRequest(respondentBodies.resolution, request.body).notes }, actorOf(request));
+    return resolveFollowUp(deps, key, { taskId, notes: parseRequest(respondentBodies.resolution, request.body).notes }, principalOf(request));
   });
 }

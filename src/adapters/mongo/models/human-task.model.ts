@@ -15,6 +15,15 @@ const humanTaskSchema = new Schema(
     openedAt: { type: Date, required: true },
     resolvedAt: { type: Date },
     resolution: { type: Schema.Types.Mixed },
+    /**
+     * Agents' claims, releases and resolutions through the queue, in order: who and when. Kept here
+     * because the audit log holds only what the workflow wrote (`parley audit verify` checks it
+     * against the history); the workflow logs the resolution itself as well.
+     */
+    agentActions: {
+      type: [{ _id: false, action: { type: String, enum: ['claimed', 'released', 'resolved'] }, by: String, at: Date, outcome: String }],
+      default: undefined,
+    },
   },
   { collection: 'human_tasks', versionKey: false },
 );

@@ -8,6 +8,7 @@ import { auditEventModel } from './audit-event.model';
 import { paymentModel } from './payment.model';
 import { paymentCheckoutModel, paymentLinkModel } from './payment-link.model';
 import { humanTaskModel } from './human-task.model';
+import { humanTaskClaimModel } from './human-task-claim.model';
 import { callModel, callTurnModel } from './call.model';
 import { speechClipModel } from './speech-clip.model';
 import { respondentModel } from './respondent.model';
@@ -35,6 +36,7 @@ export function registerModels(connection: Connection) {
     surveyAnswers: surveyAnswerModel(connection),
     apiKeys: apiKeyModel(connection),
     erasures: erasureModel(connection),
+    humanTaskClaims: humanTaskClaimModel(connection),
   };
 }
 

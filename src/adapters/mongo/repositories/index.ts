@@ -6,6 +6,7 @@ import { createConsentRepository } from './consent.repository';
 import { createContactAttemptRepository } from './contact-attempt.repository';
 import { createDebtorRepository } from './debtor.repository';
 import { createHumanTaskRepository } from './human-task.repository';
+import { createHumanTaskClaimRepository } from './human-task-claim.repository';
 import { createPaymentRepository } from './payment.repository';
 import { createPaymentLinkRepository } from './payment-link.repository';
 import { createSelfCheckRepository } from './self-check.repository';
@@ -39,6 +40,7 @@ export function createRepositories(models: Models) {
     retention: createRetentionRepository(models),
     personRecords: createPersonRecordsRepository(models),
     outreachLists: createOutreachListRepository(models),
+    humanTaskClaims: createHumanTaskClaimRepository(models.humanTaskClaims),
   };
 }
 
@@ -49,5 +51,7 @@ export type { CallRecordUpdate } from './call.repository';
 export type { DebtorRecord } from './debtor.repository';
 export type { ErasureRecord } from './erasure.repository';
 export type { NewHumanTask } from './human-task.repository';
+export type { AgentAction, HumanTaskRecord, QueuePosition } from './human-task.repository';
+export type { TaskHolder } from './human-task-claim.repository';
 export type { NewRespondent, RespondentRecordDoc, RespondentStatusMirror } from './respondent.repository';
 export type { NewSurveyAnswer, StoredSurveyAnswer } from './survey-answer.repository';
