@@ -37,6 +37,7 @@ import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
 import { consolePaths } from './openapi-console';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
+import { dashboardPaths } from './openapi-dashboards';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -198,6 +199,7 @@ const paths: Record<string, JsonSchema> = {
   },
   ...codecPaths,
   ...consolePaths,
+  ...dashboardPaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {

@@ -14,6 +14,7 @@ import { respondentModel } from './respondent.model';
 import { surveyAnswerModel } from './survey-answer.model';
 import { apiKeyModel } from './api-key.model';
 import { erasureModel } from './erasure.model';
+import { kpiAccountModel, kpiRollupModel } from './kpi-rollup.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -35,6 +36,8 @@ export function registerModels(connection: Connection) {
     surveyAnswers: surveyAnswerModel(connection),
     apiKeys: apiKeyModel(connection),
     erasures: erasureModel(connection),
+    kpiRollups: kpiRollupModel(connection),
+    kpiAccounts: kpiAccountModel(connection),
   };
 }
 
