@@ -25,6 +25,7 @@ import { consoleRoutes } from './routes/console.routes';
 import { consoleSessionRoutes } from './routes/console-session.routes';
 import { outreachListRoutes } from './routes/outreach-lists.routes';
 import { humanTaskQueueRoutes } from './routes/human-task-queue.routes';
+import { dashboardRoutes } from './routes/dashboard.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await consoleRoutes(app);
   await outreachListRoutes(app, deps);
   await humanTaskQueueRoutes(app, deps);
+  await dashboardRoutes(app, deps);
   return app;
 }
 

@@ -39,6 +39,7 @@ import { consolePaths } from './openapi-console';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 import { withOutreachLists } from './openapi-outreach-lists';
 import { queuePaths } from './openapi-queue';
+import { dashboardPaths } from './openapi-dashboards';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -201,6 +202,7 @@ const paths: Record<string, JsonSchema> = {
   ...codecPaths,
   ...consolePaths,
   ...queuePaths,
+  ...dashboardPaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {

@@ -54,6 +54,8 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   // One person's account of everything done to them and why; an auditor's numbers are masked.
   [`GET ${debtor}/timeline`]: 'read',
   [`GET ${respondent}/timeline`]: 'read',
+  'GET /dashboards/collections': 'read',
+  'GET /dashboards/surveys': 'read',
 
   [`POST ${debtor}/payments`]: 'agent',
   [`POST ${debtor}/promises`]: 'agent',
