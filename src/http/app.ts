@@ -23,6 +23,7 @@ import { erasureRoutes } from './routes/erasure.routes';
 import { timelineRoutes } from './routes/timeline.routes';
 import { consoleRoutes } from './routes/console.routes';
 import { consoleSessionRoutes } from './routes/console-session.routes';
+import { metricsRoutes } from './routes/metrics.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await timelineRoutes(app, deps);
   await consoleSessionRoutes(app, deps, authenticate);
   await consoleRoutes(app);
+  await metricsRoutes(app, deps);
   return app;
 }
 
