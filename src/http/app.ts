@@ -26,6 +26,7 @@ import { consoleSessionRoutes } from './routes/console-session.routes';
 import { outreachListRoutes } from './routes/outreach-lists.routes';
 import { humanTaskQueueRoutes } from './routes/human-task-queue.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { metricsRoutes } from './routes/metrics.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await outreachListRoutes(app, deps);
   await humanTaskQueueRoutes(app, deps);
   await dashboardRoutes(app, deps);
+  await metricsRoutes(app, deps);
   return app;
 }
 

@@ -43,7 +43,11 @@ export const voiceWebhooks = {
   transfer: {
     summary: 'Twilio: a <Dial> or <Enqueue> to an agent ended',
     query: callQuery,
-    form: callForm.extend({ DialCallStatus: z.string().optional(), QueueResult: z.string().optional().describe('bridged when an agent took the call') }),
+    form: callForm.extend({
+      DialCallStatus: z.string().optional(),
+      QueueResult: z.string().optional().describe('bridged when an agent took the call'),
+      QueueTime: z.coerce.number().int().min(0).optional().describe('<Enqueue>: seconds the caller waited in the queue'),
+    }),
   },
   'queue-wait': {
     summary: "Twilio (<Enqueue waitUrl>): what the queued caller hears, requested again each time it ends; <Leave/> after a while",

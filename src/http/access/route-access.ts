@@ -39,6 +39,8 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'POST /console/session/sign-out': 'public',
 
   'GET /openapi.json': 'read',
+  // Counts and durations for the on-call engineer's Prometheus (no person's data).
+  'GET /metrics': 'read',
   'GET /console/session': 'read',
   // Decoded payloads show every person's profile in clear: for auditors and admins only.
   'POST /codec/decode': 'audit',

@@ -27,6 +27,7 @@ export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.post('/webhooks/twilio/sms', { preHandler: guard }, async (request, reply) => {
     const form = inboundSmsForm.parse(request.body);
+    deps.metrics.textsReceived.inc();
     const { reply: text } = await handleInboundSms({ repositories: deps.mongo.repositories, gateway: deps.gateway, logger: deps.logger }, { messageSid: form.MessageSid, from: form.From, body: form.Body });
     return reply.type('text/xml').send(messagingResponse(text));
   });
@@ -36,6 +37,7 @@ export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): 
     const query = smsStatusQuery.parse(request.query);
     await deps.mongo.repositories.contactAttempts.recordSmsStatus({ attemptKey: query.attemptKey, messageSid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode });
     if (finalStatuses.has(form.MessageStatus)) {
+      deps.metrics.textDeliveries.inc({ status: form.MessageStatus });
       try {
         await deps.gateway.smsDeliveryStatus(query.workflowId, {
           attemptKey: query.attemptKey,

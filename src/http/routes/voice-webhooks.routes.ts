@@ -16,6 +16,7 @@ import {
   type VoiceWebhookQuery,
 } from '../../voice/voice-webhook-contract';
 import type { CallWebhookEvent } from '../../../workflows/call/call.messages';
+import type { ServiceMetrics } from '../../metrics/service-metrics';
 
 // Twilio's voice webhooks for outbound calls. Each one becomes an Update on the call's workflow
 // (through the gateway) and answers with the TwiML the Update returns. Twilio waits 15 s at most
@@ -25,7 +26,7 @@ import type { CallWebhookEvent } from '../../../workflows/call/call.messages';
 
 export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const guard = twilioSignatureGuard({ authToken: deps.config.twilio.authToken, publicBaseUrl: deps.config.http.publicBaseUrl });
-  turnWebhooks(app, { preHandler: guard }, turnRunner(deps));
+  turnWebhooks(app, { preHandler: guard }, turnRunner(deps), deps.metrics);
   callWebhooks(app, { preHandler: guard }, deps);
 }
 
@@ -71,7 +72,7 @@ function turnRunner(deps: AppDeps) {
 }
 
 /** The webhooks that advance the call: each one is an Update on the call's workflow. */
-function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner): void {
+function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner, metrics: ServiceMetrics): void {
   app.post(voiceWebhookPath('answer'), guarded, async (request, reply) => {
     const { query, form } = parse('answer', request);
     return runner.turn(request, reply, query.call, { kind: 'answered', callSid: form.CallSid, answeredBy: form.AnsweredBy }, `${form.CallSid}/answer`);
@@ -104,6 +105,8 @@ function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner
     const { query, form } = parse('transfer', request);
     // <Dial> reports DialCallStatus; <Enqueue> reports QueueResult ("bridged" when an agent took it).
     const status = form.DialCallStatus ?? (form.QueueResult === 'bridged' ? 'completed' : (form.QueueResult ?? 'failed'));
+    metrics.handOffs.inc({ result: status });
+    if (form.QueueTime !== undefined) metrics.handOffQueueWait.observe({ result: status }, form.QueueTime);
     return runner.turn(request, reply, query.call, { kind: 'dial-ended', callSid: form.CallSid, dialStatus: status }, `${form.CallSid}/transfer`);
   });
 }
@@ -127,6 +130,7 @@ function callWebhooks(app: FastifyInstance, guarded: Guarded, deps: AppDeps): vo
     const { query, form } = parse('status', request);
     await deps.mongo.repositories.contactAttempts.recordCallStatus({ callSid: form.CallSid, status: form.CallStatus });
     const status = form.CallStatus;
+    if (isFinalCallStatus(status)) deps.metrics.callOutcomes.inc({ status, answered_by: form.AnsweredBy ?? 'none' });
     await deps.gateway.callStatus(
       query.call,
       isFinalCallStatus(status)
