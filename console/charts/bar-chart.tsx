@@ -32,6 +32,9 @@ export interface BarChartProps {
 /** On white, each at or above 3:1 against the background (WCAG's figure for graphics). */
 const palette = ['#0b57d0', '#e8710a', '#146c2e', '#9334e6', '#b3261e', '#00838f'];
 
+/** Characters of a label written beside its bar. */
+const LABEL_SHOWN = 18;
+
 export function BarChart(props: BarChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | undefined>(undefined);
@@ -120,6 +123,8 @@ function configuration(props: BarChartProps): ChartConfiguration<'bar'> {
       animation: false,
       plugins: { legend: { display: props.series.length > 1, position: 'bottom' } },
       scales: {
+        // The canvas would cut a long label short at its edge; the tooltip and the table have it whole.
+        [props.horizontal ? 'y' : 'x']: { ticks: { callback: (_value: string | number, index: number) => shortened(props.labels[index] ?? '') } },
         [props.horizontal ? 'x' : 'y']: {
           beginAtZero: true,
           // Counts have no halves.
@@ -128,4 +133,8 @@ function configuration(props: BarChartProps): ChartConfiguration<'bar'> {
       },
     },
   };
+}
+
+function shortened(label: string): string {
+  return label.length > LABEL_SHOWN ? `${label.slice(0, LABEL_SHOWN - 1)}…` : label;
 }

@@ -171,7 +171,7 @@ function Distribution({ question, surveyId }: { question: QuestionResults; surve
         />
       );
     case 'free-text':
-      return <Texts title="Answers" entries={stats.entries} surveyId={surveyId} />;
+      return <Texts title="Written answers" entries={stats.entries} surveyId={surveyId} />;
   }
 }
 
