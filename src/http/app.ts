@@ -23,6 +23,7 @@ import { erasureRoutes } from './routes/erasure.routes';
 import { timelineRoutes } from './routes/timeline.routes';
 import { consoleRoutes } from './routes/console.routes';
 import { consoleSessionRoutes } from './routes/console-session.routes';
+import { liveRoutes } from './routes/live.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await erasureRoutes(app, deps);
   await timelineRoutes(app, deps);
   await consoleSessionRoutes(app, deps, authenticate);
+  await liveRoutes(app, deps);
   await consoleRoutes(app);
   return app;
 }

@@ -16,6 +16,7 @@ import { createParleyWorkers, type ParleyWorkers } from '../temporal/worker';
 import { installTemporalRuntimeLogger } from '../logging/temporal-runtime-logger';
 import { buildApp } from '../http/app';
 import { startRetentionJob } from './retention-job';
+import { createLiveHub } from '../live/live-hub';
 
 export type { ResolvedConfig };
 
@@ -91,7 +92,7 @@ export async function startService(
     }
     let httpUrl: string | undefined;
     if (roles.api) {
-      app = await buildApp({ config, logger, mongo, gateway, temporalUiUrl: embedded.temporalUiUrl });
+      app = await buildApp({ config, logger, mongo, gateway, live: createLiveHub(), temporalUiUrl: embedded.temporalUiUrl });
       await app.listen({ host: config.http.host, port: config.http.port });
       const address = app.server.address();
       httpUrl = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}` : config.http.publicBaseUrl;
