@@ -27,6 +27,7 @@ import { outreachListRoutes } from './routes/outreach-lists.routes';
 import { humanTaskQueueRoutes } from './routes/human-task-queue.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { metricsRoutes } from './routes/metrics.routes';
+import { liveRoutes } from './routes/live.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await erasureRoutes(app, deps);
   await timelineRoutes(app, deps);
   await consoleSessionRoutes(app, deps, authenticate);
+  await liveRoutes(app, deps);
   await consoleRoutes(app);
   await outreachListRoutes(app, deps);
   await humanTaskQueueRoutes(app, deps);

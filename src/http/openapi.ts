@@ -36,6 +36,7 @@ import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
 import { consolePaths } from './openapi-console';
+import { livePaths } from './openapi-live';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 import { withOutreachLists } from './openapi-outreach-lists';
 import { queuePaths } from './openapi-queue';
@@ -203,6 +204,7 @@ const paths: Record<string, JsonSchema> = {
   ...consolePaths,
   ...queuePaths,
   ...dashboardPaths,
+  ...livePaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {

@@ -22,6 +22,7 @@ import { temporalRuntimeMetrics } from '../metrics/temporal-runtime-metrics';
 import { countedCalls, countedSms } from '../metrics/counted-gateways';
 import { observeCallTurn } from '../metrics/turn-metrics';
 import { startMetricsListener, type MetricsListener } from '../metrics/metrics-listener';
+import { createLiveHub } from '../live/live-hub';
 
 export type { ResolvedConfig };
 
@@ -104,7 +105,7 @@ export async function startService(
     }
     let httpUrl: string | undefined;
     if (roles.api) {
-      app = await buildApp({ config, logger, mongo, gateway, metrics, temporalUiUrl: embedded.temporalUiUrl });
+      app = await buildApp({ config, logger, mongo, gateway, metrics, live: createLiveHub(), temporalUiUrl: embedded.temporalUiUrl });
       await app.listen({ host: config.http.host, port: config.http.port });
       const address = app.server.address();
       httpUrl = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}` : config.http.publicBaseUrl;

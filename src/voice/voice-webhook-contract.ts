@@ -10,7 +10,11 @@ import { z } from 'zod';
 
 const callQuery = z.object({ call: z.string().min(1).describe('The call workflow the webhook advances') });
 const lang = z.string().optional().describe("The call's language, for what is said without asking the workflow");
-const turnQuery = callQuery.extend({ turn: z.coerce.number().int().min(1).describe('The turn the caller answered'), lang });
+const turnQuery = callQuery.extend({
+  turn: z.coerce.number().int().min(1).describe('The turn the caller answered'),
+  lang,
+  stage: z.string().optional().describe("The dialog state the call asked the turn in, for the console's Live page without asking the workflow"),
+});
 
 // Twilio posts many more fields (AccountSid, From, To, ...); these are the ones the service reads.
 const callForm = z.object({

@@ -42,6 +42,8 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   // Counts and durations for the on-call engineer's Prometheus (no person's data).
   'GET /metrics': 'read',
   'GET /console/session': 'read',
+  // The Live page's server-sent events; an auditor's numbers are masked.
+  'GET /console/live/events': 'read',
   // Decoded payloads show every person's profile in clear: for auditors and admins only.
   'POST /codec/decode': 'audit',
   'GET /campaigns/:campaignId': 'read',
