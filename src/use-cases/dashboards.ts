@@ -1,17 +1,16 @@
 import { storedCounts } from '../adapters/mongo/repositories/kpi-rollup.repository';
-import { addCollectionFacts, collectionKpis, noCollectionFacts, type CollectionFacts, type CollectionKpis } from '../kpi/collection-kpis';
-import { seriesOf, type Series } from '../kpi/dashboard-series';
-import { addSurveyFacts, noSurveyFacts, surveyKpis, type SurveyFacts, type SurveyKpis } from '../kpi/survey-kpis';
+import { addCollectionFacts, collectionKpis, noCollectionFacts, type CollectionFacts } from '../kpi/collection-kpis';
+import { seriesOf } from '../kpi/dashboard-series';
+import type { CollectionsDashboard, SurveysDashboard } from '../kpi/dashboard-views';
+import { addSurveyFacts, noSurveyFacts, surveyKpis, type SurveyFacts } from '../kpi/survey-kpis';
 import { localRange, type BucketSize } from '../kpi/time-buckets';
 import { getSurvey } from './surveys';
+import type { DashboardDimension } from './dashboard-dimensions';
 import type { UseCaseDeps } from './use-case-deps';
 
 // The dashboards: the KPI rollups of a date range, summed by day or week in a time zone and by a
 // dimension, with the KPIs computed by their one definition (src/kpi). Reads only the hourly
 // counters (hours × dimension combinations), never the events themselves.
-
-export const dashboardDimensions = ['campaign', 'strategy', 'segment', 'language', 'channel', 'version'] as const;
-export type DashboardDimension = (typeof dashboardDimensions)[number];
 
 export interface DashboardRange {
   /** Local dates (YYYY-MM-DD), both included. */
@@ -19,21 +18,6 @@ export interface DashboardRange {
   to: string;
   timeZone: string;
   bucket: BucketSize;
-}
-
-export interface CollectionsDashboard extends Series<CollectionFacts, CollectionKpis> {
-  by: DashboardDimension;
-  campaignId: string | null;
-  /** Every campaign with counts in the range, for choosing one. */
-  campaignIds: string[];
-}
-
-export interface SurveysDashboard extends Series<SurveyFacts, SurveyKpis> {
-  surveyId: string | null;
-  /** Every survey with counts in the range, for choosing one. */
-  surveyIds: string[];
-  /** The survey's questions in order (its latest version), their wording per language: what drop-off is read along. */
-  questions: Array<{ id: string; text: Record<string, string> }>;
 }
 
 interface RollupRow {

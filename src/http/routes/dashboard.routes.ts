@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { parseRequest } from '../request-input';
 import { isTimeZone } from '../../kpi/time-buckets';
-import { collectionsDashboard, dashboardDimensions, surveysDashboard } from '../../use-cases/dashboards';
+import { collectionsDashboard, surveysDashboard } from '../../use-cases/dashboards';
+import { dashboardDimensions } from '../../use-cases/dashboard-dimensions';
 
 // The dashboards: KPIs over a date range by day or week, read from the hourly rollups.
 
