@@ -36,6 +36,7 @@ import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
 import { consolePaths } from './openapi-console';
+import { metricsPaths } from './openapi-metrics';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
@@ -198,6 +199,7 @@ const paths: Record<string, JsonSchema> = {
   },
   ...codecPaths,
   ...consolePaths,
+  ...metricsPaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {
