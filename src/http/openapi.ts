@@ -37,6 +37,7 @@ import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
 import { consolePaths } from './openapi-console';
 import { livePaths } from './openapi-live';
+import { metricsPaths } from './openapi-metrics';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 import { withOutreachLists } from './openapi-outreach-lists';
 import { queuePaths } from './openapi-queue';
@@ -205,6 +206,7 @@ const paths: Record<string, JsonSchema> = {
   ...queuePaths,
   ...dashboardPaths,
   ...livePaths,
+  ...metricsPaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {

@@ -12,11 +12,18 @@ export function temporalRuntimeMetrics(bindAddress: string): MetricsExporterConf
 /** The names the dashboard charts (deploy/grafana/parley.json); test/integration/metrics.test.ts sees each served. */
 export const temporalWorkerMetricNames = [
   'temporal_worker_task_slots_available',
+  'temporal_worker_task_slots_used',
+  'temporal_num_pollers',
   'temporal_workflow_task_schedule_to_start_latency',
+  'temporal_workflow_task_execution_latency',
   'temporal_activity_schedule_to_start_latency',
+  'temporal_activity_execution_latency',
   'temporal_workflow_completed',
+  'temporal_workflow_endtoend_latency',
   'temporal_sticky_cache_size',
+  'temporal_sticky_cache_hit',
   'temporal_request',
+  'temporal_long_request',
 ] as const;
 
 /** The runtime's exposition text, or a comment saying why it is missing (a scrape still gets the service's own). */
