@@ -3,7 +3,6 @@ import type { OutreachKind, VersionRow } from '../adapters/mongo/repositories/ou
 import { diffDocuments } from '../campaigns/document-diff';
 import { terminalOutcomes } from '../../workflows/debtor/debtor.messages';
 import { respondentOutcomes } from '../../workflows/respondent/respondent.messages';
-import { isSurveyDocument } from './campaigns';
 import type { UseCaseDeps } from './use-case-deps';
 import type { BroadcastsView, OutreachPage, VersionDiff, VersionHistory } from './outreach-views';
 
@@ -66,12 +65,10 @@ function versionEntry(row: VersionRow): VersionHistory['versions'][number] {
 
 /** The document's state; 404 when no version was applied, or when the id is the other kind's. */
 async function outreachState(deps: UseCaseDeps, kind: OutreachKind, id: string) {
-  const { campaigns } = deps.mongo.repositories;
-  const state = await campaigns.state(id);
-  const latest = state ? await campaigns.version(id, state.latestVersion) : null;
-  if (!state || !latest) throw new AppError('not_found', `no ${kind} '${id}': apply its document first`, 404);
-  const other: OutreachKind = kind === 'survey' ? 'campaign' : 'survey';
-  if (isSurveyDocument(latest.document) !== (kind === 'survey')) throw new AppError('not_found', `'${id}' is a ${other}, not a ${kind}: GET /${other}s/${id}`, 404);
+  const { campaigns, outreachLists } = deps.mongo.repositories;
+  const [state, found] = await Promise.all([campaigns.state(id), outreachLists.kindOf(id)]);
+  if (!state || !found) throw new AppError('not_found', `no ${kind} '${id}': apply its document first`, 404);
+  if (found !== kind) throw new AppError('not_found', `'${id}' is a ${found}, not a ${kind}: GET /${found}s/${id}`, 404);
   return state;
 }
 

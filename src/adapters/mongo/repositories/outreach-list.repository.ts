@@ -57,6 +57,13 @@ export function createOutreachListRepository(models: {
       return rows.filter((row) => row !== undefined);
     },
 
+    /** The kind of the document with this id (every version of an id has one kind); undefined when none was applied. */
+    async kindOf(campaignId: string): Promise<OutreachKind | undefined> {
+      const first = await versions.findOne({ campaignId, version: 1 }).select({ 'document.kind': 1 }).lean();
+      if (!first) return undefined;
+      return (first.document as { kind?: string } | undefined)?.kind === 'survey' ? 'survey' : 'campaign';
+    },
+
     /** Up to `limit` versions of a document, newest first, below `before`; without the documents themselves. */
     versions: (campaignId: string, query: { before?: number; limit: number }): Promise<VersionRow[]> =>
       versions
