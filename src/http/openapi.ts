@@ -37,6 +37,7 @@ import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
 import { consolePaths } from './openapi-console';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
+import { withPersonPaths } from './openapi-person';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -223,7 +224,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { oidc: [] }],
-    paths: withAccess(paths),
+    paths: withAccess(withPersonPaths(paths)),
     components: { schemas: { ...componentSchemas, ...surveyComponentSchemas, ...timelineComponentSchemas }, securitySchemes },
   };
 }
