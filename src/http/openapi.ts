@@ -42,6 +42,7 @@ import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 import { withOutreachLists } from './openapi-outreach-lists';
 import { queuePaths } from './openapi-queue';
 import { dashboardPaths } from './openapi-dashboards';
+import { withPersonPaths } from './openapi-person';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -232,7 +233,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { oidc: [] }],
-    paths: withAccess(withOutreachLists(paths)),
+    paths: withAccess(withPersonPaths(withOutreachLists(paths))),
     components: { schemas: { ...componentSchemas, ...surveyComponentSchemas, ...timelineComponentSchemas }, securitySchemes },
   };
 }

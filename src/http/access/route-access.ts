@@ -49,6 +49,7 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /campaigns/:campaignId': 'read',
   'GET /campaigns/:campaignId/debtors': 'read',
   [`GET ${debtor}`]: 'read',
+  [`GET ${debtor}/payments`]: 'read',
   'GET /contacts/:phone/consent': 'read',
   'GET /surveys/:surveyId': 'read',
   'GET /surveys/:surveyId/results': 'read',
