@@ -70,7 +70,8 @@ function findInstalments(text: string, taken: readonly Span[]): (Span & { count:
     const span = { start: match.index, end: match.index + match[0].length };
     const said = match[1] ?? '';
     const count = parseSmallNumber(HOMOPHONE_COUNTS[said] ?? said);
-    if (count !== undefined && count > 0 && !overlaps(span, taken)) return { ...span, count };
+    // "In one payment" is paying in full, not a plan of one.
+    if (count !== undefined && count > 1 && !overlaps(span, taken)) return { ...span, count };
   }
   return undefined;
 }

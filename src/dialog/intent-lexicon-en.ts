@@ -24,6 +24,7 @@ export const ENGLISH_LEXICON: IntentLexicon = {
     // Not wanting calls is revoking consent to them, however it is put.
     /\b(?:don't|do not) want (?:any ?more|any other|more|these|your) (?:phone )?calls\b|\bno more (?:phone )?calls\b/,
     /\b(?:don't|do not) (?:ever )?(?:contact|text|phone|ring) (?:me|us)\b|\brevoke (?:my |your )?(?:consent|permission)\b/,
+    /\b(?:don't|do not) want (?:you|you guys|your company|anyone) (?:to )?(?:call|calling|contact|contacting|phone|phoning)\b/,
     /^\s*(?:stop|quit|end|revoke|cancel|unsubscribe)\s*[.!]?\s*$/,
   ],
   complaint: [
@@ -39,6 +40,8 @@ export const ENGLISH_LEXICON: IntentLexicon = {
   ],
   wrongPerson: [
     /\bwrong (?:number|person|guy|lady)\b|\b(?:no one|nobody) (?:here )?(?:by|with|named|called) that name\b|\b(?:doesn't|does not|don't|do not) (?:live|work) here\b|\byou have the wrong\b|\bnever heard of (?:her|him|them)\b/,
+    // "I'm not Jane": a name after the denial, not a state ("I'm not interested", "I'm not sure").
+    /^\s*(?:no[,.]?\s+)?(?:i'm|i am) not (?!interested|sure|available|able|ready|going|gonna|paying|busy|happy|working|home|here|in\b|doing|trying|aware|kidding|joking|lying|talking|calling|the\b|a\b|an\b|that\b|really|too\b|very\b)[a-z]+\s*[.!]?\s*$/,
     /\b(?:i'm|i am|this is|this isn't|this is not) not (?:her|him|them|that person)\b|\bthat's not me\b|\b(?:she|he)(?:'s| is) not (?:here|home|available|in)\b/,
     // Someone else who lives there answered: a relative or a housemate is a third party (1006.6(d)).
     /\b(?:this is|i'm|i am) (?:his|her|their) (?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|roommate|partner|boyfriend|girlfriend|friend|grandson|granddaughter)\b/,
@@ -54,11 +57,15 @@ export const ENGLISH_LEXICON: IntentLexicon = {
     // A wrong amount is a dispute of the debt as stated.
     /\b(?:amount|balance|total|figure|bill|number)\b(?: \w+){0,2} (?:is |was )?(?:wrong|incorrect|not right|isn't right|off|too high)\b|\b(?:wrong|not the right|incorrect) (?:amount|balance|total|figure)\b/,
     /\bcharg\w* me (?:too much|twice|extra|for something)|\b(?:only|never) owed?\b|\bowe (?:that|this|so) much\b/,
+    // Sure, or told, it was paid; only borrowed a little; not what is owed.
+    /\b(?:sure|think|believe|know|thought|told) (?:that )?(?:i|it|this|that) (?:already )?(?:paid|was paid|was closed|was paid off)\b|\bi (?:only )?borrowed\b|\bnot what i owe\b/,
     /\bnever (?:took out|applied for|borrowed|used|owned)\b|\b(?:don't|do not) recogni[sz]e\b|\bin my name\b|\b(?:a|some) mistake\b|\bmistaken\b/,
   ],
   notAllAtOnce: [
     // "I can't pay it all at once" asks for a plan; the negation is of paying in one go, not of paying.
     /\b(?:at once|at one time|in one go|in one (?:payment|shot|lump)|(?:in )?a lump sum|all together)\b/,
+    // Part now and the rest later ("a bit now and a bit later", "could I do half").
+    /\b(?:some|half|part|a bit|a little|a portion)(?: of it)? now and (?:the rest|the other half|the remainder|some|more|a bit|a little|another)\b|\b(?:do|pay|send) (?:half|a half)\b/,
   ],
   hardship: [
     // "Sick of", "sick and tired of", "sick to death of" are anger at the calls, not illness: the
@@ -67,6 +74,7 @@ export const ENGLISH_LEXICON: IntentLexicon = {
     // Unable to pay at all, however hedged ("can't even", "can barely").
     /\b(?:can't|cannot|can not|unable to) (?:even |really )?(?:pay|afford)\b|\bcan (?:barely|hardly) (?:pay|afford|make|get by)\b/,
     /\b(?:money|cash|things)(?:'s| is| are)? (?:really |pretty |very |so )?(?:tight|hard|tough|difficult)\b|\b(?:don't|do not) have (?:it|that kind of money|anything)\b/,
+    /\b(?:tough|hard|rough|difficult) (?:time|times|patch|spot)\b|\bno way (?:to|i can|of) (?:pay|afford)\b|\bnothing left\b|\b(?:have|got) nothing\b/,
     /\b(?:between jobs|getting by|scraping by|make ends meet|passed away|funeral|disability|divorce|on benefits|lost (?:my|our) (?:house|home|income))\b/,
     // Income cut or gone, a home lost: "my hours got cut", "fixed income", "evicted".
     /\b(?:hours|pay|wages|income|salary) (?:got |were |was |have been )?(?:cut|reduced)|\bpay cut\b|\bfixed income\b|\bunemployment\b|\bevicted\b|\bhomeless\b|\bforeclos\w+|\bbehind on (?:my )?(?:rent|bills|mortgage)\b/,
@@ -74,7 +82,9 @@ export const ENGLISH_LEXICON: IntentLexicon = {
   repeat: [
     // The caller did not hear the agent: the agent says it again, the conversation stays where it was.
     /\b(?:say (?:that |it )?again|repeat (?:that|it|yourself|the \w+|please|again)|can you repeat|come again|pardon|what did you (?:just )?say|what was that|(?:didn't|did not|couldn't|can't) (?:catch|hear|get) (?:that|you|it|what you said)|missed (?:that|it|what you said)|one more time|breaking up|cutting out|speak up|(?:a little |a bit )?louder|bad (?:line|connection|signal))\b/,
-    /^\s*(?:sorry|excuse me|huh|what|say what|repeat)[,.]?\s*(?:what|huh)?\s*\?*\s*$/,
+    // Not understood, or too fast: the same words again, slower.
+    /\b(?:(?:didn't|did not|don't|do not) (?:understand|follow)|what do you mean|slow down|more slowly|too fast)\b/,
+    /^\s*(?:hold on|wait|sorry|excuse me|huh|what|you what|say what|repeat)[,.]?\s*(?:what|huh)?\s*\?*\s*$/,
     // "What was the amount again?": asking for what was just said.
     /\bwhat(?:'s| was| is)? (?:\w+ ){0,3}again\s*\??\s*$/,
   ],
@@ -92,6 +102,8 @@ export const ENGLISH_LEXICON: IntentLexicon = {
     /\b(?:some now|half now|part now|part of it|(?:a )?little (?:at a time|each month|every month)|bit by bit|a bit at a time|over time|break (?:it|that|this) up|every (?:two|2) weeks|in chunks)\b/,
     // Payments in the plural, small or regular: "do payments", "small payments", "payments of $30".
     /\b(?:small(?:er)?|partial|monthly|weekly|bi-?weekly|regular) payments?\b|\b(?:do|make|set up|arrange) (?:some |monthly |weekly )?payments\b|\bpayments of\b/,
+    // A weekly sum, a count of payments, an arrangement to work out.
+    new RegExp(`\\b(?:a|per|each|every) week\\b|\\bweekly\\b|\\b(?:do|make) ${COUNT_WORD} (?:payments|instal{1,2}ments)\\b|\\barrangement\\b|\\bwork (?:something|it|this) out\\b`),
   ],
   payNow: [
     /\b(?:pay (?:it |this |that |the (?:whole |full )?(?:balance|amount|thing) )?(?:now|today|right now|right away|in full now|immediately|online|by card)|send (?:me )?(?:the |a )?(?:payment )?link|text (?:me )?(?:the |a )?link)\b/,
@@ -115,6 +127,7 @@ export const ENGLISH_LEXICON: IntentLexicon = {
   identity: [
     /\b(?:speaking|this is (?:she|he|her|him|me)|that's me|it's me|that is me|you've got (?:her|him|me)|(?:yes|yeah),? (?:it is|i am|this is))\b|^\s*(?:i am|i'm)\s*[.!]?\s*$/,
     // "That would be me", "yep, this is Jane", "Jane speaking": the name itself is checked by verification.
+    /\byou(?:'ve)? got (?:her|him|me|the right person)\b|^\s*this is [a-z]+[,.]?\s+(?:yes|yeah|yep|speaking)\s*[.!]?\s*$/,
     /\b(?:that|it)(?: would|'d| will|'ll) be me\b|^\s*(?:yes|yeah|yep|yup)[,.]?\s+(?:this is|it's|i'm) [a-z]+(?: [a-z]+)?\s*[.!]?\s*$|^\s*[a-z]+ speaking\s*[.!]?\s*$|\b(?:i am|i'm) (?:she|he)\b/,
   ],
   deny: [
@@ -126,7 +139,7 @@ export const ENGLISH_LEXICON: IntentLexicon = {
     /\b(?:yes|yeah|yep|yup|sure|ok|okay|alright|all right|correct|that's right|of course|absolutely|definitely|sounds good|go ahead|uh-huh|mm-hmm|please do|that works|works for me|no problem|no worries)\b/,
     // Hedged yeses are yeses; "not a bad time" and "I don't see why not" are double negations. A
     // hedge alone ("probably next week") qualifies the terms it comes with, and is no yes.
-    /\b(?:i guess(?: so)?|i suppose(?: so)?|i think so|exactly|fine|you got it|(?:i )?(?:don't|do not) see why not|why not|not a bad time)\b|^\s*(?:that's )?right\s*[.!]?\s*$/,
+    /\b(?:i guess(?: so)?|i suppose(?: so)?|i think so|okie|okey|fine|you got it|(?:i )?(?:don't|do not) see why not|why not|not a bad time)\b|^\s*(?:that's )?(?:right|exactly)\s*[.!]?\s*$/,
   ],
   greetOpening: [/^\s*(?:hello|hi|hey|good (?:morning|afternoon|evening))\b/],
   question: [

@@ -56,6 +56,10 @@ function upcomingWeekday(today: DateTime, weekday: number): DateTime {
   return today.plus({ days: (weekday - today.weekday + 7) % 7 || 7 });
 }
 
+function latestWeekday(today: DateTime, weekday: number): DateTime {
+  return today.minus({ days: (today.weekday - weekday + 7) % 7 || 7 });
+}
+
 function weekdayInWeek(today: DateTime, weekday: number, weeksAhead: number): DateTime {
   return today.startOf('week').plus({ weeks: weeksAhead, days: weekday - 1 });
 }
@@ -118,6 +122,9 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`(?:\\bnext\\s+|下个?\\s*)${WEEKDAY}\\b`), (m, t) => weekdayInWeek(t, englishWeekday(m[1]), 1)],
   [new RegExp(`(?:这个?|本)\\s*${WEEKDAY}\\b`), (m, t) => thisWeekday(t, englishWeekday(m[1]))],
   [new RegExp(`\\bthis\\s+(?:coming\\s+)?${WEEKDAY}\\b`), (m, t) => thisWeekday(t, englishWeekday(m[1]))],
+  // "Last Tuesday" is the latest one gone ("I paid it last Tuesday"); "上周二" is in last week.
+  [new RegExp(`\\blast\\s+${WEEKDAY}\\b`), (m, t) => latestWeekday(t, englishWeekday(m[1]))],
+  [new RegExp(`上个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), -1)],
   [new RegExp(`\\b${WEEKDAY}\\b`), (m, t) => upcomingWeekday(t, englishWeekday(m[1]))],
   [/大后天/, (_m, t) => t.plus({ days: 3 })],
   [/\bday after tomorrow\b|后天/, (_m, t) => t.plus({ days: 2 })],
@@ -127,6 +134,8 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|\\b${ENGLISH_COUNT}\\s+weeks?\\s+from\\s+(?:now|today)\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*${ZH_AFTER}`), later('weeks')],
   [new RegExp(`\\bin\\s+(a|one)\\s+month\\b|${COUNT}\\s*个月\\s*${ZH_AFTER}`), later('months')],
   [/过两天/, (_m, t) => t.plus({ days: 2 })],
+  // "The first of the month" is the next one to come.
+  [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+of\\s+(?:the|this|every)\\s+month\\b`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? ''))],
   // "the 15th of next month" is the 15th, not today's date a month on.
   [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+of\\s+next\\s+month\\b`), (m, t) => dayOfNextMonth(t, parseDay(m[1] ?? ''))],
   [new RegExp(`下个?月\\s*${ZH_SMALL}\\s*(?:号|日)`), (m, t) => dayOfNextMonth(t, parseSmallNumber(m[1] ?? ''))],

@@ -13,14 +13,14 @@ const MIN_ACCURACY = 0.95;
 /** Utterances per intent: a change here is a change of the corpus, made on purpose. */
 const EXPECTED_COUNTS = {
   en: {
-    greet: 8, affirm: 34, deny: 20, 'identity-confirmed': 19, 'wrong-person': 16, inform: 29, 'pay-now': 26, 'promise-to-pay': 51,
-    'plan-request': 38, 'callback-request': 19, dispute: 33, hardship: 26, lawyer: 8, bankruptcy: 8, human: 13, 'opt-out': 13,
-    abuse: 8, question: 23, repeat: 21, complaint: 17, unknown: 8,
+    greet: 9, affirm: 38, deny: 24, 'identity-confirmed': 22, 'wrong-person': 18, inform: 33, 'pay-now': 29, 'promise-to-pay': 59,
+    'plan-request': 47, 'callback-request': 22, dispute: 41, hardship: 30, lawyer: 8, bankruptcy: 8, human: 15, 'opt-out': 15,
+    abuse: 8, question: 26, repeat: 28, complaint: 22, unknown: 9,
   },
   'zh-CN': {
-    greet: 6, affirm: 22, deny: 15, 'identity-confirmed': 13, 'wrong-person': 11, inform: 18, 'pay-now': 16, 'promise-to-pay': 37,
-    'plan-request': 24, 'callback-request': 14, dispute: 22, hardship: 16, lawyer: 5, bankruptcy: 4, human: 9, 'opt-out': 9,
-    abuse: 6, question: 16, repeat: 15, complaint: 13, unknown: 6,
+    greet: 6, affirm: 25, deny: 16, 'identity-confirmed': 15, 'wrong-person': 12, inform: 20, 'pay-now': 18, 'promise-to-pay': 41,
+    'plan-request': 29, 'callback-request': 16, dispute: 27, hardship: 19, lawyer: 5, bankruptcy: 4, human: 10, 'opt-out': 10,
+    abuse: 6, question: 21, repeat: 20, complaint: 16, unknown: 7,
   },
 };
 
