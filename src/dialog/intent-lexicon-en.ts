@@ -55,16 +55,18 @@ export const ENGLISH_LEXICON: IntentLexicon = {
     /\bi(?:'ve| have| had)?(?: already| just)? (?:paid|settled|cleared)\b(?=.*\b(?:ago|last|before|earlier|receipt|proof|records?|in full|statement|confirmation|back in)\b)/,
     /\b(?:i|we)(?:'ve| have| had)? (?:already )?(?:sent|mailed|wired|transferred|made) (?:\w+ ){0,3}(?:payment|money|check|cheque)\b/,
     // A wrong amount is a dispute of the debt as stated.
-    /\b(?:amount|balance|total|figure|bill|number)\b(?: \w+){0,2} (?:is |was )?(?:wrong|incorrect|not right|isn't right|off|too high)\b|\b(?:wrong|not the right|incorrect) (?:amount|balance|total|figure)\b/,
+    /\b(?:amount|balance|total|figure|bill|number)\b(?: \w+){0,2} (?:is |was )?(?:wrong|incorrect|not (?:right|correct)|isn't (?:right|correct)|off|too high)\b|\b(?:wrong|not the right|incorrect) (?:amount|balance|total|figure)\b/,
     /\bcharg\w* me (?:too much|twice|extra|for something)|\b(?:only|never) owed?\b|\bowe (?:that|this|so) much\b/,
     // Sure, or told, it was paid; only borrowed a little; not what is owed.
-    /\b(?:sure|think|believe|know|thought|told) (?:that )?(?:i|it|this|that) (?:already )?(?:paid|was paid|was closed|was paid off)\b|\bi (?:only )?borrowed\b|\bnot what i owe\b/,
+    /\b(?:sure|think|believe|know|thought|told) (?:that )?(?:i|it|this|that) (?:already )?(?:paid|was paid|was closed|was paid off)\b|\bi (?:only )?borrowed\b|\bnot what i owe\b|\bowe (?:way |much |a lot )?less\b/,
     /\bnever (?:took out|applied for|borrowed|used|owned)\b|\b(?:don't|do not) recogni[sz]e\b|\bin my name\b|\b(?:a|some) mistake\b|\bmistaken\b/,
   ],
   notAllAtOnce: [
     // "I can't pay it all at once" asks for a plan; the negation is of paying in one go, not of paying.
     /\b(?:at once|at one time|in one go|in one (?:payment|shot|lump)|(?:in )?a lump sum|all together)\b/,
     // Part now and the rest later ("a bit now and a bit later", "could I do half").
+    // Paying everything is what cannot be done: "paying all of it right now is not possible".
+    /\b(?:all of it|the (?:whole|full) (?:amount|balance|thing)|everything)\b[^.?!]{0,25}\b(?:not possible|impossible|too much)\b/,
     /\b(?:some|half|part|a bit|a little|a portion)(?: of it)? now and (?:the rest|the other half|the remainder|some|more|a bit|a little|another)\b|\b(?:do|pay|send) (?:half|a half)\b/,
   ],
   hardship: [
@@ -81,7 +83,7 @@ export const ENGLISH_LEXICON: IntentLexicon = {
   ],
   repeat: [
     // The caller did not hear the agent: the agent says it again, the conversation stays where it was.
-    /\b(?:say (?:that |it )?again|repeat (?:that|it|yourself|the \w+|please|again)|can you repeat|come again|pardon|what did you (?:just )?say|what was that|(?:didn't|did not|couldn't|can't) (?:catch|hear|get) (?:that|you|it|what you said)|missed (?:that|it|what you said)|one more time|breaking up|cutting out|speak up|(?:a little |a bit )?louder|bad (?:line|connection|signal))\b/,
+    /\b(?:say (?:that |it )?again|repeat\b(?! (?:customer|offender))|come again|pardon|what did you (?:just )?say|what was that|(?:didn't|did not|couldn't|can't) (?:catch|hear|get) (?:that|you|it|what you said)|missed (?:that|it|what|the)|one more time|breaking up|cutting out|speak up|(?:a little |a bit )?louder|bad (?:line|connection|signal))\b/,
     // Not understood, or too fast: the same words again, slower.
     /\b(?:(?:didn't|did not|don't|do not) (?:understand|follow)|what do you mean|slow down|more slowly|too fast)\b/,
     /^\s*(?:hold on|wait|sorry|excuse me|huh|what|you what|say what|repeat)[,.]?\s*(?:what|huh)?\s*\?*\s*$/,

@@ -13,14 +13,14 @@ const MIN_ACCURACY = 0.95;
 /** Utterances per intent: a change here is a change of the corpus, made on purpose. */
 const EXPECTED_COUNTS = {
   en: {
-    greet: 9, affirm: 38, deny: 24, 'identity-confirmed': 22, 'wrong-person': 18, inform: 33, 'pay-now': 29, 'promise-to-pay': 59,
-    'plan-request': 47, 'callback-request': 22, dispute: 41, hardship: 30, lawyer: 8, bankruptcy: 8, human: 15, 'opt-out': 15,
-    abuse: 8, question: 26, repeat: 28, complaint: 22, unknown: 9,
+    greet: 9, affirm: 38, deny: 24, 'identity-confirmed': 22, 'wrong-person': 18, inform: 33, 'pay-now': 29, 'promise-to-pay': 63,
+    'plan-request': 50, 'callback-request': 22, dispute: 45, hardship: 30, lawyer: 8, bankruptcy: 8, human: 15, 'opt-out': 15,
+    abuse: 8, question: 26, repeat: 31, complaint: 24, unknown: 9,
   },
   'zh-CN': {
-    greet: 6, affirm: 25, deny: 16, 'identity-confirmed': 15, 'wrong-person': 12, inform: 20, 'pay-now': 18, 'promise-to-pay': 41,
-    'plan-request': 29, 'callback-request': 16, dispute: 27, hardship: 19, lawyer: 5, bankruptcy: 4, human: 10, 'opt-out': 10,
-    abuse: 6, question: 21, repeat: 20, complaint: 16, unknown: 7,
+    greet: 6, affirm: 25, deny: 16, 'identity-confirmed': 15, 'wrong-person': 12, inform: 20, 'pay-now': 18, 'promise-to-pay': 44,
+    'plan-request': 32, 'callback-request': 16, dispute: 29, hardship: 19, lawyer: 5, bankruptcy: 4, human: 10, 'opt-out': 10,
+    abuse: 6, question: 22, repeat: 22, complaint: 18, unknown: 7,
   },
 };
 
