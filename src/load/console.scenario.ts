@@ -28,13 +28,18 @@ interface Page {
 }
 
 const campaign = `/campaigns/${loadCampaignId}`;
+const days = (from: number) => new Date(Date.now() - from * 86_400_000).toISOString().slice(0, 10);
+const lastMonth = `from=${days(29)}&to=${days(0)}&timeZone=UTC&bucket=day`;
 const pages: Page[] = [
-  { name: 'Live (first snapshot)', paths: () => ['/console/session', 'sse:/console/live'] },
+  { name: 'Live (first snapshot)', paths: () => ['/console/session', 'sse:/console/live/events'] },
   { name: "Agents' queue", paths: () => ['/human-tasks?limit=50'] },
-  { name: 'Campaigns', paths: () => ['/campaigns'] },
-  { name: 'Campaign', paths: () => [campaign, `${campaign}/versions`, `${campaign}/debtors?limit=50`] },
-  { name: 'Debtor', paths: (ref) => [`${campaign}/debtors/${ref}`, `${campaign}/debtors/${ref}/timeline?limit=20`, `${campaign}/debtors/${ref}/payments`] },
-  { name: 'Dashboards (collections)', paths: () => [`/dashboards/collections?campaignId=${loadCampaignId}`, `/dashboards/collections?campaignId=${loadCampaignId}&groupBy=day`] },
+  { name: 'Campaigns', paths: () => ['/campaigns?limit=50'] },
+  { name: 'Campaign', paths: () => [campaign, `${campaign}/versions?limit=20`, `${campaign}/broadcasts`, `${campaign}/debtors?limit=25`] },
+  {
+    name: 'Debtor',
+    paths: (ref) => [`${campaign}/debtors/${ref}`, `${campaign}/debtors/${ref}/timeline?order=newest&limit=20`, `${campaign}/debtors/${ref}/payments`],
+  },
+  { name: 'Dashboards (collections)', paths: () => [`/dashboards/collections?${lastMonth}&by=campaign`, `/dashboards/collections?${lastMonth}&by=segment&campaignId=${loadCampaignId}`] },
 ];
 
 export async function consoleScenario(context: ScenarioContext, options: ConsoleOptions): Promise<ScenarioResult> {
