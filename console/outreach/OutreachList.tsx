@@ -23,7 +23,7 @@ export function OutreachList(props: { kind: OutreachKind; heading: string }) {
             <p>No {kind.name} yet: apply a document with <code>PUT {kind.list}</code> or <code>parley {kind.name}s apply</code>.</p>
           ) : (
             <>
-              <Table caption={props.heading} columns={['Name', 'Id', { label: 'Version', num: true }, 'Status', { label: `${capitalized(kind.people)} (running)`, num: true }, 'Updated']}>
+              <Table caption={props.heading} columns={['Name', 'Id', { label: 'Version', num: true }, 'Status', 'Updated']}>
                 {page.items.map((item) => (
                   <tr key={item.id}>
                     <td>
@@ -35,9 +35,6 @@ export function OutreachList(props: { kind: OutreachKind; heading: string }) {
                     <td class="num">{item.latestVersion}</td>
                     <td>
                       <PausedBadge paused={item.paused} />
-                    </td>
-                    <td class="num">
-                      {item.people.total} ({item.people.running})
                     </td>
                     <td>{when(item.updatedAt)}</td>
                   </tr>

@@ -37,18 +37,18 @@ export function PauseControl(props: { kind: OutreachKind; id: string }) {
         {(state) => (
           <>
             <p>
-              <PausedBadge paused={state.paused} /> {state.people.total} {kind.people}, {state.people.running} still running.
+              <PausedBadge paused={state.paused} />
             </p>
             {canAct &&
               (state.paused ? (
-                <ConfirmButton label={`Resume ${kind.name}`} question={`Resume contact with the ${state.people.running} running ${kind.people}? Those an operator paused one by one stay paused.`} onConfirm={act('resume')} />
+                <ConfirmButton label={`Resume ${kind.name}`} question={`Resume contact with the ${kind.name}'s ${kind.people}? Those an operator paused one by one stay paused.`} onConfirm={act('resume')} />
               ) : (
-                <ConfirmButton label={`Pause ${kind.name}`} danger question={`Stop contact with all ${state.people.running} running ${kind.people} until the ${kind.name} is resumed? Imports are refused while it is paused.`} onConfirm={act('pause')} />
+                <ConfirmButton label={`Pause ${kind.name}`} danger question={`Stop contact with all the ${kind.name}'s ${kind.people} until it is resumed? Imports are refused while it is paused.`} onConfirm={act('pause')} />
               ))}
             {state.broadcasts === undefined ? (
               <p class="muted">The progress of pauses and resumes cannot be read now (Temporal does not answer).</p>
             ) : (
-              state.broadcasts.pause && <BroadcastBar progress={state.broadcasts.pause} paused={state.paused} people={state.people.running} kind={kind} />
+              state.broadcasts.pause && <BroadcastBar progress={state.broadcasts.pause} paused={state.paused} kind={kind} />
             )}
           </>
         )}
@@ -65,11 +65,13 @@ function useRefreshWhile(running: boolean, reload: () => void): void {
   }, [running, reload]);
 }
 
-function BroadcastBar(props: { progress: BroadcastProgress; paused: boolean; people: number; kind: OutreachKind }) {
+/**
+ * The bar runs without a share while the broadcast goes on: how many people it will reach is not
+ * counted (counting takes seconds on a large campaign), only those told so far.
+ */
+function BroadcastBar(props: { progress: BroadcastProgress; paused: boolean; kind: OutreachKind }) {
   const { progress, kind } = props;
   const told = progress.updated + progress.skipped;
-  // People imported or ended while it ran change the count: the bar never shows more than full.
-  const max = Math.max(props.people, told, 1);
   const verb = props.paused ? 'Pause' : 'Resume';
   const state = progress.superseded ? 'replaced by a newer one' : progress.done ? 'done' : 'in progress';
   return (
@@ -77,9 +79,9 @@ function BroadcastBar(props: { progress: BroadcastProgress; paused: boolean; peo
       <label for="broadcast-progress">
         {verb}: {state}
       </label>
-      <progress id="broadcast-progress" max={max} value={told} />
+      {progress.done ? <progress id="broadcast-progress" max={Math.max(told, 1)} value={Math.max(told, 1)} /> : <progress id="broadcast-progress" />}
       <p class="muted">
-        {progress.updated} {kind.people} told, {progress.skipped} skipped (ended or already so), of {max}.
+        {progress.updated} {kind.people} told, {progress.skipped} skipped (ended or already so){progress.done ? '.' : ' so far.'}
       </p>
     </div>
   );

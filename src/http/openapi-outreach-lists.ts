@@ -8,11 +8,6 @@ import { surveyParams } from './routes/survey.routes';
 // pages read (src/http/routes/outreach-lists.routes.ts).
 
 const instant = { type: 'string', format: 'date-time' };
-const people = {
-  type: 'object',
-  required: ['total', 'running'],
-  properties: { total: { type: 'integer', description: 'Everyone imported' }, running: { type: 'integer', description: 'Those whose workflow has not ended: whom a pause or resume goes to' } },
-};
 
 const listPage = (what: string): JsonSchema => ({
   type: 'object',
@@ -22,8 +17,8 @@ const listPage = (what: string): JsonSchema => ({
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'latestVersion', 'paused', 'updatedAt', 'people'],
-        properties: { id: text, name: { ...text, description: "The latest version's name" }, latestVersion: { type: 'integer' }, paused: { type: 'boolean' }, updatedAt: instant, people },
+        required: ['id', 'name', 'latestVersion', 'paused', 'updatedAt'],
+        properties: { id: text, name: { ...text, description: "The latest version's name" }, latestVersion: { type: 'integer' }, paused: { type: 'boolean' }, updatedAt: instant },
       },
     },
     next: { ...text, description: `The \`after\` of the next page of ${what}s; absent on the last page` },
@@ -72,28 +67,27 @@ const diff: JsonSchema = {
   },
 };
 
-const broadcasts = (who: string): JsonSchema => ({
+const broadcasts: JsonSchema = {
   type: 'object',
-  required: ['id', 'paused', 'people'],
+  required: ['id', 'paused'],
   properties: {
     id: text,
     paused: { type: 'boolean' },
-    people: { ...people, description: `The ${who}` },
     broadcasts: {
       type: 'object',
       description: 'The latest pause/resume broadcast and the latest version broadcast, if any ran; absent while Temporal cannot be asked',
       properties: { pause: ref('BroadcastProgress'), version: ref('BroadcastProgress') },
     },
   },
-});
+};
 
-function pathsOf(what: 'campaign' | 'survey', params: typeof campaignParams | typeof surveyParams, who: string): Record<string, JsonSchema> {
+function pathsOf(what: 'campaign' | 'survey', params: typeof campaignParams | typeof surveyParams): Record<string, JsonSchema> {
   const tags = [`${what}s`];
   const one = `/${what}s/{${what}Id}`;
   const notFound = failure(`No such ${what} (or the id is the other kind's)`);
   return {
     [`/${what}s`]: {
-      get: { summary: `The ${what}s, in id order, with their state and how many ${who} each has`, tags, parameters: parameters(outreachListQuery, 'query'), responses: { 200: ok(`A page of ${what}s`, listPage(what)), 400: common[400] } },
+      get: { summary: `The ${what}s, in id order, with their latest version and state`, tags, parameters: parameters(outreachListQuery, 'query'), responses: { 200: ok(`A page of ${what}s`, listPage(what)), 400: common[400] } },
     },
     [`${one}/versions`]: {
       get: {
@@ -113,16 +107,16 @@ function pathsOf(what: 'campaign' | 'survey', params: typeof campaignParams | ty
     },
     [`${one}/broadcasts`]: {
       get: {
-        summary: `Whether the ${what} is paused, how many ${who} it has running, and how far its latest pause/resume and version broadcasts got`,
+        summary: `Whether the ${what} is paused, and how far its latest pause/resume and version broadcasts got`,
         tags,
         parameters: parameters(params, 'path'),
-        responses: { 200: ok('The state and the broadcasts', broadcasts(who)), 400: common[400], 404: notFound },
+        responses: { 200: ok('The state and the broadcasts', broadcasts), 400: common[400], 404: notFound },
       },
     },
   };
 }
 
-const outreachListPaths = { ...pathsOf('campaign', campaignParams, 'debtors'), ...pathsOf('survey', surveyParams, 'respondents') };
+const outreachListPaths = { ...pathsOf('campaign', campaignParams), ...pathsOf('survey', surveyParams) };
 
 /** The document's paths with these added: /campaigns and /surveys already hold the PUT that applies a document. */
 export function withOutreachLists(paths: Record<string, JsonSchema>): Record<string, JsonSchema> {

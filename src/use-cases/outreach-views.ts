@@ -4,19 +4,12 @@ import type { CampaignBroadcasts } from '../../workflows/campaign/campaign-broad
 // What the lists of campaigns and surveys answer (src/use-cases/outreach-lists.ts); the console
 // reads the same shapes, with their times as ISO text.
 
-/** Everyone imported (debtors of a campaign, respondents of a survey), and those whose workflow has not ended. */
-export interface People {
-  total: number;
-  running: number;
-}
-
 export interface OutreachSummary {
   id: string;
   name: string;
   latestVersion: number;
   paused: boolean;
   updatedAt: Date;
-  people: People;
 }
 
 export interface OutreachPage {
@@ -43,8 +36,6 @@ export interface VersionDiff {
 export interface BroadcastsView {
   id: string;
   paused: boolean;
-  /** The running ones are those a pause or resume goes to. */
-  people: People;
   /** Absent while Temporal cannot be asked. */
   broadcasts?: CampaignBroadcasts;
 }

@@ -53,7 +53,7 @@ describe('the Campaigns and Surveys pages of the console', () => {
     const page = await openConsole(browser, base, keys.admin);
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByRole('link', { name: 'Northwind Recoveries' }).waitFor();
-    expect(await page.getByRole('row').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Imports Card.*imports.*1.*Running.*0 \(0\)/), expect.stringMatching(/^Northwind Recoveries.*northwind.*2.*Running.*3 \(3\)/)]));
+    expect(await page.getByRole('row').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Imports Cardimports1Running/), expect.stringMatching(/^Northwind Recoveriesnorthwind2Running/)]));
     await expectAccessible(page);
     await screenshot(page, 'campaigns');
 

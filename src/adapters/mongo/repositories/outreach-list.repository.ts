@@ -1,7 +1,5 @@
 import mongoose, { type Model } from 'mongoose';
 import type { CampaignStateDoc, CampaignVersionDoc } from '../models/campaign.model';
-import type { DebtorDoc } from '../models/debtor.model';
-import type { RespondentDoc } from '../models/respondent.model';
 
 /** Collections campaigns and surveys share one store and one id space; a document's kind tells them apart. */
 export type OutreachKind = 'campaign' | 'survey';
@@ -26,12 +24,10 @@ const kindFilter = (kind: OutreachKind) => ({ 'document.kind': kind === 'survey'
 const idAfter = (campaignId: string | undefined) => (campaignId === undefined ? {} : { campaignId: mongoose.trusted({ $gt: campaignId }) });
 const versionBelow = (version: number | undefined) => (version === undefined ? {} : { version: mongoose.trusted({ $lt: version }) });
 
-/** The outreach documents as lists for people reading them: by kind, their versions, their people's counts. */
+/** The outreach documents as lists for people reading them: by kind, and their versions. */
 export function createOutreachListRepository(models: {
   campaignVersions: Model<CampaignVersionDoc>;
   campaigns: Model<CampaignStateDoc>;
-  debtors: Model<DebtorDoc>;
-  respondents: Model<RespondentDoc>;
 }) {
   const { campaignVersions: versions, campaigns: states } = models;
   return {
@@ -73,12 +69,5 @@ export function createOutreachListRepository(models: {
         .select({ _id: 0, version: 1, name: 1, createdAt: 1, appliedBy: 1 })
         .lean(),
 
-    /** How many people a campaign (its debtors) or a survey (its respondents) has; `running`: not in one of the `ended` statuses. */
-    async people(kind: OutreachKind, campaignId: string, ended: readonly string[]): Promise<{ total: number; running: number }> {
-      const count = (filter: object) =>
-        kind === 'campaign' ? models.debtors.countDocuments({ campaignId, ...filter }) : models.respondents.countDocuments({ surveyId: campaignId, ...filter });
-      const [total, running] = await Promise.all([count({}), count({ status: mongoose.trusted({ $nin: [...ended] }) })]);
-      return { total, running };
-    },
   };
 }
