@@ -114,7 +114,9 @@ export function money(minor: number | undefined, currency = 'USD'): string {
 /** A stored UTC time in the reader's own zone (the person's zone is shown beside it where it matters). */
 export function when(iso: string | undefined, zone?: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone, timeZoneName: 'short' } : {}) });
+  // dateStyle and timeStyle refuse timeZoneName beside them (a TypeError): the fields are spelled out.
+  const fields = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } as const;
+  return new Date(iso).toLocaleString(undefined, { ...fields, ...(zone ? { timeZone: zone, timeZoneName: 'short' } : {}) });
 }
 
 export function percent(value: number | null | undefined): string {
