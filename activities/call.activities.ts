@@ -25,6 +25,8 @@ export interface CallDeps {
   llm?: LlmDialog;
   /** SPEECH_ENGINE when it is not Twilio's own: calls <Play> the service's audio and transcribe <Record>ings. */
   speechEngine?: 'local' | 'openai';
+  /** Told of each turn once stored: the service's metrics (src/metrics/turn-metrics.ts). */
+  onTurnRecorded?: (turn: CallTurnRecord) => void;
 }
 
 export interface CallPrepared extends CallSetup {
@@ -142,6 +144,7 @@ export function createCallActivities(deps: CallDeps) {
     /** One turn, redacted (card, ID and account numbers) before it is stored. */
     async recordCallTurn(turn: CallTurnRecord): Promise<void> {
       await calls.recordTurn({ ...turn, heard: redactSensitive(turn.heard), said: redactSensitive(turn.said) });
+      deps.onTurnRecorded?.(turn);
     },
 
     async saveCall(record: CallRecordUpdate & { outcome?: CallResult }): Promise<void> {

@@ -2,6 +2,7 @@ import type { NewHumanTask, Repositories } from '../src/adapters/mongo/repositor
 import type { ContactPermissions } from '../src/policy/consent-ledger';
 import { redactSensitive, redactStrings } from '../src/policy/redaction';
 import { auditedData, type AuditContent } from '../src/audit/audit-entry';
+import { createKpiRollup } from './kpi-rollup';
 
 // The debtor workflow's bookkeeping: audit log, status mirror, consent ledger reads, human tasks.
 // Every write is keyed, so a retry after a crash adds nothing twice.
@@ -14,11 +15,14 @@ export interface DebtorSnapshot {
   nextContactReason?: string;
 }
 
-export function createRecordActivities(deps: { repositories: Pick<Repositories, 'audit' | 'debtors' | 'consent' | 'humanTasks' | 'campaigns'> }) {
+export function createRecordActivities(deps: { repositories: Pick<Repositories, 'audit' | 'debtors' | 'consent' | 'humanTasks' | 'campaigns' | 'kpiRollups'> }) {
   const { audit, debtors, consent, humanTasks, campaigns } = deps.repositories;
+  const kpis = createKpiRollup(deps.repositories);
   return {
+    /** The entry, once; an entry this call stored adds to the KPI rollups (activities/kpi-rollup.ts). */
     async recordAudit(input: AuditContent): Promise<void> {
-      await audit.append({ ...input, data: auditedData(input.data) });
+      const content = { ...input, data: auditedData(input.data) };
+      if (await audit.append(content)) await kpis.auditEntry(content, new Date());
     },
 
     async saveDebtorSnapshot(snapshot: DebtorSnapshot): Promise<void> {

@@ -6,6 +6,7 @@ import type { Survey } from '../src/surveys/survey-schema';
 import type { LlmDialog } from '../src/adapters/openai/llm-dialog';
 import { answerReadingMessages, checkReading } from '../src/surveys/llm-reading';
 import type { ParsedAnswer, SurveyQuestion } from '../src/surveys/question-types';
+import { createKpiRollup } from './kpi-rollup';
 
 // The respondent workflow's reads and writes: its survey version, its answers, its status mirror.
 // Every write is keyed, so a retry after a crash adds nothing twice.
@@ -21,7 +22,7 @@ export interface SurveyCallPrepared {
 }
 
 export interface SurveyDeps {
-  repositories: Pick<Repositories, 'campaigns' | 'respondents' | 'surveyAnswers'>;
+  repositories: Pick<Repositories, 'campaigns' | 'respondents' | 'surveyAnswers' | 'kpiRollups' | 'debtors'>;
   publicBaseUrl: string;
   /** Unset: the rules read every answer. */
   llm?: LlmDialog;
@@ -29,6 +30,7 @@ export interface SurveyDeps {
 
 export function createSurveyActivities(deps: SurveyDeps) {
   const { campaigns, respondents, surveyAnswers } = deps.repositories;
+  const kpis = createKpiRollup(deps.repositories);
   /** One immutable survey version, validated again so a respondent never runs on a bad document. */
   const loadSurveyVersion = async (input: { campaignId: string; version: number }): Promise<Survey> => {
     const doc = await campaigns.version(input.campaignId, input.version);
@@ -57,9 +59,9 @@ export function createSurveyActivities(deps: SurveyDeps) {
       return { ...checkReading(input.question, candidate), latencyMs: Date.now() - started };
     },
 
-    /** Redacted again here: whatever reaches the store has passed the redactor at least once on this side. */
+    /** Redacted again here: whatever reaches the store has passed the redactor at least once on this side. An answer this call stored adds to the KPI rollups. */
     async recordSurveyAnswer(answer: NewSurveyAnswer): Promise<void> {
-      await surveyAnswers.record({ ...answer, utterance: redactSensitive(answer.utterance) });
+      if (await surveyAnswers.record({ ...answer, utterance: redactSensitive(answer.utterance) })) await kpis.surveyAnswer(answer);
     },
 
     async saveRespondentSnapshot(mirror: RespondentStatusMirror): Promise<void> {

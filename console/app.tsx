@@ -12,6 +12,7 @@ import { CampaignPage } from './pages/campaign';
 import { DebtorPage } from './pages/debtor';
 import { SurveysPage } from './pages/surveys';
 import { SurveyPage } from './pages/survey';
+import { SurveyResultsPage } from './pages/survey-results';
 import { RespondentPage } from './pages/respondent';
 import { DashboardsPage } from './pages/dashboards';
 import { describe, Problem } from './ui';
@@ -32,6 +33,7 @@ const views: View[] = [
   { pattern: '/campaigns/:campaignId/debtors/:accountRef', title: 'Debtor', page: DebtorPage },
   { pattern: '/surveys', title: 'Surveys', page: SurveysPage, nav: 'read' },
   { pattern: '/surveys/:surveyId', title: 'Survey', page: SurveyPage },
+  { pattern: '/surveys/:surveyId/results', title: 'Survey results', page: SurveyResultsPage },
   { pattern: '/surveys/:surveyId/respondents/:respondentRef', title: 'Respondent', page: RespondentPage },
   { pattern: '/dashboards', title: 'Dashboards', page: DashboardsPage, nav: 'read' },
 ];

@@ -1,3 +1,6 @@
-export function CampaignPage(_props: { params: Record<string, string> }) {
-  return <h1>TODO CampaignPage</h1>;
+import { campaignKind } from '../outreach/kinds';
+import { OutreachOverview } from '../outreach/OutreachOverview';
+
+export function CampaignPage(props: { params: Record<string, string> }) {
+  return <OutreachOverview key={props.params.campaignId} kind={campaignKind} id={props.params.campaignId!} />;
 }

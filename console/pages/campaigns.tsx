@@ -1,3 +1,6 @@
+import { campaignKind } from '../outreach/kinds';
+import { OutreachList } from '../outreach/OutreachList';
+
 export function CampaignsPage(_props: { params: Record<string, string> }) {
-  return <h1>TODO CampaignsPage</h1>;
+  return <OutreachList kind={campaignKind} heading="Campaigns" />;
 }

@@ -1,3 +1,6 @@
+import { surveyKind } from '../outreach/kinds';
+import { OutreachList } from '../outreach/OutreachList';
+
 export function SurveysPage(_props: { params: Record<string, string> }) {
-  return <h1>TODO SurveysPage</h1>;
+  return <OutreachList kind={surveyKind} heading="Surveys" />;
 }

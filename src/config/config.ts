@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { keyRingFromFile, keyRingFromText } from '../temporal/codec/key-ring';
+import { parseMetricsConfig, type MetricsConfig } from './metrics-config';
 
 // The one place that reads the environment. Everything else receives the frozen Config.
 
@@ -171,6 +172,7 @@ export interface Config {
   readonly rateLimits: { readonly apiPerMinute: number; readonly payPerIpPerMinute: number; readonly payPerLinkPerMinute: number };
   /** Days each kind of record is kept, and how often a worker deletes what has expired. */
   readonly retention: { readonly days: Readonly<Record<RetainedRecords, number>>; readonly runEveryMs: number };
+  readonly metrics: MetricsConfig;
 }
 
 export type RetentionPolicy = Config['retention'];
@@ -215,7 +217,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.OIDC_ISSUER === undefined) !== (e.OIDC_AUDIENCE === undefined)) {
     problems.push("OIDC_ISSUER and OIDC_AUDIENCE: set both or neither (a token is checked against the issuer and meant for this API's audience)");
   }
-  problems.push(...payloadKeyProblems(e.TEMPORAL_PAYLOAD_KEYS, e.TEMPORAL_PAYLOAD_KEYS_FILE));
+  const { metrics, problems: metricsProblems } = parseMetricsConfig(env);
+  problems.push(...payloadKeyProblems(e.TEMPORAL_PAYLOAD_KEYS, e.TEMPORAL_PAYLOAD_KEYS_FILE), ...metricsProblems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const usesTls = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT_PATH !== undefined || e.TEMPORAL_API_KEY !== undefined;
@@ -302,6 +305,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       activityPollers: e.WORKER_ACTIVITY_POLLERS,
       eagerActivities: e.WORKER_EAGER_ACTIVITIES,
     },
+    metrics,
   });
 }
 

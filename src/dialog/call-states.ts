@@ -24,17 +24,17 @@ const EXITS = ['escalate', 'ended'] as const;
 /**
  * Right-party verification comes before anything about the debt (12 CFR 1006.6(d): no third-party
  * disclosure), and the only way to the balance is through 'disclosure' (1006.18(e)). Self-loops are
- * re-asks; disclosure -> handle-answer is "not a good time, call me later"; recap -> handle-answer is
- * a correction of the recapped terms.
+ * re-asks and repeats ("sorry, what?"); disclosure -> handle-answer is "not a good time, call me
+ * later"; recap -> handle-answer is a correction of the recapped terms.
  */
 export const CALL_TRANSITIONS: Readonly<Record<CallState, readonly CallState[]>> = {
   greeting: ['verify-identity', ...EXITS],
   'verify-identity': ['verify-identity', 'disclosure', ...EXITS],
   disclosure: ['disclosure', 'purpose-and-balance', 'handle-answer', ...EXITS],
-  'purpose-and-balance': ['handle-answer', 'recap', ...EXITS],
+  'purpose-and-balance': ['purpose-and-balance', 'handle-answer', 'recap', ...EXITS],
   'handle-answer': ['handle-answer', 'recap', ...EXITS],
   recap: ['recap', 'handle-answer', 'close', ...EXITS],
-  close: [...EXITS],
+  close: ['close', ...EXITS],
   escalate: [],
   ended: [],
 };

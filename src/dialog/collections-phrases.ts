@@ -242,6 +242,10 @@ export const PHRASES = {
     en: () => `Thank you for telling me. I'll connect you with a colleague who can take the details. Please hold.`,
     'zh-CN': () => `谢谢告知。我现在为您转接同事了解详情，请稍等。`,
   } satisfies Localized<void>,
+  handoffComplaint: {
+    en: () => `I'm sorry. I've noted your complaint, and I'll connect you with a colleague who can take it up. Please hold.`,
+    'zh-CN': () => `非常抱歉，已记录您的投诉，我现在为您转接同事处理，请稍等。`,
+  } satisfies Localized<void>,
   handoffHardship: {
     en: () => `I'm sorry to hear that. I'll connect you with a colleague who can go over options with you. Please hold.`,
     'zh-CN': () => `听到这个情况很抱歉。我现在为您转接同事，和您一起看看有哪些办法，请稍等。`,

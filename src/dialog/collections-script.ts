@@ -1,9 +1,9 @@
 import { localToday } from './calendar';
-import { callStateMachine, isVerifiedState, type CallState } from './call-states';
+import { callStateMachine, type CallState } from './call-states';
+import { collectionsHandoff } from './collections-handoff';
 import { PHRASES, joinSentences } from './collections-phrases';
 import type { DialogScript, ScriptStep } from './dialog-script';
 import { mergeEntities } from './entities';
-import type { EscalationReason } from './escalation';
 import { latestPromiseDate, maxFeasibleInstalments, splitIntoInstalments } from './offer-limits';
 import { formatDate, formatMoney } from './speech-format';
 import { requiredDisclosure, type TurnContext } from './turn-context';
@@ -40,9 +40,17 @@ const money = (ctx: TurnContext, amountMinor: number): string => formatMoney(amo
 const date = (ctx: TurnContext, isoDate: string): string => formatDate(isoDate, ctx.language);
 const caller = (ctx: TurnContext) => ({ agentName: ctx.collector.agentName, callbackNumber: ctx.collector.callbackNumber });
 
-/** The last turn that was understood: a re-ask in between does not drop the terms on the table. */
+/** The last turn that was understood: a re-ask or a repeat in between does not drop the terms on the table. */
 function lastUnderstoodTurn(ctx: TurnContext) {
-  return [...ctx.history].reverse().find((turn) => turn.intent !== 'unknown');
+  return [...ctx.history].reverse().find((turn) => turn.intent !== 'unknown' && turn.intent !== 'repeat');
+}
+
+/** "Sorry, what?": the last reply again, and the call stays where it was; a third time in a row, a person takes over. */
+function repeatStep(ctx: TurnContext, heard: Understanding): Step {
+  const last = ctx.history.at(-1);
+  const repeatedTwice = ctx.history.slice(-2).filter((turn) => turn.intent === 'repeat').length === 2;
+  if (!last || repeatedTwice) return collectionsHandoff(ctx, heard, 'not-understood');
+  return step(last.said, ctx.state, 'repeat', last.entities);
 }
 
 function planTerms(ctx: TurnContext, count: number) {
@@ -118,6 +126,8 @@ function verifyStep(ctx: TurnContext, heard: Understanding): Step {
         : step(PHRASES.whoIsCalling[ctx.language]({ agentName: ctx.collector.agentName, fullName }), 'verify-identity', 'question');
     case 'callback-request':
       return step(PHRASES.notNow[ctx.language](), 'ended', 'callback-request');
+    case 'repeat':
+      return repeatStep(ctx, heard);
     default:
       return kind
         ? step(PHRASES.whyFactor[ctx.language]({ kind }), 'verify-identity', heard.intent)
@@ -298,6 +308,8 @@ function closeStep(ctx: TurnContext, heard: Understanding): Step {
 
 function respond(ctx: TurnContext, heard: Understanding): Step {
   if (heard.intent === 'wrong-person') return wrongPersonStep(ctx);
+  // Verification reads every answer, a repeat included (verifyStep); a greeting has nothing to repeat.
+  if (heard.intent === 'repeat' && ctx.state !== 'verify-identity' && ctx.state !== 'greeting') return repeatStep(ctx, heard);
   switch (ctx.state) {
     case 'greeting':
       return step(
@@ -349,33 +361,12 @@ function reprompt(ctx: TurnContext): Step {
   }
 }
 
-const SENSITIVE_HANDOFFS: Partial<Record<Intent, typeof PHRASES.handoff>> = {
-  dispute: PHRASES.handoffDispute,
-  lawyer: PHRASES.handoffLawyer,
-  bankruptcy: PHRASES.handoffBankruptcy,
-  hardship: PHRASES.handoffHardship,
-};
-
-function escalate(ctx: TurnContext, heard: Understanding, reason: EscalationReason): Step {
-  // Before verification the hand-off must not say what the call is about, whatever was said.
-  const sensitive = reason === 'sensitive-intent' && isVerifiedState(ctx.state) ? SENSITIVE_HANDOFFS[heard.intent] : undefined;
-  const phrase =
-    reason === 'asked-for-human'
-      ? PHRASES.handoff
-      : reason === 'not-understood'
-        ? PHRASES.handoffNotUnderstood
-        : reason === 'no-progress'
-          ? PHRASES.handoffNoProgress
-          : (sensitive ?? PHRASES.handoffCalmly);
-  return step(phrase[ctx.language](), 'escalate', reason === 'not-understood' ? 'unknown' : heard.intent);
-}
-
 export const collectionsScript: DialogScript<CallState, TurnContext> = {
   machine: callStateMachine,
   expectsAnswer: (state) => state !== 'greeting',
   understand: (ctx) => understandUtterance(ctx.utterance, { now: ctx.now, timeZone: ctx.timeZone, currency: ctx.account.currency }),
   optOut: (ctx) => step(PHRASES.optOut[ctx.language](), 'ended', 'opt-out'),
-  escalate,
+  escalate: collectionsHandoff,
   reprompt,
   respond,
 };

@@ -25,8 +25,8 @@ export interface ScriptTurnContext<State extends string> {
   utterance: Utterance;
   escalation: EscalationRules;
   consecutiveNotUnderstood: number;
-  /** What the agent said in each earlier turn, oldest first. */
-  history: ReadonlyArray<{ said: string }>;
+  /** What the agent said in each earlier turn, and what it took the caller to want, oldest first. */
+  history: ReadonlyArray<{ said: string; intent: Intent }>;
 }
 
 export interface DialogScript<State extends string, Ctx extends ScriptTurnContext<State>> {
@@ -67,9 +67,10 @@ export function scriptTurn<State extends string, Ctx extends ScriptTurnContext<S
   const heard = script.understand(ctx);
   let step = chooseStep(script, ctx, heard);
   // Going round in circles (the same counter-offer to the same request, or two lines in turn): the
-  // agent does not say the same thing a third time; a person can do more.
-  const saidBefore = ctx.history.filter((turn) => turn.said === step.reply).length;
-  if (!script.machine.isTerminal(step.nextState) && saidBefore >= 2) {
+  // agent does not say the same thing a third time; a person can do more. Saying it again because
+  // the caller asked to hear it is no circle.
+  const saidBefore = ctx.history.filter((turn) => turn.said === step.reply && turn.intent !== 'repeat').length;
+  if (step.intent !== 'repeat' && !script.machine.isTerminal(step.nextState) && saidBefore >= 2) {
     step = script.escalate(ctx, heard, 'no-progress');
   }
   // A script bug, not a caller's doing: fail loudly rather than speak from an impossible state.

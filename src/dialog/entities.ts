@@ -18,15 +18,36 @@ interface Span {
 
 const COUNT = `(\\d+|${ENGLISH_NUMBER_PATTERN}|${CHINESE_NUMBER_PATTERN})`;
 
+/** Recognisers write "two" and "four" as "to" and "for" before "payments": read as counts only there. */
+const HOMOPHONE_COUNTS: Readonly<Record<string, string>> = { to: 'two', too: 'two', for: 'four' };
+
 const INSTALMENT_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b${COUNT}\\s+(?:monthly\\s+|equal\\s+)?(?:payments?|instal{1,2}ments?|parts|months)\\b`),
+  /\b(?:in|into)\s+(to|too|for)\s+(?:monthly\s+|equal\s+)?(?:payments|instal{1,2}ments|parts)\b/,
   new RegExp(`\\bsplit\\s+(?:it\\s+|that\\s+|the\\s+\\w+\\s+)?(?:into|in)\\s+${COUNT}\\b`),
-  new RegExp(`分\\s*${COUNT}\\s*(?:期|次|个月|份)?`),
+  new RegExp(`分(?:成)?\\s*${COUNT}\\s*(?:期|次|个月|份)?`),
   new RegExp(`${COUNT}\\s*(?:期|个月)`),
 ];
 
-/** Times of day are not amounts: "Friday at 5" must not become five dollars. */
-const TIME_OF_DAY = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\bat\s+\d{1,2}(?::\d{2})?\b|(?:上午|下午|晚上|早上|中午)?\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*点(?:\s*半|\s*\d+\s*分)?/g;
+/** Times of day are not amounts: "Friday at 5", "call me after five" must not become five dollars. */
+const TIME_OF_DAY = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\bat\s+\d{1,2}(?::\d{2})?\b|\b(?:after|around|before|till|until)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::\d{2})?\b(?!\s*(?:dollars?|bucks?|cents?))|(?:上午|下午|晚上|早上|中午)?\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*点(?:\s*半|\s*\d+\s*分)?/g;
+
+/**
+ * Other numbers that are not amounts: how often ("five times a day", "打了三次"), a bankruptcy
+ * chapter, an ordinal, and a run of five or more bare digits, which is a hotline, a ZIP or a reference far more
+ * often than a sum said without a currency.
+ */
+const NOT_AMOUNTS: readonly RegExp[] = [
+  new RegExp(`\\b(?:\\d+|${ENGLISH_NUMBER_PATTERN})\\s+times\\b|\\bchapter\\s+\\w+|(?:\\d+|${CHINESE_NUMBER_PATTERN})\\s*次`, 'g'),
+  // An ordinal is a day ("Monday the 8th"), never a sum.
+  /\b\d{1,2}(?:st|nd|rd|th)\b/g,
+  /(?<![$¥€£\d.,])\d{5,}(?![\d.,]|\s*(?:dollars?|bucks?|usd|yuan|rmb|euros?|pounds?|美元|美金|块|元|刀))/g,
+];
+
+const spansOf = (text: string, pattern: RegExp): Span[] => [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+/** Hesitations inside a number ("a hundred and, uh, twenty"): dropped before numbers are read. */
+const FILLERS = /,?\s*\b(?:uh|um|er|erm|uhm)\b\s*,?/g;
 
 const CURRENCY_BEFORE = /[$¥€£]\s*$/;
 const CURRENCY_AFTER = /^\s*(?:dollars?|bucks?|usd|yuan|rmb|euros?|pounds?|美元|美金|块钱|块|元|刀)/;
@@ -47,8 +68,10 @@ function findInstalments(text: string, taken: readonly Span[]): (Span & { count:
     const match = pattern.exec(text);
     if (!match) continue;
     const span = { start: match.index, end: match.index + match[0].length };
-    const count = parseSmallNumber(match[1] ?? '');
-    if (count !== undefined && count > 0 && !overlaps(span, taken)) return { ...span, count };
+    const said = match[1] ?? '';
+    const count = parseSmallNumber(HOMOPHONE_COUNTS[said] ?? said);
+    // "In one payment" is paying in full, not a plan of one.
+    if (count !== undefined && count > 1 && !overlaps(span, taken)) return { ...span, count };
   }
   return undefined;
 }
@@ -87,12 +110,12 @@ function findAmountMinor(text: string, taken: readonly Span[], currency: string)
  * instalment counts, then amounts among the numbers left over, so "分3期" or "the 15th" is never money.
  */
 export function extractEntities(utterance: { text: string; digits?: string | undefined }, context: EntityContext): Entities {
-  const text = normalizeText(utterance.text);
+  const text = normalizeText(utterance.text).replace(FILLERS, ' ');
   const date = findDate(text, context.now, context.timeZone);
-  const times = [...text.matchAll(TIME_OF_DAY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const times = spansOf(text, TIME_OF_DAY);
   const dateSpans = date ? [date, ...times] : times;
   const instalments = findInstalments(text, dateSpans);
-  const taken = instalments ? [...dateSpans, instalments] : dateSpans;
+  const taken = [...dateSpans, ...NOT_AMOUNTS.flatMap((pattern) => spansOf(text, pattern)), ...(instalments ? [instalments] : [])];
   return {
     amountMinor: findAmountMinor(text, taken, context.currency) ?? null,
     date: date?.isoDate ?? null,

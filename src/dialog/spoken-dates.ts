@@ -56,6 +56,10 @@ function upcomingWeekday(today: DateTime, weekday: number): DateTime {
   return today.plus({ days: (weekday - today.weekday + 7) % 7 || 7 });
 }
 
+function latestWeekday(today: DateTime, weekday: number): DateTime {
+  return today.minus({ days: (today.weekday - weekday + 7) % 7 || 7 });
+}
+
 function weekdayInWeek(today: DateTime, weekday: number, weeksAhead: number): DateTime {
   return today.startOf('week').plus({ weeks: weeksAhead, days: weekday - 1 });
 }
@@ -86,11 +90,11 @@ function count(raw: string | undefined): number {
   return raw === undefined || raw === 'a' || raw === 'an' ? 1 : (parseSmallNumber(raw) ?? Number.NaN);
 }
 
-/** "in two weeks" / "两周后": the count is in the first group that matched, English or Chinese. */
+/** "in two weeks" / "two weeks from now" / "两周后": the count is in the first group that matched. */
 const later =
   (unit: 'days' | 'weeks' | 'months'): Resolver =>
   (m, t) =>
-    t.plus({ [unit]: count(m[1] ?? m[2]) });
+    t.plus({ [unit]: count(m.slice(1).find((group) => group !== undefined)) });
 
 function dayOfNextMonth(today: DateTime, day: number | undefined): DateTime | undefined {
   if (day === undefined) return undefined;
@@ -112,17 +116,26 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`下个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), 1)],
   [new RegExp(`(?:这个?|本)${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => thisWeekday(t, chineseWeekday(m[1]))],
   [new RegExp(`${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => upcomingWeekday(t, chineseWeekday(m[1]))],
-  [new RegExp(`\\bnext\\s+${WEEKDAY}\\b`), (m, t) => weekdayInWeek(t, englishWeekday(m[1]), 1)],
+  // "Monday the 8th": the day of the month is the more exact of the two.
+  [new RegExp(`\\b${WEEKDAY},?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORD})\\b`), (m, t) => dayOfMonth(t, parseDay(m[2] ?? ''))],
+  // An English weekday inside Chinese ("下个 Friday") keeps the Chinese week words around it.
+  [new RegExp(`(?:\\bnext\\s+|下个?\\s*)${WEEKDAY}\\b`), (m, t) => weekdayInWeek(t, englishWeekday(m[1]), 1)],
+  [new RegExp(`(?:这个?|本)\\s*${WEEKDAY}\\b`), (m, t) => thisWeekday(t, englishWeekday(m[1]))],
   [new RegExp(`\\bthis\\s+(?:coming\\s+)?${WEEKDAY}\\b`), (m, t) => thisWeekday(t, englishWeekday(m[1]))],
+  // "Last Tuesday" is the latest one gone ("I paid it last Tuesday"); "上周二" is in last week.
+  [new RegExp(`\\blast\\s+${WEEKDAY}\\b`), (m, t) => latestWeekday(t, englishWeekday(m[1]))],
+  [new RegExp(`上个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), -1)],
   [new RegExp(`\\b${WEEKDAY}\\b`), (m, t) => upcomingWeekday(t, englishWeekday(m[1]))],
   [/大后天/, (_m, t) => t.plus({ days: 3 })],
   [/\bday after tomorrow\b|后天/, (_m, t) => t.plus({ days: 2 })],
   [/\btomorrow\b|明天|明日|明早|明晚/, (_m, t) => t.plus({ days: 1 })],
   [/\b(?:today|tonight|this (?:morning|afternoon|evening))\b|今天|今晚|今日/, (_m, t) => t],
-  [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+days?\\b|${COUNT}\\s*[天日]\\s*${ZH_AFTER}`), later('days')],
-  [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*${ZH_AFTER}`), later('weeks')],
+  [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+days?\\b|\\b${ENGLISH_COUNT}\\s+days?\\s+from\\s+(?:now|today)\\b|${COUNT}\\s*[天日]\\s*${ZH_AFTER}`), later('days')],
+  [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|\\b${ENGLISH_COUNT}\\s+weeks?\\s+from\\s+(?:now|today)\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*${ZH_AFTER}`), later('weeks')],
   [new RegExp(`\\bin\\s+(a|one)\\s+month\\b|${COUNT}\\s*个月\\s*${ZH_AFTER}`), later('months')],
   [/过两天/, (_m, t) => t.plus({ days: 2 })],
+  // "The first of the month" is the next one to come.
+  [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+of\\s+(?:the|this|every)\\s+month\\b`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? ''))],
   // "the 15th of next month" is the 15th, not today's date a month on.
   [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+of\\s+next\\s+month\\b`), (m, t) => dayOfNextMonth(t, parseDay(m[1] ?? ''))],
   [new RegExp(`下个?月\\s*${ZH_SMALL}\\s*(?:号|日)`), (m, t) => dayOfNextMonth(t, parseSmallNumber(m[1] ?? ''))],
@@ -133,6 +146,8 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   // "the first" alone is too often "the first payment": a spelled-out ordinal needs "on/by the".
   [new RegExp(`\\b(?:on|by|before|until)\\s+the\\s+${DAY}\\b|\\b(\\d{1,2}(?:st|nd|rd|th))\\b`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? m[2] ?? ''))],
   [new RegExp(`${ZH_SMALL}\\s*(?:号|日)`), (m, t) => dayOfMonth(t, parseSmallNumber(m[1] ?? ''))],
+  // A whole answer of "the twenty-second" is a day, though "the first" inside a sentence may not be.
+  [new RegExp(`^\\s*(?:(?:um|uh|maybe|probably|like)\\s+)*(?:on\\s+)?the\\s+${DAY}\\s*[.!?]?\\s*$`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? ''))],
 ];
 
 /** The first date the text mentions, as YYYY-MM-DD in the debtor's zone, or undefined. */

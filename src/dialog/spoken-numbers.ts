@@ -40,7 +40,20 @@ const CHINESE_BIG_UNITS: Readonly<Record<string, number>> = { 万: 10_000, 亿: 
 
 export const CHINESE_NUMBER_PATTERN = '[零〇一二两三四五六七八九十百千万亿]+';
 
+/**
+ * "One twenty", "two fifty": prices said as hundreds and the rest, without "hundred" (120, 250). Only
+ * a single digit then tens or teens reads so; "twenty five" stays 25.
+ */
+function colloquialHundreds(words: readonly string[]): number | undefined {
+  const [first, second, ...rest] = words.map((word) => ENGLISH_UNITS[word]);
+  if (first === undefined || second === undefined || first < 1 || first > 9 || second < 10) return undefined;
+  if (rest.some((unit) => unit === undefined || unit >= 10) || words.length > 3 || (rest.length > 0 && second < 20)) return undefined;
+  return first * 100 + second + (rest[0] ?? 0);
+}
+
 export function parseEnglishNumber(words: string): number | undefined {
+  const colloquial = colloquialHundreds(words.split(/[\s-]+/).filter((word) => word !== ''));
+  if (colloquial !== undefined) return colloquial;
   let total = 0;
   let current = 0;
   let seen = false;
@@ -95,7 +108,8 @@ export function parseChineseNumber(numeral: string): number | undefined {
 const NUMBER_MATCHERS: ReadonlyArray<{ kind: NumberMention['kind']; pattern: RegExp; parse: (raw: string) => number | undefined }> = [
   { kind: 'digits', pattern: /\d+(?:,\d{3})*(?:\.\d+)?/g, parse: (raw) => Number(raw.replace(/,/g, '')) },
   { kind: 'english', pattern: new RegExp(`\\b${ENGLISH_NUMBER_PATTERN}\\b`, 'g'), parse: parseEnglishNumber },
-  { kind: 'chinese', pattern: new RegExp(CHINESE_NUMBER_PATTERN, 'g'), parse: parseChineseNumber },
+  // Recognisers put spaces inside Chinese numerals ("一百 二十"): one number all the same.
+  { kind: 'chinese', pattern: new RegExp(`${CHINESE_NUMBER_PATTERN}(?:\\s+${CHINESE_NUMBER_PATTERN})*`, 'g'), parse: (raw) => parseChineseNumber(raw.replace(/\s+/g, '')) },
 ];
 
 /** Every number in the text, in order of appearance. */

@@ -25,6 +25,10 @@ export const INTENTS = [
   'opt-out',
   'abuse',
   'question',
+  /** "Sorry, what?": the caller asks to hear the agent's last words again. */
+  'repeat',
+  /** A harassment claim or a threat to complain to a regulator: a person answers it. */
+  'complaint',
   'unknown',
 ] as const;
 

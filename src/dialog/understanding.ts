@@ -1,7 +1,10 @@
 import { containsAbuse } from './abuse';
 import { extractEntities, hasTerms, type EntityContext } from './entities';
-import { detectIntent } from './intents';
+import { localToday } from './calendar';
+import { commitsToPay, detectIntent, type DetectedIntent } from './intents';
 import { scoreSentiment } from './sentiment';
+import { spokenDigitRuns } from './spoken-numbers';
+import { normalizeText } from './text-normalize';
 import type { Utterance } from './turn-context';
 import type { Entities, Intent } from './turn-schema';
 
@@ -22,12 +25,30 @@ export interface Understanding {
 /** How sure a date, an amount or a count is when no keyword said what it was for. */
 const INFORM_CONFIDENCE = 0.9;
 
+/**
+ * Intents a date said with an offer to pay outweighs: "yes, I can do fifty on Friday" is a promise,
+ * and so is "I don't have it today, but I can pay tomorrow": the offer is what the call acts on.
+ */
+const WEAKER_THAN_TERMS: ReadonlySet<Intent> = new Set(['unknown', 'affirm', 'hardship']);
+
+/**
+ * What the terms said make of the words: "I can do fifty on Friday" promises to pay on Friday (today
+ * is paying now); a date, an amount, a count or a code (a ZIP, a year) with nothing to say what it
+ * is for informs.
+ */
+function withTerms(detected: DetectedIntent, text: string, entities: Entities, context: EntityContext): DetectedIntent {
+  if (WEAKER_THAN_TERMS.has(detected.intent) && entities.date !== null && commitsToPay(text)) {
+    const today = localToday(context.now, context.timeZone);
+    return { intent: entities.date === today ? 'pay-now' : 'promise-to-pay', confidence: INFORM_CONFIDENCE };
+  }
+  const saysCode = spokenDigitRuns(normalizeText(text)).some((run) => run.length >= 2);
+  if (detected.intent === 'unknown' && (hasTerms(entities) || saysCode)) return { intent: 'inform', confidence: INFORM_CONFIDENCE };
+  return detected;
+}
+
 export function understandUtterance(utterance: Utterance, context: EntityContext): Understanding {
-  const detected = detectIntent(utterance);
   const entities = extractEntities(utterance, context);
-  const informs = detected.intent === 'unknown' && hasTerms(entities);
-  const intent = informs ? 'inform' : detected.intent;
-  const intentConfidence = informs ? INFORM_CONFIDENCE : detected.confidence;
+  const { intent, confidence: intentConfidence } = withTerms(detectIntent(utterance), utterance.text, entities, context);
   const asrConfidence = utterance.digits ? 1 : utterance.asrConfidence;
   return {
     intent,

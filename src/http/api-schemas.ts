@@ -55,6 +55,10 @@ export const debtorListQuery = z.strictObject({
   after: accountRef.optional().describe("The `next` of the previous page"),
 });
 
+export const debtorPaymentsQuery = z.strictObject({
+  limit: z.coerce.number().int('must be a whole number').min(1).max(500).default(100).describe('The newest this many payments'),
+});
+
 /** Headers of a payment request; others are not looked at. */
 export const paymentHeaders = z.object({
   'idempotency-key': z

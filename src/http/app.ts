@@ -23,7 +23,11 @@ import { erasureRoutes } from './routes/erasure.routes';
 import { timelineRoutes } from './routes/timeline.routes';
 import { consoleRoutes } from './routes/console.routes';
 import { consoleSessionRoutes } from './routes/console-session.routes';
+import { outreachListRoutes } from './routes/outreach-lists.routes';
 import { humanTaskQueueRoutes } from './routes/human-task-queue.routes';
+import { dashboardRoutes } from './routes/dashboard.routes';
+import { metricsRoutes } from './routes/metrics.routes';
+import { liveRoutes } from './routes/live.routes';
 import { registerAuthGuard } from './access/auth-guard';
 import { registerRateLimits } from './access/rate-limits';
 import { createAuthenticator } from '../auth/authenticator';
@@ -80,8 +84,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await erasureRoutes(app, deps);
   await timelineRoutes(app, deps);
   await consoleSessionRoutes(app, deps, authenticate);
+  await liveRoutes(app, deps);
   await consoleRoutes(app);
+  await outreachListRoutes(app, deps);
   await humanTaskQueueRoutes(app, deps);
+  await dashboardRoutes(app, deps);
+  await metricsRoutes(app, deps);
   return app;
 }
 

@@ -36,8 +36,13 @@ import { consentEntryBody, consentParams } from './routes/consent.routes';
 import { securitySchemes, withAccess } from './openapi-access';
 import { codecPaths } from './openapi-codec';
 import { consolePaths } from './openapi-console';
+import { livePaths } from './openapi-live';
+import { metricsPaths } from './openapi-metrics';
 import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
+import { withOutreachLists } from './openapi-outreach-lists';
 import { queuePaths } from './openapi-queue';
+import { dashboardPaths } from './openapi-dashboards';
+import { withPersonPaths } from './openapi-person';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
 // the zod schemas the routes parse with (api-schemas.ts, the voice webhook contract); responses
@@ -200,6 +205,9 @@ const paths: Record<string, JsonSchema> = {
   ...codecPaths,
   ...consolePaths,
   ...queuePaths,
+  ...dashboardPaths,
+  ...livePaths,
+  ...metricsPaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },
   '/readyz': {
     get: {
@@ -225,7 +233,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { oidc: [] }],
-    paths: withAccess(paths),
+    paths: withAccess(withPersonPaths(withOutreachLists(paths))),
     components: { schemas: { ...componentSchemas, ...surveyComponentSchemas, ...timelineComponentSchemas }, securitySchemes },
   };
 }

@@ -47,3 +47,9 @@ function bodyTooLarge(limit: number): AppError {
   const size = limit >= 1024 * 1024 ? `${+(limit / 1024 / 1024).toFixed(1)} MiB` : `${+(limit / 1024).toFixed(1)} KiB`;
   return new AppError('body_too_large', `The request body is larger than this endpoint accepts (${size}, ${limit} bytes).`, 413);
 }
+
+/** An E.164 number a form field carries (Twilio's `To` and `From`, which the webhook contracts do not read), if it holds one. */
+export function formPhone(request: FastifyRequest, field: 'To' | 'From'): string | undefined {
+  const value = (request.body as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' && /^\+\d{7,15}$/.test(value) ? value : undefined;
+}

@@ -1,5 +1,6 @@
 import { twilioSignature } from '../simulator';
 import { msSince } from './stats';
+import { unescapeXml } from '../voice/call-twiml';
 
 // The harness playing Twilio for voice turns: signed form POSTs to the service's webhooks, as
 // Twilio sends them, timed from the request to the TwiML. The simulator places the call (its
@@ -41,10 +42,6 @@ export function signedPoster(authToken: string, repeat = 1): SignedPost {
     const [first] = await Promise.all([once(url, params), ...copies]);
     return first;
   };
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /** Where Twilio posts the caller's answer: the <Gather action>, absent when the call is over. */

@@ -1,4 +1,4 @@
-import { DefaultLogger, Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type LogLevel, type LogMetadata, type MetricsExporterConfig } from '@temporalio/worker';
 import type { Logger } from './logger';
 
 const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
@@ -15,8 +15,9 @@ let installed = false;
  * Routes the Temporal SDK's logs (worker, workflow and activity loggers, and the Rust core's own
  * lines) into our pino logger. The Runtime is process-wide and can be installed once; we also
  * take over shutdown signals so our supervisor closes the HTTP server and the worker in order.
+ * `metrics`: the runtime's own metrics exporter (src/metrics/temporal-runtime-metrics.ts).
  */
-export function installTemporalRuntimeLogger(logger: Logger): void {
+export function installTemporalRuntimeLogger(logger: Logger, metrics?: MetricsExporterConfig): void {
   if (installed) return;
   installed = true;
   const temporalLogger = logger.child({ component: 'temporal' });
@@ -37,6 +38,6 @@ export function installTemporalRuntimeLogger(logger: Logger): void {
         message.includes('activity_failure_include_heartbeat');
       temporalLogger[expected ? 'debug' : levels[level]](meta as LogMetadata, message);
     }),
-    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} }, ...(metrics ? { metrics } : {}) },
   });
 }

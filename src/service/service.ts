@@ -16,6 +16,13 @@ import { createParleyWorkers, type ParleyWorkers } from '../temporal/worker';
 import { installTemporalRuntimeLogger } from '../logging/temporal-runtime-logger';
 import { buildApp } from '../http/app';
 import { startRetentionJob } from './retention-job';
+import { createServiceMetrics } from '../metrics/service-metrics';
+import { activityMetricsInterceptor, workflowStartsInterceptor } from '../metrics/temporal-interceptors';
+import { temporalRuntimeMetrics } from '../metrics/temporal-runtime-metrics';
+import { countedCalls, countedSms } from '../metrics/counted-gateways';
+import { observeCallTurn } from '../metrics/turn-metrics';
+import { startMetricsListener, type MetricsListener } from '../metrics/metrics-listener';
+import { createLiveHub } from '../live/live-hub';
 
 export type { ResolvedConfig };
 
@@ -25,6 +32,8 @@ export interface RunningService {
   readonly mongo: MongoHandle;
   /** The LLM dialog's prompt cache (hits, misses, hit rate) when an LLM is configured on this worker. */
   readonly llmCacheStats?: () => { hits: number; misses: number; hitRate: number };
+  /** METRICS_PORT's listener, when one is configured. */
+  readonly metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -46,18 +55,22 @@ export async function startService(
   let workersRun: Promise<void> | undefined;
   let app: FastifyInstance | undefined;
   let stopRetention: (() => Promise<void>) | undefined;
+  let metricsListener: MetricsListener | undefined;
+  // Only a worker's process runs the Temporal runtime whose metrics /metrics appends.
+  const runtimeMetricsAddress = roles.worker ? config.metrics.temporalBindAddress : undefined;
+  const metrics = createServiceMetrics({ runtimeMetricsAddress });
   const llm = roles.worker && config.openai.apiKey ? createLlmDialog(config.openai, logger) : undefined;
   const stopCacheReport = llm && reportLlmCache(llm, logger);
   const stop = () => {
     stopCacheReport?.();
-    return stopAll({ app, workers, workersRun, stopRetention, client, mongo }, logger);
+    return stopAll({ app, metricsListener, workers, workersRun, stopRetention, client, mongo }, logger);
   };
   try {
-    client = await connectTemporalClient(config.temporal);
+    client = await connectTemporalClient(config.temporal, [workflowStartsInterceptor(metrics)]);
     const gateway = new TemporalGateway(client, config.temporal.taskQueue);
 
     if (roles.worker) {
-      installTemporalRuntimeLogger(logger);
+      installTemporalRuntimeLogger(logger, runtimeMetricsAddress ? temporalRuntimeMetrics(runtimeMetricsAddress) : undefined);
       const twilio = createTwilioRestClient({
         accountSid: config.twilio.accountSid!,
         authToken: config.twilio.authToken!,
@@ -65,7 +78,7 @@ export async function startService(
       });
       workers = await createParleyWorkers(config, {
         repositories: mongo.repositories,
-        sms: twilioSmsGateway(twilio, config.twilio.fromNumber!),
+        sms: countedSms(twilioSmsGateway(twilio, config.twilio.fromNumber!), metrics),
         paymentLinks: createPaymentLinks({
           secret: config.payments.linkSecret!,
           publicBaseUrl: config.http.publicBaseUrl,
@@ -73,30 +86,32 @@ export async function startService(
         }),
         publicBaseUrl: config.http.publicBaseUrl,
         voice: {
-          calls: twilioCallGateway(twilio, config.twilio.fromNumber!),
+          calls: countedCalls(twilioCallGateway(twilio, config.twilio.fromNumber!), metrics),
           fromNumber: config.twilio.fromNumber!,
           machineDetection: config.calls.machineDetection === 'off' ? undefined : config.calls.machineDetection,
           llm,
           speechEngine: config.speech.engine === 'twilio' ? undefined : config.speech.engine,
+          onTurnRecorded: (turn) => observeCallTurn(metrics, turn),
         },
         speech: {
           engine: createSpeechEngine(config),
           recordings: twilioRecordingFetcher({ accountSid: config.twilio.accountSid!, authToken: config.twilio.authToken!, apiBaseUrl: config.twilio.apiBaseUrl }),
         },
         debtorWorkflows: gateway,
-      });
+      }, { activity: [activityMetricsInterceptor(metrics)] });
       workersRun = workers.run();
       workersRun.catch((err) => logger.fatal({ err }, 'a worker stopped with an error'));
       stopRetention = startRetentionJob(mongo.repositories, config.retention, logger);
     }
     let httpUrl: string | undefined;
     if (roles.api) {
-      app = await buildApp({ config, logger, mongo, gateway, temporalUiUrl: embedded.temporalUiUrl });
+      app = await buildApp({ config, logger, mongo, gateway, metrics, live: createLiveHub(), temporalUiUrl: embedded.temporalUiUrl });
       await app.listen({ host: config.http.host, port: config.http.port });
       const address = app.server.address();
       httpUrl = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}` : config.http.publicBaseUrl;
     }
-    return { httpUrl, gateway, mongo, llmCacheStats: llm && (() => llm.cacheStats()), stop };
+    if (config.metrics.listener) metricsListener = await startMetricsListener(config.metrics.listener, metrics, logger);
+    return { httpUrl, gateway, mongo, llmCacheStats: llm && (() => llm.cacheStats()), metricsUrl: metricsListener?.url, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -121,10 +136,19 @@ function reportLlmCache(llm: LlmDialog, logger: Logger): () => void {
 }
 
 async function stopAll(
-  parts: { app?: FastifyInstance; workers?: ParleyWorkers; workersRun?: Promise<void>; stopRetention?: () => Promise<void>; client?: Client; mongo: MongoHandle },
+  parts: {
+    app?: FastifyInstance;
+    metricsListener?: MetricsListener;
+    workers?: ParleyWorkers;
+    workersRun?: Promise<void>;
+    stopRetention?: () => Promise<void>;
+    client?: Client;
+    mongo: MongoHandle;
+  },
   logger: Logger,
 ): Promise<void> {
   await parts.app?.close();
+  await parts.metricsListener?.close();
   parts.workers?.shutdown();
   await parts.workersRun?.catch(() => undefined);
   await parts.stopRetention?.();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerInterceptors, type WorkerOptions } from '@temporalio/worker';
 import type { Config, WorkerTuning } from '../config/config';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { parleyDataConverter } from './codec/data-converter';
@@ -45,12 +45,16 @@ export interface ParleyWorkers {
  * polls them (maxTaskQueueActivitiesPerSecond is enforced by the server), so 100,000 debtors
  * never send faster than Twilio's per-account call rate or a sender's message rate.
  */
-export async function createParleyWorkers(config: Config & { temporal: { address: string } }, deps: ActivityDeps): Promise<ParleyWorkers> {
+export async function createParleyWorkers(
+  config: Config & { temporal: { address: string } },
+  deps: ActivityDeps,
+  interceptors: WorkerInterceptors = {},
+): Promise<ParleyWorkers> {
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const queues = taskQueuesFor(config.temporal.taskQueue);
   const activities = createActivities(deps);
   const dataConverter = parleyDataConverter(config.temporal.payloadKeys);
-  const common = { connection, namespace: config.temporal.namespace, ...(dataConverter ? { dataConverter } : {}), ...tuningOptions(config.worker) };
+  const common = { connection, namespace: config.temporal.namespace, interceptors, ...(dataConverter ? { dataConverter } : {}), ...tuningOptions(config.worker) };
   try {
     const workers = [
       await Worker.create({ ...common, taskQueue: queues.main, workflowsPath, activities }),

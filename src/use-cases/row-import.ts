@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error';
 import { forEachBounded } from './bounded';
 import { csvRecords, jsonArrayRecords, ndjsonRecords, type RawRecord } from './record-streams';
 import type { HeaderRead, RowProblem, RowRead } from './row-cells';
+import type { ImportReport, ImportRowError } from './import-report';
 import { retryTransient } from './transient-retry';
 
 // What every import of people (debtors into a campaign, respondents into a survey) shares: the
@@ -11,27 +12,7 @@ import { retryTransient } from './transient-retry';
 
 export type ImportFormat = 'csv' | 'json' | 'ndjson';
 
-export interface ImportRowError {
-  /** The file line a CSV or NDJSON record ends on (a CSV header is line 1); a JSON array's 1-based element. */
-  row: number;
-  /** The column at fault, or '(row)' when the record itself could not be read. */
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  rows: number;
-  started: number;
-  /** Rows whose person was imported before (their workflow runs or has run): nothing changed. */
-  alreadyImported: number;
-  rejected: number;
-  /** Good rows that could not be stored or started after retrying (the database or Temporal failing): importing the file again finishes them. */
-  failed: number;
-  /** The first errors, in file order; a rejected row may have several. */
-  errors: ImportRowError[];
-  /** Errors beyond those listed. */
-  unlistedErrors: number;
-}
+export type { ImportReport, ImportRowError };
 
 export type ImportRecord<P> = { row: number; profile: P } | { row: number; problems: RowProblem[] };
 

@@ -56,6 +56,11 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
+/** The text escapeXml wrote, for a reader of a document (the load harness, the Live page's feed). */
+export function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|amp|apos|quot);/g, (_all, entity: string) => ({ lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' })[entity]!);
+}
+
 function document(body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 }

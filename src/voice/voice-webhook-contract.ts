@@ -10,7 +10,11 @@ import { z } from 'zod';
 
 const callQuery = z.object({ call: z.string().min(1).describe('The call workflow the webhook advances') });
 const lang = z.string().optional().describe("The call's language, for what is said without asking the workflow");
-const turnQuery = callQuery.extend({ turn: z.coerce.number().int().min(1).describe('The turn the caller answered'), lang });
+const turnQuery = callQuery.extend({
+  turn: z.coerce.number().int().min(1).describe('The turn the caller answered'),
+  lang,
+  stage: z.string().optional().describe("The dialog state the call asked the turn in, for the console's Live page without asking the workflow"),
+});
 
 // Twilio posts many more fields (AccountSid, From, To, ...); these are the ones the service reads.
 const callForm = z.object({
@@ -43,7 +47,11 @@ export const voiceWebhooks = {
   transfer: {
     summary: 'Twilio: a <Dial> or <Enqueue> to an agent ended',
     query: callQuery,
-    form: callForm.extend({ DialCallStatus: z.string().optional(), QueueResult: z.string().optional().describe('bridged when an agent took the call') }),
+    form: callForm.extend({
+      DialCallStatus: z.string().optional(),
+      QueueResult: z.string().optional().describe('bridged when an agent took the call'),
+      QueueTime: z.coerce.number().int().min(0).optional().describe('<Enqueue>: seconds the caller waited in the queue'),
+    }),
   },
   'queue-wait': {
     summary: "Twilio (<Enqueue waitUrl>): what the queued caller hears, requested again each time it ends; <Leave/> after a while",

@@ -115,7 +115,7 @@ describe('the audit timeline', () => {
     expect(timeline.campaignVersions).toEqual([expect.objectContaining({ version: 1, name: 'Test <Collections> & Co' })]);
   });
 
-  it('when the timeline is read a few entries at a time, then the pages join up to the whole of it, nothing twice and nothing left out', async () => {
+  it('when the timeline is read a few entries at a time, oldest or newest first, then the pages join up to the whole of it, nothing twice and nothing left out', async () => {
     const ids: string[] = [];
     let after: string | undefined;
     let pages = 0;
@@ -129,6 +129,24 @@ describe('the audit timeline', () => {
     } while (after && pages < 50);
     expect(pages).toBeGreaterThan(3);
     expect(ids).toEqual(timeline.entries.map((e) => e.id));
+
+    // Newest first, as the console reads it: each page older than the one before, back to the first entry.
+    const newestFirst: string[] = [];
+    let before: string | undefined;
+    pages = 0;
+    do {
+      const response = await call(url, 'GET', `${timelinePath}?order=newest&limit=3${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+      expect(response.status).toBe(200);
+      const page = response.body as Timeline;
+      expect(page.next).toBeUndefined();
+      newestFirst.push(...page.entries.map((e) => e.id));
+      before = page.older;
+      pages++;
+    } while (before && pages < 50);
+    expect(pages).toBeGreaterThan(3);
+    expect(newestFirst).toEqual(timeline.entries.map((e) => e.id).reverse());
+    const mixed = await call(url, 'GET', `${timelinePath}?order=newest&after=${encodeURIComponent(timeline.entries[0]!.at)}`);
+    expect(mixed).toMatchObject({ status: 400, body: { details: [expect.objectContaining({ path: 'after' })] } });
     const refused = await call(url, 'GET', `${timelinePath}?limit=0&after=yesterday`);
     expect(refused).toMatchObject({ status: 400, body: { details: expect.arrayContaining([expect.objectContaining({ path: 'after' }), expect.objectContaining({ path: 'limit' })]) } });
   });

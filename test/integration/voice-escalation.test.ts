@@ -158,7 +158,7 @@ describe('call escalation', () => {
   it('when a verified caller is angry without insults or an opt-out, then an agent takes the call', async () => {
     const phone = '+12025554004';
     stack.simulator.agents.set(AGENT, { outcome: 'answer' });
-    stack.simulator.people.assign(phone, verifiedCaller('Jo Banks', 1959, "This is ridiculous. I'm sick of this harassment."));
+    stack.simulator.people.assign(phone, verifiedCaller('Jo Banks', 1959, "This is ridiculous. I'm sick and tired of these calls."));
     const debtor = journeyDebtor('escalate-angry', phone, { fullName: 'Jo Banks', firstName: 'Jo', birthYear: 1959 });
 
     const result = await runCall(stack, 'call-test/escalate-angry', callInput(debtor));

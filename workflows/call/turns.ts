@@ -78,6 +78,6 @@ async function twimlFor(call: Call, decision: TurnDecision, reply: Prompt, heard
   if (decision.nextState === 'ended') return sayAndHangUpTwiml(reply, style);
   if (decision.nextState === 'escalate') return handOff(call, decision, reply, heard);
   if (call.asked >= maxTurns) return agentFinishedTwiml(style, await prompt(call, callPhrase('agentDone', style.language)));
-  const query = { turn: ++call.asked, lang: call.setup.language };
+  const query = { turn: ++call.asked, lang: call.setup.language, stage: call.ctx.state };
   return call.ownVoice ? recordTwiml(reply, style, webhookUrl(call, 'record', query)) : gatherTwiml(reply, style, webhookUrl(call, 'gather', query), listeningHints(call.ctx));
 }

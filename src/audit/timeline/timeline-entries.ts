@@ -2,6 +2,7 @@ import { clockIn, type Clock } from './timeline-clock';
 import { describeAudit, shownBody, type Described, type EntryContext } from './timeline-audit-entries';
 import type { TimelineEntry } from './timeline-entry';
 import { auditMillis, toMillis, type AnswerRow, type AuditRecord, type HistoryText, type TimelineRecords } from './timeline-records';
+import { inWindow, type PageWindow } from './timeline-page';
 import { pauseSpans } from './timeline-why';
 
 // The merge: every audit entry told with the records it names, the texts no audit entry covers
@@ -109,26 +110,13 @@ function entryContext(records: TimelineRecords): EntryContext {
  * The timeline's entries from its records, in the order they happened (ties in the audit log's
  * order). Texts no audit entry covers are taken within (after, until].
  */
-export function timelineEntries(records: TimelineRecords, window: { after: number; until: number }): TimelineEntry[] {
+export function timelineEntries(records: TimelineRecords, window: PageWindow): TimelineEntry[] {
   const ctx = entryContext(records);
-  const inWindow = (ms: number) => ms > window.after && ms <= window.until;
   const placed = [
     ...records.audit.map((record) => auditEntry(record, ctx)),
-    ...records.texts.filter(isStandaloneText).filter((text) => inWindow(text.at)).map((text) => textEntry(text, ctx)),
+    ...records.texts.filter(isStandaloneText).filter((text) => inWindow(window, text.at)).map((text) => textEntry(text, ctx)),
     ...records.answers.map((answer) => answerEntry(answer, ctx.clock)),
   ];
   placed.sort((a, b) => a.ms - b.ms || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   return placed.map((p) => p.entry);
-}
-
-/**
- * Where a page ends, given the moments of its candidates (each source read after the cursor, at
- * most `limit` each) and whether any source had more to give: the moment of the `limit`-th one,
- * so every entry of that moment is on this page and the next page starts after it; undefined when
- * the candidates are all there is.
- */
-export function pageEnd(moments: readonly number[], limit: number, sourceHadMore: boolean): number | undefined {
-  const sorted = [...moments].sort((a, b) => a - b);
-  if (sorted.length > limit) return sorted[limit - 1];
-  return sourceHadMore ? sorted.at(-1) : undefined;
 }

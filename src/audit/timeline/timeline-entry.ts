@@ -66,9 +66,12 @@ export interface Timeline {
   person: PersonOfTimeline;
   /** The campaign (or survey) versions the entries name. */
   campaignVersions: TimelineVersion[];
+  /** In the order they happened, or newest first when asked so. */
   entries: TimelineEntry[];
   /** More entries follow: pass as `after` for the next page. */
   next?: string;
+  /** Read newest first, more entries came before these: pass as `before` for the page of older ones. */
+  older?: string;
   /** What could not be read (the workflow's history, say) and so is missing from the entries. */
   notes: string[];
 }

@@ -39,12 +39,17 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'POST /console/session/sign-out': 'public',
 
   'GET /openapi.json': 'read',
+  // Counts and durations for the on-call engineer's Prometheus (no person's data).
+  'GET /metrics': 'read',
   'GET /console/session': 'read',
+  // The Live page's server-sent events; an auditor's numbers are masked.
+  'GET /console/live/events': 'read',
   // Decoded payloads show every person's profile in clear: for auditors and admins only.
   'POST /codec/decode': 'audit',
   'GET /campaigns/:campaignId': 'read',
   'GET /campaigns/:campaignId/debtors': 'read',
   [`GET ${debtor}`]: 'read',
+  [`GET ${debtor}/payments`]: 'read',
   'GET /contacts/:phone/consent': 'read',
   'GET /surveys/:surveyId': 'read',
   'GET /surveys/:surveyId/results': 'read',
@@ -54,6 +59,8 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   // One person's account of everything done to them and why; an auditor's numbers are masked.
   [`GET ${debtor}/timeline`]: 'read',
   [`GET ${respondent}/timeline`]: 'read',
+  'GET /dashboards/collections': 'read',
+  'GET /dashboards/surveys': 'read',
 
   [`POST ${debtor}/payments`]: 'agent',
   [`POST ${debtor}/promises`]: 'agent',
@@ -87,6 +94,16 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'POST /codec/encode': 'admin',
   [`POST ${debtor}/erasure`]: 'admin',
   [`POST ${respondent}/erasure`]: 'admin',
+
+  // The lists of campaigns and surveys, their version histories and diffs, their broadcasts' progress.
+  'GET /campaigns': 'read',
+  'GET /campaigns/:campaignId/versions': 'read',
+  'GET /campaigns/:campaignId/versions/diff': 'read',
+  'GET /campaigns/:campaignId/broadcasts': 'read',
+  'GET /surveys': 'read',
+  'GET /surveys/:surveyId/versions': 'read',
+  'GET /surveys/:surveyId/versions/diff': 'read',
+  'GET /surveys/:surveyId/broadcasts': 'read',
 };
 
 /**

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps';
-import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, humanTaskParams, humanTaskResolutionBody, paymentHeaders } from '../api-schemas';
+import { campaignParams, debtorActionBodies, debtorListQuery, debtorParams, debtorPaymentsQuery, humanTaskParams, humanTaskResolutionBody, paymentHeaders } from '../api-schemas';
 import { importRoute } from '../request-bodies';
 import { enforceBodyLimit, parseRequest } from '../request-input';
 import { actorOf, principalOf } from '../access/auth-guard';
 import { resolveHumanTask } from '../../use-cases/human-task-resolution';
 import { importDebtors } from '../../use-cases/import-debtors';
+import { debtorPayments } from '../../use-cases/debtor-payments';
 import {
   agreePlan,
   ceaseCommunication,
@@ -38,6 +39,7 @@ export async function debtorRoutes(app: FastifyInstance, deps: AppDeps): Promise
     });
 
     scope.get('/campaigns/:campaignId/debtors/:accountRef', async (request) => showDebtor(deps, account(request)));
+    scope.get('/campaigns/:campaignId/debtors/:accountRef/payments', async (request) => debtorPayments(deps, account(request), parseRequest(debtorPaymentsQuery, request.query)));
 
     const action = '/campaigns/:campaignId/debtors/:accountRef';
 

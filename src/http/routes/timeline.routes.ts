@@ -13,10 +13,17 @@ import { timelineHtml } from '../../audit/timeline/timeline-html';
 const timelineFormats = ['json', 'text', 'html'] as const;
 type TimelineFormat = (typeof timelineFormats)[number];
 
+const moment = (cursor: string) => z.iso.datetime({ offset: true, message: `must be a moment in ISO 8601, like 2026-12-01T13:05:00.000Z (the \`${cursor}\` of the page before)` });
+
 export const timelineQuery = z.strictObject({
-  after: z.iso.datetime({ offset: true, message: 'must be a moment in ISO 8601, like 2026-12-01T13:05:00.000Z (the `next` of the page before)' }).optional().describe('Entries that happened after this moment: the `next` of the page before'),
+  order: z.enum(['oldest', 'newest']).default('oldest').describe('oldest (default): in the order things happened, paged by `after`; newest: newest first, paged back by `before`'),
+  after: moment('next').optional().describe('Entries that happened after this moment: the `next` of the page before (order=oldest)'),
+  before: moment('older').optional().describe('Entries that happened before this moment: the `older` of the page before (order=newest)'),
   limit: z.coerce.number().int('must be a whole number').min(1).max(1000).default(200).describe('Entries per page (a page runs over it to keep the entries of one moment together)'),
   format: z.enum(timelineFormats).optional().describe('json (default), text, or html (a printable page); or ask by the Accept header'),
+}).superRefine((query, ctx) => {
+  const misplaced = query.order === 'newest' ? 'after' : 'before';
+  if (query[misplaced] !== undefined) ctx.addIssue({ code: 'custom', path: [misplaced], message: `pages ${query.order} first, so its cursor is \`${misplaced === 'after' ? 'before' : 'after'}\`` });
 });
 
 const mediaTypes: Record<TimelineFormat, string> = { json: 'application/json', text: 'text/plain', html: 'text/html' };

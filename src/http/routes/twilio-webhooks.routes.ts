@@ -5,6 +5,8 @@ import { twilioSignatureGuard } from '../twilio-signature-guard';
 import { messagingResponse } from '../twiml';
 import { handleInboundSms } from '../../use-cases/inbound-sms';
 import { GatewayError } from '../../temporal/gateway-error';
+import { redactSensitive } from '../../policy/redaction';
+import { formPhone } from '../request-input';
 
 // Twilio posts many more fields (AccountSid, To, ...); these are the ones the service reads. The
 // OpenAPI document is generated from these schemas (src/http/openapi-webhooks.ts).
@@ -27,6 +29,8 @@ export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): 
 
   app.post('/webhooks/twilio/sms', { preHandler: guard }, async (request, reply) => {
     const form = inboundSmsForm.parse(request.body);
+    deps.metrics.textsReceived.inc();
+    deps.live.publish({ kind: 'text', direction: 'received', person: form.From, status: 'received', body: redactSensitive(form.Body) });
     const { reply: text } = await handleInboundSms({ repositories: deps.mongo.repositories, gateway: deps.gateway, logger: deps.logger }, { messageSid: form.MessageSid, from: form.From, body: form.Body });
     return reply.type('text/xml').send(messagingResponse(text));
   });
@@ -36,6 +40,8 @@ export async function twilioWebhookRoutes(app: FastifyInstance, deps: AppDeps): 
     const query = smsStatusQuery.parse(request.query);
     await deps.mongo.repositories.contactAttempts.recordSmsStatus({ attemptKey: query.attemptKey, messageSid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode });
     if (finalStatuses.has(form.MessageStatus)) {
+      deps.metrics.textDeliveries.inc({ status: form.MessageStatus });
+      deps.live.publish({ kind: 'text', direction: 'sent', person: formPhone(request, 'To') ?? '', status: form.MessageStatus });
       try {
         await deps.gateway.smsDeliveryStatus(query.workflowId, {
           attemptKey: query.attemptKey,

@@ -16,16 +16,22 @@ import {
   type VoiceWebhookQuery,
 } from '../../voice/voice-webhook-contract';
 import type { CallWebhookEvent } from '../../../workflows/call/call.messages';
+import type { ServiceMetrics } from '../../metrics/service-metrics';
+import { factsFromTwiml } from '../../live/voice-live';
+import { whoOf } from '../../live/live-state';
+import type { LiveWho } from '../../live/live-events';
+import { formPhone } from '../request-input';
 
 // Twilio's voice webhooks for outbound calls. Each one becomes an Update on the call's workflow
 // (through the gateway) and answers with the TwiML the Update returns. Twilio waits 15 s at most
 // (error 11205), so a turn not ready in CALL_TURN_WAIT_MS answers a holding prompt and a Redirect
 // to /pending, which picks the same Update's result up. Speech is redacted before it goes anywhere.
-// Paths, queries and forms are the contract's (src/voice/voice-webhook-contract.ts).
+// Paths, queries and forms are the contract's (src/voice/voice-webhook-contract.ts). What each
+// webhook and answer shows of the call goes to the console's Live page (deps.live), redacted too.
 
 export async function voiceWebhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const guard = twilioSignatureGuard({ authToken: deps.config.twilio.authToken, publicBaseUrl: deps.config.http.publicBaseUrl });
-  turnWebhooks(app, { preHandler: guard }, turnRunner(deps));
+  turnWebhooks(app, { preHandler: guard }, turnRunner(deps), deps.metrics);
   callWebhooks(app, { preHandler: guard }, deps);
 }
 
@@ -38,12 +44,17 @@ function turnRunner(deps: AppDeps) {
 
   /** Sends the turn's TwiML, or a holding prompt (silence when it is `again`) that redirects to /pending for it. */
   const answer = (reply: FastifyReply, call: string, updateId: string, lang: string | undefined, result: CallTurnAnswer, again = false) => {
-    if (result.ready) return twiml(reply, result.twiml);
+    if (result.ready) {
+      for (const fact of factsFromTwiml(call, result.twiml)) deps.live.publish(fact);
+      return twiml(reply, result.twiml);
+    }
     const pending = voiceWebhookUrl(deps.config.http.publicBaseUrl, 'pending', { call, update: updateId, lang: language(lang) });
     return twiml(reply, holdingTwiml(language(lang), pending, again));
   };
 
   return {
+    live: deps.live,
+
     /** Runs one webhook as an Update; a call that refuses it (ended, unknown turn) is hung up on. */
     async turn(request: FastifyRequest, reply: FastifyReply, call: string, event: CallWebhookEvent, updateId: string, lang?: string) {
       try {
@@ -71,15 +82,19 @@ function turnRunner(deps: AppDeps) {
 }
 
 /** The webhooks that advance the call: each one is an Update on the call's workflow. */
-function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner): void {
+function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner, metrics: ServiceMetrics): void {
   app.post(voiceWebhookPath('answer'), guarded, async (request, reply) => {
     const { query, form } = parse('answer', request);
+    runner.live.publish({ kind: 'call-started', call: query.call, who: liveWho(request, query.call) });
+    runner.live.publish({ kind: 'call-answered', call: query.call, ...(form.AnsweredBy ? { answeredBy: form.AnsweredBy } : {}) });
     return runner.turn(request, reply, query.call, { kind: 'answered', callSid: form.CallSid, answeredBy: form.AnsweredBy }, `${form.CallSid}/answer`);
   });
 
   app.post(voiceWebhookPath('gather'), guarded, async (request, reply) => {
     const { query, form } = parse('gather', request);
     const event = heard(query.turn, form, form.SpeechResult ? await runner.lastHeard(query.call) : '');
+    const said = event.kind === 'heard' ? event.text || (event.digits ? `(pressed ${event.digits})` : '(silence)') : '';
+    runner.live.publish({ kind: 'turn', call: query.call, speaker: 'caller', text: said });
     return runner.turn(request, reply, query.call, event, `${form.CallSid}/gather/${query.turn}`, query.lang);
   });
 
@@ -104,6 +119,9 @@ function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner
     const { query, form } = parse('transfer', request);
     // <Dial> reports DialCallStatus; <Enqueue> reports QueueResult ("bridged" when an agent took it).
     const status = form.DialCallStatus ?? (form.QueueResult === 'bridged' ? 'completed' : (form.QueueResult ?? 'failed'));
+    metrics.handOffs.inc({ result: status });
+    if (form.QueueTime !== undefined) metrics.handOffQueueWait.observe({ result: status }, form.QueueTime);
+    runner.live.publish({ kind: 'hand-off', call: query.call, status: 'ended', outcome: status });
     return runner.turn(request, reply, query.call, { kind: 'dial-ended', callSid: form.CallSid, dialStatus: status }, `${form.CallSid}/transfer`);
   });
 }
@@ -114,11 +132,13 @@ function callWebhooks(app: FastifyInstance, guarded: Guarded, deps: AppDeps): vo
   // time its TwiML ends, with the seconds waited (QueueTime).
   app.post(voiceWebhookPath('queue-wait'), guarded, async (request, reply) => {
     const { query, form } = parse('queue-wait', request);
+    deps.live.publish({ kind: 'hand-off', call: query.call, status: 'queued', waitSeconds: form.QueueTime });
     return twiml(reply, queueWaitTwiml(language(query.lang), form.QueueTime));
   });
 
   app.post(voiceWebhookPath('whisper'), guarded, async (request, reply) => {
     const { query } = parse('whisper', request);
+    deps.live.publish({ kind: 'hand-off', call: query.call, status: 'answered' });
     const summary = await deps.gateway.callSummary(query.call).catch(() => '');
     return twiml(reply, whisperTwiml(summary || 'A caller from Parley is being connected.'));
   });
@@ -127,6 +147,10 @@ function callWebhooks(app: FastifyInstance, guarded: Guarded, deps: AppDeps): vo
     const { query, form } = parse('status', request);
     await deps.mongo.repositories.contactAttempts.recordCallStatus({ callSid: form.CallSid, status: form.CallStatus });
     const status = form.CallStatus;
+    if (isFinalCallStatus(status)) deps.metrics.callOutcomes.inc({ status, answered_by: form.AnsweredBy ?? 'none' });
+    deps.live.publish(
+      isFinalCallStatus(status) ? { kind: 'call-ended', call: query.call, status } : { kind: 'call-started', call: query.call, who: liveWho(request, query.call) },
+    );
     await deps.gateway.callStatus(
       query.call,
       isFinalCallStatus(status)
@@ -159,6 +183,12 @@ function heard(turn: number, form: VoiceWebhookForm<'gather'>, previous: string)
 function parse<H extends VoiceWebhook>(hook: H, request: FastifyRequest): { query: VoiceWebhookQuery<H>; form: VoiceWebhookForm<H> } {
   const { query, form } = voiceWebhooks[hook];
   return { query: query.parse(request.query) as VoiceWebhookQuery<H>, form: form.parse(request.body) as VoiceWebhookForm<H> };
+}
+
+/** Who the call is for, for the Live page: the account its id names, and the number Twilio dialled. */
+function liveWho(request: FastifyRequest, call: string): LiveWho {
+  const phone = formPhone(request, 'To');
+  return { ...whoOf(call), ...(phone ? { phone } : {}) };
 }
 
 function twiml(reply: FastifyReply, body: string) {

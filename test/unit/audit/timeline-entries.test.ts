@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { pageEnd, timelineEntries } from '../../../src/audit/timeline/timeline-entries';
+import { timelineEntries } from '../../../src/audit/timeline/timeline-entries';
 import type { Timeline } from '../../../src/audit/timeline/timeline-entry';
 import { timelineHtml } from '../../../src/audit/timeline/timeline-html';
 import type { AuditRecord, HistoryText, TimelineRecords } from '../../../src/audit/timeline/timeline-records';
@@ -133,17 +133,6 @@ describe('timelineEntries: one ordered account merged from the audit log, the hi
     records.texts = [conversation(1, 1_000), conversation(2, 2_000), conversation(3, 3_000)];
     const shown = timelineEntries(records, { after: 1_000, until: 2_000 });
     expect(shown.map((e) => [e.kind, e.body, e.why])).toEqual([['text-sent', 'Question 2', "the survey's answer to the respondent's text"]]);
-  });
-});
-
-describe('pageEnd: where a page of the timeline ends', () => {
-  it.each([
-    { when: 'fewer candidates than the limit and no source had more', moments: [3, 1, 2], limit: 5, more: false, expected: undefined },
-    { when: 'more candidates than the limit', moments: [5, 1, 4, 2, 3], limit: 3, more: false, expected: 3 },
-    { when: 'a source gave all it was allowed', moments: [1, 2], limit: 2, more: true, expected: 2 },
-    { when: 'the limit falls inside a moment several entries share', moments: [1, 2, 2, 2, 3], limit: 2, more: true, expected: 2 },
-  ])('when $when, then it ends at $expected', ({ moments, limit, more, expected }) => {
-    expect(pageEnd(moments, limit, more)).toBe(expected);
   });
 });
 

@@ -84,8 +84,8 @@ describe('detectIntent', () => {
   });
 
   it.each<[string, Intent]>([
-    ["I'm sick of this harassment", 'unknown'],
-    ["This is ridiculous. I'm sick of this harassment.", 'unknown'],
+    ["I'm sick of this harassment", 'complaint'],
+    ["This is ridiculous. I'm sick of this harassment.", 'complaint'],
     ["I'm sick and tired of these calls", 'unknown'],
     ["I'm sick to death of you people calling", 'unknown'],
     ["I'm fed up with this", 'unknown'],

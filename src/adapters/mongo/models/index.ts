@@ -15,6 +15,7 @@ import { respondentModel } from './respondent.model';
 import { surveyAnswerModel } from './survey-answer.model';
 import { apiKeyModel } from './api-key.model';
 import { erasureModel } from './erasure.model';
+import { kpiAccountModel, kpiRollupModel } from './kpi-rollup.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -37,6 +38,8 @@ export function registerModels(connection: Connection) {
     apiKeys: apiKeyModel(connection),
     erasures: erasureModel(connection),
     humanTaskClaims: humanTaskClaimModel(connection),
+    kpiRollups: kpiRollupModel(connection),
+    kpiAccounts: kpiAccountModel(connection),
   };
 }
 

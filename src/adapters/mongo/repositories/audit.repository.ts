@@ -23,16 +23,17 @@ export function createAuditRepository(auditEvents: Model<AuditEventDoc>) {
      * Appends to the end of the subject's chain, once per eventKey: a retried activity adds
      * nothing. Concurrent appends for one subject race for the next position under the unique
      * (workflowId, chainSeq) index; the loser reads the new end and tries again. No transaction:
-     * FerretDB has none, and the unique indexes alone keep the chain whole.
+     * FerretDB has none, and the unique indexes alone keep the chain whole. True when this call
+     * wrote the entry; false when it was stored already.
      */
-    async append(content: AuditContent): Promise<void> {
+    async append(content: AuditContent): Promise<boolean> {
       for (let round = 0; round < appendRounds; round++) {
-        if (await stored(content.eventKey)) return;
+        if (await stored(content.eventKey)) return false;
         const end = await chainEnd(content.workflowId);
         const previous = end?.chainSeq !== undefined && end.hash !== undefined ? { chainSeq: end.chainSeq, hash: end.hash } : undefined;
         try {
           await auditEvents.create(chainedEntry(content, new Date(), previous));
-          return;
+          return true;
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
           // Spread the losers out a little, so they do not all read the same end again at once.

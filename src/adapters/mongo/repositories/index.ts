@@ -17,6 +17,8 @@ import { createApiKeyRepository } from './api-key.repository';
 import { createErasureRepository } from './erasure.repository';
 import { createRetentionRepository } from './retention.repository';
 import { createPersonRecordsRepository } from './person-records.repository';
+import { createOutreachListRepository } from './outreach-list.repository';
+import { createKpiRollupRepository } from './kpi-rollup.repository';
 
 /** The only code that queries the database; every other module asks one of these. */
 export function createRepositories(models: Models) {
@@ -38,7 +40,9 @@ export function createRepositories(models: Models) {
     erasure: createErasureRepository(models),
     retention: createRetentionRepository(models),
     personRecords: createPersonRecordsRepository(models),
+    outreachLists: createOutreachListRepository(models),
     humanTaskClaims: createHumanTaskClaimRepository(models.humanTaskClaims),
+    kpiRollups: createKpiRollupRepository(models),
   };
 }
 
@@ -47,6 +51,7 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export type { AttemptSettlement } from './contact-attempt.repository';
 export type { CallRecordUpdate } from './call.repository';
 export type { DebtorRecord } from './debtor.repository';
+export type { RollupCounts, RollupKey } from './kpi-rollup.repository';
 export type { ErasureRecord } from './erasure.repository';
 export type { NewHumanTask } from './human-task.repository';
 export type { AgentAction, HumanTaskRecord, QueuePosition } from './human-task.repository';

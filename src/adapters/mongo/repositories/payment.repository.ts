@@ -18,5 +18,8 @@ export function createPaymentRepository(payments: Model<PaymentDoc>) {
     },
 
     byPaymentId: (paymentId: string) => payments.findOne({ paymentId }).lean(),
+
+    /** An account's payments, newest first, at most `limit`. */
+    ofWorkflow: (workflowId: string, limit: number) => payments.find({ workflowId }).sort({ receivedAt: -1, _id: -1 }).limit(limit).lean(),
   };
 }

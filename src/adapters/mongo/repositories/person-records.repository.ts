@@ -10,6 +10,7 @@ type PersonModels = Pick<Models, 'auditEvents' | 'contactAttempts' | 'calls' | '
 
 const anyOf = (keys: readonly string[]) => mongoose.trusted({ $in: [...keys] });
 const laterThan = (at: Date) => mongoose.trusted({ $gt: at });
+const earlierThan = (at: Date) => mongoose.trusted({ $lt: at });
 
 export function createPersonRecordsRepository(models: PersonModels) {
   const { auditEvents, contactAttempts, calls, callTurns, payments, humanTasks, campaignVersions, surveyAnswers } = models;
@@ -17,6 +18,10 @@ export function createPersonRecordsRepository(models: PersonModels) {
     /** The workflow's audit entries that happened after `after` (in the workflow's time), oldest first, at most `limit`. */
     auditAfter: (workflowId: string, after: Date, limit: number) =>
       auditEvents.find({ workflowId, occurredAt: laterThan(after) }).sort({ occurredAt: 1, _id: 1 }).limit(limit).lean(),
+
+    /** The workflow's audit entries that happened before `before`, newest first, at most `limit` (a page read back). */
+    auditBefore: (workflowId: string, before: Date, limit: number) =>
+      auditEvents.find({ workflowId, occurredAt: earlierThan(before) }).sort({ occurredAt: -1, _id: -1 }).limit(limit).lean(),
 
     /** Every audit entry of the workflow that happened at exactly `at` (one workflow task's entries share a moment). */
     auditAt: (workflowId: string, at: Date) => auditEvents.find({ workflowId, occurredAt: at }).sort({ _id: 1 }).lean(),
@@ -28,6 +33,10 @@ export function createPersonRecordsRepository(models: PersonModels) {
     /** A respondent's answers given after `after`, oldest first, at most `limit`. */
     answersAfter: (workflowId: string, after: Date, limit: number) =>
       surveyAnswers.find({ workflowId, answeredAt: laterThan(after) }).sort({ answeredAt: 1, _id: 1 }).limit(limit).lean(),
+
+    /** A respondent's answers given before `before`, newest first, at most `limit`. */
+    answersBefore: (workflowId: string, before: Date, limit: number) =>
+      surveyAnswers.find({ workflowId, answeredAt: earlierThan(before) }).sort({ answeredAt: -1, _id: -1 }).limit(limit).lean(),
 
     answersAt: (workflowId: string, at: Date) => surveyAnswers.find({ workflowId, answeredAt: at }).sort({ _id: 1 }).lean(),
 

@@ -13,13 +13,14 @@ export type NewSurveyAnswer = Omit<SurveyAnswerDoc, 'answeredAt' | 'value' | 'el
 /** Answers per respondent and question: written once under their key, read back for the results. */
 export function createSurveyAnswerRepository(answers: Model<SurveyAnswerDoc>) {
   return {
-    /** Stores the answer unless one with its key is stored: a retried write adds nothing. */
-    async record(answer: NewSurveyAnswer): Promise<void> {
-      await answers.updateOne(
+    /** Stores the answer unless one with its key is stored: a retried write adds nothing. True when this call stored it. */
+    async record(answer: NewSurveyAnswer): Promise<boolean> {
+      const result = await answers.updateOne(
         { answerKey: answer.answerKey },
         { $setOnInsert: { ...answer, answeredAt: new Date(answer.answeredAt) } },
         { upsert: true },
       );
+      return result.upsertedCount === 1;
     },
 
     /** A survey's answers (of the given respondents, or all), oldest first. */

@@ -1,0 +1,154 @@
+import type { IntentLexicon } from './intent-lexicon';
+
+/** Words that, before a number, say it is a count of parts: ASR writes "two" as "to", "four" as "for". */
+const COUNT_WORD = '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|to|too|for)';
+
+/** Leading fillers a speech recogniser keeps: "uh, no", "well, yes". */
+const FILLER = '(?:(?:uh|um|er|erm|oh|well|so|hmm)[,.]?\\s+)*';
+
+/** What "it" is when a debtor talks about paying: the balance, the amount, the whole thing. */
+const THE_DEBT = '(?:it|this|that|the (?:whole |full )?(?:balance|amount|thing|bill|debt)|everything|all of it)';
+
+/** English patterns per rule, with the reason each is there. */
+export const ENGLISH_LEXICON: IntentLexicon = {
+  lawyer: [
+    // "The attorney general" is a regulator a caller complains to, not their counsel.
+    /\b(?:lawyers?|attorneys?(?! general)|legal (?:counsel|representation|aid)|counsel|solicitor|represented by)\b/,
+  ],
+  bankruptcy: [
+    // "bank rupt": recognisers split the word.
+    /\b(?:bank ?rupt\w*|bankruptcy|chapter (?:7|11|13|seven|eleven|thirteen)|filed for|discharged)\b/,
+  ],
+  optOut: [
+    /\b(?:stop (?:calling|contacting|ringing)|quit calling|don't (?:ever )?call|do not call|never call|remove (?:me|my number)|take me off|unsubscribe|opt(?:-| )?out|leave me alone|cease)\b/,
+    // Not wanting calls is revoking consent to them, however it is put.
+    /\b(?:don't|do not) want (?:any ?more|any other|more|these|your) (?:phone )?calls\b|\bno more (?:phone )?calls\b/,
+    /\b(?:don't|do not) (?:ever )?(?:contact|text|phone|ring) (?:me|us)\b|\brevoke (?:my |your )?(?:consent|permission)\b/,
+    /\b(?:don't|do not) want (?:you|you guys|your company|anyone) (?:to )?(?:call|calling|contact|contacting|phone|phoning)\b/,
+    /^\s*(?:stop|quit|end|revoke|cancel|unsubscribe)\s*[.!]?\s*$/,
+  ],
+  complaint: [
+    // Harassment claims and threats to complain or report: a person answers them (12 CFR 1006.14).
+    /\bharass\w*|\bcomplain\w*|\breport(?:ing)? (?:you|this|your (?:company|agency))\b/,
+    /\b(?:cfpb|consumer (?:financial )?protection|better business bureau|bbb|attorney general|ftc|federal trade commission)\b/,
+  ],
+  human: [
+    // "Are you a real person?" asks about the agent, and is answered.
+    /\b(?:(?<!are you a )real person|(?<!are you (?:a )?)human|live person|an? (?:agent|person|representative|rep|operator|supervisor|manager)|(?:your|the) (?:supervisor|manager)|(?:talk|speak) (?:to|with) (?:someone|somebody)|operator|customer service)\b/,
+    // Asking to be put through, to a person who is "actual", or for someone to talk to.
+    /\b(?:transfer me|put me through|(?<!are you an? )(?:actual|real|live) (?:human|person|agent|representative|rep)|someone (?:i|we) can (?:talk|speak) (?:to|with)|put (?:your|the|a) (?:manager|supervisor|boss) on|representative)\b/,
+  ],
+  wrongPerson: [
+    /\bwrong (?:number|person|guy|lady)\b|\b(?:no one|nobody) (?:here )?(?:by|with|named|called) that name\b|\b(?:doesn't|does not|don't|do not) (?:live|work) here\b|\byou have the wrong\b|\bnever heard of (?:her|him|them)\b/,
+    // "I'm not Jane": a name after the denial, not a state ("I'm not interested", "I'm not sure").
+    /^\s*(?:no[,.]?\s+)?(?:i'm|i am) not (?!interested|sure|available|able|ready|going|gonna|paying|busy|happy|working|home|here|in\b|doing|trying|aware|kidding|joking|lying|talking|calling|the\b|a\b|an\b|that\b|really|too\b|very\b)[a-z]+\s*[.!]?\s*$/,
+    /\b(?:i'm|i am|this is|this isn't|this is not) not (?:her|him|them|that person)\b|\bthat's not me\b|\b(?:she|he)(?:'s| is) not (?:here|home|available|in)\b/,
+    // Someone else who lives there answered: a relative or a housemate is a third party (1006.6(d)).
+    /\b(?:this is|i'm|i am) (?:his|her|their) (?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|roommate|partner|boyfriend|girlfriend|friend|grandson|granddaughter)\b/,
+    /\b(?:she|he|they) (?:has |have )?moved(?: out| away)?\b|\bthere(?:'s| is) no (?:\w+ ){1,2}(?:here|at this number)\b|\b(?:don't|do not) know (?:her|him|them|that person|who that is|any(?:one|body)? (?:by|named|called)|any \w+ \w+\s*[.!?]?$)/,
+  ],
+  dispute: [
+    /\b(?:i (?:don't|do not) owe|not my (?:debt|bill|account|loan)|(?:isn't|is not|wasn't) (?:mine|my debt|my account)|never (?:had|opened|signed up for) (?:an|that|this|the|any)|(?:already|all ready) paid|(?:it was|it's been|it has been|this was) paid|i dispute|dispute (?:this|it|that|the)|identity theft|fraud\w*|not mine)\b/,
+    // Already paid: a settled debt said any way, or a payment claimed with a time or a proof.
+    /\b(?:already|all ready)(?: \w+){0,2} (?:paid|settled|cleared|taken care of|handled|sorted|made (?:\w+ )?payment)|\b(?:paid|settled|cleared|taken care of) (?:\w+ ){0,3}already\b/,
+    /\b(?:was|been|is|got) (?:already )?(?:settled|paid off|paid in full|cleared|resolved|closed|written off)\b/,
+    /\bi(?:'ve| have| had)?(?: already| just)? (?:paid|settled|cleared)\b(?=.*\b(?:ago|last|before|earlier|receipt|proof|records?|in full|statement|confirmation|back in)\b)/,
+    /\b(?:i|we)(?:'ve| have| had)? (?:already )?(?:sent|mailed|wired|transferred|made) (?:\w+ ){0,3}(?:payment|money|check|cheque)\b/,
+    // A wrong amount is a dispute of the debt as stated.
+    /\b(?:amount|balance|total|figure|bill|number)\b(?: \w+){0,2} (?:is |was )?(?:wrong|incorrect|not right|isn't right|off|too high)\b|\b(?:wrong|not the right|incorrect) (?:amount|balance|total|figure)\b/,
+    /\bcharg\w* me (?:too much|twice|extra|for something)|\b(?:only|never) owed?\b|\bowe (?:that|this|so) much\b/,
+    // Sure, or told, it was paid; only borrowed a little; not what is owed.
+    /\b(?:sure|think|believe|know|thought|told) (?:that )?(?:i|it|this|that) (?:already )?(?:paid|was paid|was closed|was paid off)\b|\bi (?:only )?borrowed\b|\bnot what i owe\b/,
+    /\bnever (?:took out|applied for|borrowed|used|owned)\b|\b(?:don't|do not) recogni[sz]e\b|\bin my name\b|\b(?:a|some) mistake\b|\bmistaken\b/,
+  ],
+  notAllAtOnce: [
+    // "I can't pay it all at once" asks for a plan; the negation is of paying in one go, not of paying.
+    /\b(?:at once|at one time|in one go|in one (?:payment|shot|lump)|(?:in )?a lump sum|all together)\b/,
+    // Part now and the rest later ("a bit now and a bit later", "could I do half").
+    /\b(?:some|half|part|a bit|a little|a portion)(?: of it)? now and (?:the rest|the other half|the remainder|some|more|a bit|a little|another)\b|\b(?:do|pay|send) (?:half|a half)\b/,
+  ],
+  hardship: [
+    // "Sick of", "sick and tired of", "sick to death of" are anger at the calls, not illness: the
+    // sentiment score reads them, and a hand-off must not tell the agent the caller is ill.
+    /\b(?:lost (?:my|a|the) job|laid off|unemployed|out of work|no (?:job|income|money)|(?:can't|cannot|can not) afford|(?:i'm|i am) broke|(?:in|out of) (?:the )?hospital|medical (?:bills|issues|problems|emergency)|(?:i'm|i am|been) (?:sick|ill|disabled)(?! (?:of|and tired|to death)\b)|(?:can't|cannot|unable to) work|hardship|struggling|(?:don't|do not) have (?:the |any )?money)\b/,
+    // Unable to pay at all, however hedged ("can't even", "can barely").
+    /\b(?:can't|cannot|can not|unable to) (?:even |really )?(?:pay|afford)\b|\bcan (?:barely|hardly) (?:pay|afford|make|get by)\b/,
+    /\b(?:money|cash|things)(?:'s| is| are)? (?:really |pretty |very |so )?(?:tight|hard|tough|difficult)\b|\b(?:don't|do not) have (?:it|that kind of money|anything)\b/,
+    /\b(?:tough|hard|rough|difficult) (?:time|times|patch|spot)\b|\bno way (?:to|i can|of) (?:pay|afford)\b|\bnothing left\b|\b(?:have|got) nothing\b/,
+    /\b(?:between jobs|getting by|scraping by|make ends meet|passed away|funeral|disability|divorce|on benefits|lost (?:my|our) (?:house|home|income))\b/,
+    // Income cut or gone, a home lost: "my hours got cut", "fixed income", "evicted".
+    /\b(?:hours|pay|wages|income|salary) (?:got |were |was |have been )?(?:cut|reduced)|\bpay cut\b|\bfixed income\b|\bunemployment\b|\bevicted\b|\bhomeless\b|\bforeclos\w+|\bbehind on (?:my )?(?:rent|bills|mortgage)\b/,
+  ],
+  repeat: [
+    // The caller did not hear the agent: the agent says it again, the conversation stays where it was.
+    /\b(?:say (?:that |it )?again|repeat (?:that|it|yourself|the \w+|please|again)|can you repeat|come again|pardon|what did you (?:just )?say|what was that|(?:didn't|did not|couldn't|can't) (?:catch|hear|get) (?:that|you|it|what you said)|missed (?:that|it|what you said)|one more time|breaking up|cutting out|speak up|(?:a little |a bit )?louder|bad (?:line|connection|signal))\b/,
+    // Not understood, or too fast: the same words again, slower.
+    /\b(?:(?:didn't|did not|don't|do not) (?:understand|follow)|what do you mean|slow down|more slowly|too fast)\b/,
+    /^\s*(?:hold on|wait|sorry|excuse me|huh|what|you what|say what|repeat)[,.]?\s*(?:what|huh)?\s*\?*\s*$/,
+    // "What was the amount again?": asking for what was just said.
+    /\bwhat(?:'s| was| is)? (?:\w+ ){0,3}again\s*\??\s*$/,
+  ],
+  callback: [
+    /\b(?:call (?:me )?(?:back|later|another time|tomorrow|again)|(?:not|isn't|is not) a good time|(?<!not a )bad time|(?:i'm|i am) (?:busy|driving|at work|in a meeting)|can't talk(?: right)? now|try (?:me )?(?:again )?later|not now)\b/,
+    // Another time, however asked: "try me again on Monday", "can we do this another time".
+    /\b(?:try (?:me )?again|(?:another|some other|a better) time|now(?:'s| is) not (?:good|great|a good time)|not (?:good|great) (?:right )?now)\b/,
+    // Any "call me" that is no refusal (opt-outs are read first), or the caller calling back.
+    /\b(?:call|ring|phone) (?:me|us)\b(?! (?:a |an )?(?:liar|names))|\b(?:i'll|i will|can i|let me) call (?:you )?back\b|\btalk later\b/,
+  ],
+  plan: [
+    /\b(?:instal{1,2}ments?|payment plan|a plan|monthly|(?:per|each|every) month|(?<!in )a month|split (?:it|the|that)|spread (?:it |the payments? |that )?out|smaller payments|in (?:parts|pieces)|part payments?|over \w+ months)\b/,
+    new RegExp(`\\b(?:in|into|over) ${COUNT_WORD} (?:payments|parts|months|instal{1,2}ments)\\b|\\b\\d+ (?:monthly )?(?:payments|instal{1,2}ments)\\b`),
+    // Part now and part later, or little by little: paying over time is a plan.
+    /\b(?:some now|half now|part now|part of it|(?:a )?little (?:at a time|each month|every month)|bit by bit|a bit at a time|over time|break (?:it|that|this) up|every (?:two|2) weeks|in chunks)\b/,
+    // Payments in the plural, small or regular: "do payments", "small payments", "payments of $30".
+    /\b(?:small(?:er)?|partial|monthly|weekly|bi-?weekly|regular) payments?\b|\b(?:do|make|set up|arrange) (?:some |monthly |weekly )?payments\b|\bpayments of\b/,
+    // A weekly sum, a count of payments, an arrangement to work out.
+    new RegExp(`\\b(?:a|per|each|every) week\\b|\\bweekly\\b|\\b(?:do|make) ${COUNT_WORD} (?:payments|instal{1,2}ments)\\b|\\barrangement\\b|\\bwork (?:something|it|this) out\\b`),
+  ],
+  payNow: [
+    /\b(?:pay (?:it |this |that |the (?:whole |full )?(?:balance|amount|thing) )?(?:now|today|right now|right away|in full now|immediately|online|by card)|send (?:me )?(?:the |a )?(?:payment )?link|text (?:me )?(?:the |a )?link)\b/,
+    // Paying or settling with "now" or "today" a few words on: "pay the whole balance right now".
+    new RegExp(`\\b(?:pay|settle|clear|take care of|do (?:it|that|this))\\b(?: \\S+){0,5}? (?:now|today|tonight|right now|right away|immediately)\\b`),
+    // The link, asked for any way; "sent" is how recognisers often hear "send".
+    /\b(?:send|sent|text|email|give) (?:me )?(?:the |a |that |your |this )?(?:payment |pay )?link\b|\b(?:send|text) (?:it|that) (?:to me|over|to my phone)\b/,
+  ],
+  factQuestion: [],
+  methodQuestion: [
+    // "Can I pay by card?" asks how, and is answered; paying now is said with "now" or "today".
+    /^\s*(?:can|could|do|does|may) (?:i|you|we) (?:pay|take|accept|use)\b.*\b(?:cards?|credit|debit|check|cheque|paypal|venmo|zelle|apple pay)\b(?!.*\b(?:now|today)\b)/,
+  ],
+  promise: [
+    /\b(?:(?:i'll|i will|i can|i could|i'm going to|i am going to|i'm gonna|let me|i should be able to|i promise to) (?:make a |send (?:a |the )?)?(?:pay|payment|send)|promise to pay|(?:pay|payment) (?:on|by|next|this|tomorrow|before|at the end)|when i get paid|on payday)\b/,
+    new RegExp(`\\b(?:i'll|i will) (?:be able to )?(?:pay|have|get|send) ${THE_DEBT}\\b`),
+    // An offer put as a question: "how about I pay thirty on Monday?".
+    /\b(?:how|what) about (?:if )?(?:i|we) (?:pay|send|give|do|make)\b/,
+  ],
+  greeting: [new RegExp(`^\\s*${FILLER}(?:(?:yeah|yes)[,.]?\\s+)?(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening))(?:\\s+there)?[\\s,.!?]*(?:hello[\\s,.!?]*)?$`)],
+  identity: [
+    /\b(?:speaking|this is (?:she|he|her|him|me)|that's me|it's me|that is me|you've got (?:her|him|me)|(?:yes|yeah),? (?:it is|i am|this is))\b|^\s*(?:i am|i'm)\s*[.!]?\s*$/,
+    // "That would be me", "yep, this is Jane", "Jane speaking": the name itself is checked by verification.
+    /\byou(?:'ve)? got (?:her|him|me|the right person)\b|^\s*this is [a-z]+[,.]?\s+(?:yes|yeah|yep|speaking)\s*[.!]?\s*$/,
+    /\b(?:that|it)(?: would|'d| will|'ll) be me\b|^\s*(?:yes|yeah|yep|yup)[,.]?\s+(?:this is|it's|i'm) [a-z]+(?: [a-z]+)?\s*[.!]?\s*$|^\s*[a-z]+ speaking\s*[.!]?\s*$|\b(?:i am|i'm) (?:she|he)\b/,
+  ],
+  deny: [
+    new RegExp(`(?:^|[,.!?;]\\s*)${FILLER}(?:no|nope|nah)\\b(?!\\s+(?:problem|worries))|\\b(?:not really|no thanks|i don't think so|negative|nothing else|that's everything|bye|goodbye)\\b`),
+    // Rejecting what was recapped or offered.
+    /\b(?:that's|that is|it's) (?:not right|wrong|incorrect|not correct|not what i said)\b|\bnot interested\b|\b(?:i'd|i would) rather not\b|\b(?:i'll|i will) pass\b|\b(?:absolutely|definitely) not\b|\bno way\b/,
+  ],
+  affirm: [
+    /\b(?:yes|yeah|yep|yup|sure|ok|okay|alright|all right|correct|that's right|of course|absolutely|definitely|sounds good|go ahead|uh-huh|mm-hmm|please do|that works|works for me|no problem|no worries)\b/,
+    // Hedged yeses are yeses; "not a bad time" and "I don't see why not" are double negations. A
+    // hedge alone ("probably next week") qualifies the terms it comes with, and is no yes.
+    /\b(?:i guess(?: so)?|i suppose(?: so)?|i think so|okie|okey|fine|you got it|(?:i )?(?:don't|do not) see why not|why not|not a bad time)\b|^\s*(?:that's )?(?:right|exactly)\s*[.!]?\s*$/,
+  ],
+  greetOpening: [/^\s*(?:hello|hi|hey|good (?:morning|afternoon|evening))\b/],
+  question: [
+    /\?\s*$/,
+    new RegExp(`^\\s*${FILLER}(?:(?:wait|sorry|and|but|ok|okay|hold on)[,.]?\\s+)*(?:what|who|why|how|when|where|which|is this|are you|can you|could you|do you|does)\\b`),
+  ],
+  commitment: [
+    new RegExp(
+      `\\b(?:i|we)(?:'ll| will| can| could| should| would|'d| might|'m going to| am going to|'m gonna|'m able to| am able to)? (?:(?:be able to|try to|probably|definitely|maybe|just) )*(?:pay|do|manage|swing|put (?:\\w+ )?down|send|give|get (?:it|that|you)|have (?:it|that|the money)|take care of|cover|handle|make|transfer|wire|deposit|mail|come up with)\\b`,
+    ),
+  ],
+};

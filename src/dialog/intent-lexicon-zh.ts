@@ -1,0 +1,101 @@
+import type { IntentLexicon } from './intent-lexicon';
+
+/** Paying, as callers say it: repay, pay, hand over, transfer, wire money, send it. */
+const PAY = '(?:还|付|交|支付|转账?|打(?:钱|款)|汇款?|给(?:你|您)们?(?:转|打|汇)|pay)';
+
+/** A clause: what lies between two punctuation marks. */
+const IN_CLAUSE = '[^，。,.！!？?；;]';
+
+/** Chinese patterns per rule, with the reason each is there. English words inside Chinese are read too. */
+export const CHINESE_LEXICON: IntentLexicon = {
+  lawyer: [/律师/],
+  bankruptcy: [/破产/],
+  optOut: [
+    /(?:别|不要)再?(?:给我)?打(?:了|电话|给我)?|(?:不要|别)再?联系|停止(?:拨打|打|联系|来电)|拉黑|退订|不要骚扰/,
+    // Deleting the number, however put ("把我号码删了", "把我的电话删除").
+    /把我\S{0,6}(?:删|移除|去掉)/,
+  ],
+  complaint: [
+    // Harassment claims, complaints and reports to a regulator or the police: a person answers them.
+    /骚扰|投诉|举报|报警|12315|消协|消费者协会|银保监|金融监管|监管部门|complain/,
+  ],
+  human: [
+    /转人工|人工|真人|客服|经理|主管|找个人|跟人说/,
+    // A manager asked for in English inside Chinese.
+    /(?:找|要|叫|跟|和|让)\s*(?:你们的?)?\s*(?:manager|supervisor|boss|领导|负责人|上级)/,
+  ],
+  wrongPerson: [
+    /打错了?|打错电话|找错人|你找错|不是我[,.!。]*$|我不是(?:他|她|本人)|没有这个人|不认识(?:他|她|这个人)|(?:他|她)不在/,
+    /没(?:有)?(?:这(?:个)?|叫这个名字的)人|没有叫这个名字的/,
+    // A relative or the number's owner answering for the debtor (a third party, 1006.6(d)).
+    /(?:他|她)是我的?(?:儿子|女儿|老公|老婆|丈夫|妻子|爸爸?|妈妈?|父亲|母亲|哥哥?|姐姐?|弟弟?|妹妹?|朋友|室友)|号码不是(?:他|她)的|(?:不是|没有)(?:他|她)的(?:号码|电话)/,
+  ],
+  dispute: [
+    /不是我的(?:债|欠款|账|钱)|这不是我的|我(?:没有|没|不)欠|已经(?:还|付|交)(?:清|过|完)?了|有异议|有争议|申诉|搞错了|弄错了|身份被盗|被冒用|冒名/,
+    // Already paid: said with a time it was done (早就, 上个月就) or the recogniser's 以经 for 已经.
+    new RegExp(`(?:已经|以经|早就|早已|之前就|上个?(?:月|周|星期|礼拜)就?|already)\\s*${IN_CLAUSE}{0,4}${PAY}(?:清|过|完|上|掉|过去)?了`),
+    // Done, said with a perfective: "还过了", "结清了", "还上了".
+    /(?:还|付|交)过了|(?:结清|还清|付清|还上|还完|付完)了|不是我欠的|我没欠过/,
+    // A wrong amount ("金额不对", "我哪欠这么多"), or an account never opened, or a stolen identity.
+    /(?:金额|数目?|数字|账单?|钱数|余额|欠款|amount)\s*(?:不对|错了|有误|不准|有问题|对不上)|(?:哪|怎么会?)(?:有|欠)?(?:这么|那么)多|只欠/,
+    /(?:从来|从)?没(?:有)?(?:办|开|申请|用)过|冒用|盗用|(?:根本|从来|并)(?:没有?|不)欠|(?:账|债|欠款|贷款|卡)\S{0,2}不是我的/,
+  ],
+  notAllAtOnce: [
+    // "一次性还不了": unable to pay it in one go asks for a plan.
+    /(?:一次性?|一下子?|全部一起|一口气)[^，。,.？?]{0,6}(?:不了|不起|不出|不够|困难|难)|(?:没办法|没法|不能|无法|不可能)\s*(?:一次性?|一下子|全部一起|一口气)/,
+  ],
+  hardship: [
+    /失业|丢了工作|没(?:有)?工作|下岗|被裁|没(?:有)?钱|付不起|还不起|交不起|经济困难|手头紧|生病|住院|困难/,
+    // Unable to pay at all, however put; a business closed or wages unpaid.
+    /没(?:有)?收入|工作(?:丢|没)了|辞退|开除|裁员|拿不出|一分钱都没|(?:还|付|交)不了|(?:手头|手上|经济|budget|钱)\s*(?:很|比较|有点|太|特别)?紧|倒闭|(?:工资|薪水)都?没发|欠薪/,
+  ],
+  repeat: [
+    // The caller did not hear: 再/在 are homophones the recogniser confuses.
+    /(?:再|在)(?:说|讲)一(?:遍|次|下)|重复一(?:遍|下|次)|没听(?:清|见|到|懂|明白)|听不(?:清|见|到)|你(?:刚才|刚刚)?说(?:什么|啥)|信号不好|大声一?点|(?:什么|啥)意思|说?慢一?点/,
+    /^\s*(?:啊|嗯|什么|啥|sorry)\s*[?？]+\s*$/,
+  ],
+  callback: [
+    /(?:晚点|晚些|回头|稍后|等会儿?|过会儿?|改天|明天|下次)再?(?:打|联系|说)|现在不方便|不太方便|在忙|(?:我在|正在)(?:开车|上班|开会)|没空|没时间/,
+    // Any later time, then "call again" ("下周再打", "下午再打过来").
+    /再(?:打|联系|来电)(?:过来|给我)?(?:吧|啊)?|再说(?!一)|在路上|在外面/,
+  ],
+  plan: [
+    /分期|分成|分批|分次|分(?:\d+|[一二两三四五六七八九十几多少]+)(?:期|次|个月|份|回)|每个?月[^，。,.？?]{0,4}(?:付|还|交)|慢慢还|分开(?:付|还)|按月/,
+    // Paying part first, or a little each month, or a monthly sum: a plan; "installment" said in English too.
+    /先(?:还|付|交)(?:一部分|一半|一点|部分|些)|每个?月\s*(?:\d|[一二两三四五六七八九十百千])|每个?月\S{0,3}一点|instal{1,2}ment|payment plan/,
+  ],
+  payNow: [
+    /把链接发给我|发(?:个)?链接|链接发我|发给我链接|网上(?:付|支付)/,
+    // Now or today, then paying within a few characters ("今天就把钱还了").
+    new RegExp(`(?:现在|马上|立刻|立即|今天|今晚)${IN_CLAUSE}{0,5}?${PAY}`),
+    // The link, in Chinese or English, and the recogniser's 连接 for 链接.
+    /(?:发|send|传)[^，。,.？?]{0,8}(?:链接|连接|link)|(?:链接|连接|link)\s*(?:发|send)/,
+  ],
+  factQuestion: [
+    // A-not-A before a statement asks whether it is so ("是不是要今天付全部"); before 可以/能 it asks
+    // leave to do it, a request; at the end it is a tag ("对不对") asking to confirm.
+    /(?:是不是|要不要|有没有|对不对)(?!\s*(?:可以|能)|[\s吗呢？?。！!，,]*$)/,
+  ],
+  methodQuestion: [
+    // How one may pay, not an offer to pay now.
+    /(?:用|刷)\s*(?:信用卡|银行卡|卡|支付宝|微信|credit card|card)\S{0,4}(?:付|还|支付)?\S{0,2}(?:吗|么|不)/,
+  ],
+  promise: [
+    /(?:会|能|可以|打算|准备|保证|争取|下周|这周|本周|明天|后天|星期|周[一二三四五六日天]|号|日|月底|月初|发工资|工资)[^,.!?。]{0,6}(?:付|还|交)(?!不)|答应还/,
+  ],
+  greeting: [/^\s*(?:喂|你好|您好|哈喽)+[\s,，.。!！?？]*(?:(?:喂|你好|您好)[\s,，.。!！?？]*)*$/],
+  // "我是" only as the answer itself ("是的我是", "我是啊"): inside a sentence ("告诉我是哪笔") it is not.
+  identity: [/我就是|是我(?!的|们)|^\s*\S{0,3}我是(?:[啊的呀]|[\s，,。!！?？]|$)|本人/],
+  deny: [
+    // 没问题 (no problem), 没错 (right), 不错 (not bad) and 不客气 start like a no and are not one.
+    /^\s*(?:不(?!错|客气)|没有(?!问题)|不用|不要|不行|不对|没(?!问题|错|有问题)|算了)|不需要|不用了|没有了|就这些|再见|拜拜/,
+  ],
+  affirm: [
+    /^\s*(?:是的?|对的?|好的?|好啊|好吧|嗯+|行|要|确认|正确|当然)|好的|可以|没有?问题|没错|对的|方便/,
+    // "Go ahead", English OK, and a double negation ("也不是不行"): a yes.
+    /^\s*(?:你|您)?说吧|^\s*(?:ok|okay)\b|(?:不是|并非)不(?:行|可以|能)/,
+  ],
+  greetOpening: [/^\s*(?:喂|你好|您好|哈喽)/],
+  question: [/什么|谁|为什么|怎么|多少|哪|吗\s*[?？]?\s*$|呢\s*[?？]?\s*$|[?？]\s*$/],
+  commitment: [new RegExp(PAY)],
+};
