@@ -1,41 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { apiKeyFor, bearer, call, csv, demoCampaignYaml, yaml } from '../support/api-calls';
+import { eventually, type CollectionsStack } from '../support/collections-stack';
+import { apiKeyFor, bearer, call } from '../support/api-calls';
+import { distressedZone as zone, handDistressedDebtorsToAPerson, queuedTaskOf, startQueueStack } from '../support/human-task-fixtures';
 
 // The agents' queue across the real stack (API, worker, Temporal, FerretDB): a distressed debtor
 // goes to a person first (the demo campaign's human-first segment), the task is listed, two agents
 // race for it and exactly one gets it, and the holder's resolution moves the debtor's workflow on.
 
 const campaignId = `queue-${randomUUID().slice(0, 8)}`;
-const zone = 'America/New_York';
-const rows = ['A-1', 'A-2', 'A-3'].map((ref, i) => `${ref},Pat Kim ${i},+1202555011${i},${zone},88.00,2026-03-01,,distressed,yes`);
 
 describe("the agents' queue", () => {
   let stack: CollectionsStack;
   let url: string;
-  const agents = { ana: '', ben: '', auditor: '' };
+  let agents: { ana: string; ben: string; auditor: string };
   const as = (key: string) => bearer(key);
-  const taskOf = async (accountRef: string) =>
-    eventually(`the task of ${accountRef} in the queue`, async () => {
-      const listed = await call(url, 'GET', '/human-tasks?limit=200', undefined, as(agents.ana));
-      return listed.body.tasks?.find((task: { accountRef?: string; campaignId?: string }) => task.campaignId === campaignId && task.accountRef === accountRef);
-    });
+  const taskOf = (accountRef: string) => queuedTaskOf(url, agents.ana, campaignId, accountRef);
   const claim = (taskId: string, key: string) => call(url, 'POST', `/human-tasks/${encodeURIComponent(taskId)}/claim`, undefined, as(key));
   const resolve = (accountRef: string, taskId: string, body: object, key: string) =>
     call(url, 'POST', `/campaigns/${campaignId}/debtors/${accountRef}/human-tasks/${encodeURIComponent(taskId)}/resolution`, body, as(key));
 
   beforeAll(async () => {
-    stack = await startCollectionsStack('human-task-queue');
-    url = stack.service.httpUrl!;
-    await apiKeyFor(stack.service, 'admin');
-    agents.ana = await apiKeyFor(stack.service, 'agent', 'ana');
-    agents.ben = await apiKeyFor(stack.service, 'agent', 'ben');
-    agents.auditor = await apiKeyFor(stack.service, 'auditor', 'audrey');
-    expect((await call(url, 'PUT', '/campaigns', yaml(demoCampaignYaml(campaignId)))).status).toBe(201);
-    const header = 'accountRef,fullName,phone,timeZone,amountDue,dueDate,daysPastDue,flags,artificialVoiceConsent';
-    expect((await call(url, 'POST', `/campaigns/${campaignId}/debtors/import`, csv([header, ...rows].join('\n')))).body).toMatchObject({ started: 3 });
+    const started = await startQueueStack('human-task-queue');
+    ({ stack, url } = started);
+    agents = { ...started.agents, auditor: await apiKeyFor(stack.service, 'auditor', 'audrey') };
+    const names = ['Pat Kim', 'Lee Park', 'Sam Roe'];
+    await handDistressedDebtorsToAPerson(url, campaignId, names.map((fullName, i) => ({ accountRef: `A-${i + 1}`, fullName, phone: `+1202555011${i}`, amountDue: '88.00' })));
   });
   afterAll(async () => {
     await stack?.stop();
