@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { LiveCall, LiveHandOff, LiveState, LiveText } from '../../src/live/live-state';
 import { callsInProgress, handOffWaitSeconds } from '../../src/live/live-state';
 import type { LiveWho } from '../../src/live/live-events';
@@ -107,57 +108,50 @@ function CallCard(props: { call: LiveCall; now: number }) {
 
 function HandOffs(props: { handOffs: LiveHandOff[]; now: number }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Who</th>
-            <th scope="col">Status</th>
-            <th scope="col" class="num">
-              Wait
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.handOffs.map((h) => (
-            <tr key={h.call}>
-              <td>
-                <Who who={h.who} fallback={h.call} />
-              </td>
-              <td>{h.status === 'ended' ? `ended (${h.outcome ?? 'unknown'})` : h.status}</td>
-              <td class="num">{duration(handOffWaitSeconds(h, props.now) * 1000)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <LiveTable headings={['Who', 'Status', 'Wait']} numeric="Wait">
+      {props.handOffs.map((h) => (
+        <tr key={h.call}>
+          <td>
+            <Who who={h.who} fallback={h.call} />
+          </td>
+          <td>{h.status === 'ended' ? `ended (${h.outcome ?? 'unknown'})` : h.status}</td>
+          <td class="num">{duration(handOffWaitSeconds(h, props.now) * 1000)}</td>
+        </tr>
+      ))}
+    </LiveTable>
   );
 }
 
 function Texts(props: { texts: LiveText[] }) {
   return (
+    <LiveTable headings={['At', 'Direction', 'Number', 'Status', 'Text']}>
+      {[...props.texts].reverse().map((t) => (
+        <tr key={t.seq}>
+          <td>{new Date(t.at).toLocaleTimeString()}</td>
+          <td>{t.direction}</td>
+          <td>{t.person || '—'}</td>
+          <td>{t.status}</td>
+          <td class="live-text-body">{t.body ?? '—'}</td>
+        </tr>
+      ))}
+    </LiveTable>
+  );
+}
+
+function LiveTable(props: { headings: string[]; numeric?: string; children: ComponentChildren }) {
+  return (
     <div class="table-wrap">
       <table>
         <thead>
           <tr>
-            <th scope="col">At</th>
-            <th scope="col">Direction</th>
-            <th scope="col">Number</th>
-            <th scope="col">Status</th>
-            <th scope="col">Text</th>
+            {props.headings.map((heading) => (
+              <th scope="col" key={heading} class={heading === props.numeric ? 'num' : undefined}>
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
-          {[...props.texts].reverse().map((t) => (
-            <tr key={t.seq}>
-              <td>{new Date(t.at).toLocaleTimeString()}</td>
-              <td>{t.direction}</td>
-              <td>{t.person || '—'}</td>
-              <td>{t.status}</td>
-              <td class="live-text-body">{t.body ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{props.children}</tbody>
       </table>
     </div>
   );

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { debtorProfile, loadTestCampaign, storeCampaignVersion } from '../support/debtor-fixtures';
-import { callInput, daytimeZone, runCall, verifiedCaller } from '../support/call-fixtures';
+import { loadTestCampaign, storeCampaignVersion } from '../support/debtor-fixtures';
+import { campaignCall, runCall, verifiedCaller } from '../support/call-fixtures';
 import { apiKeyFor } from '../support/api-calls';
 import { launchChromium } from '../support/browser';
 import { expectAccessible, expectFitsWidth, openConsole, screenshot } from '../support/console-browser';
@@ -17,8 +17,7 @@ describe('the Live page', () => {
   let base: string;
   const keys = { admin: '', auditor: '' };
   const phone = '+12025554202';
-  const debtor = debtorProfile('acct-live-page', phone, { timeZone: daytimeZone() });
-  const call = `debtor/voice-test/${debtor.accountRef}/call/first-call`;
+  const { call, input } = campaignCall('acct-live-page', phone);
 
   const openLive = async (key: string, width: 'desktop' | 'phone' = 'desktop'): Promise<Page> => {
     const page = await openConsole(browser, base, key, width);
@@ -50,7 +49,7 @@ describe('the Live page', () => {
       conversation: { ...verifiedCaller('Jordan Lee', 1985, '').conversation!, thinkSeconds: 1, otherwise: { say: 'I can pay fifty dollars on Friday, goodbye.', hangUp: true } },
     });
 
-    const done = runCall(stack, call, callInput(debtor, { attemptKey: `${debtor.accountRef}/first-call`, debtorWorkflowId: `debtor/voice-test/${debtor.accountRef}` }));
+    const done = runCall(stack, call, input);
     const transcript = callCard(admin).getByRole('list', { name: /^Transcript/ });
     await expect.poll(() => transcript.textContent(), { timeout: 30_000 }).toContain('Caller: Yes, this is Jordan Lee.');
     await expect.poll(() => transcript.textContent(), { timeout: 30_000 }).toContain('Caller: I can pay fifty dollars on Friday, goodbye.');

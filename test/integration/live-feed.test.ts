@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { debtorProfile, loadTestCampaign, storeCampaignVersion } from '../support/debtor-fixtures';
-import { callInput, daytimeZone, personSaid, runCall, serviceSaid, verifiedCaller } from '../support/call-fixtures';
+import { loadTestCampaign, storeCampaignVersion } from '../support/debtor-fixtures';
+import { campaignCall, personSaid, runCall, serviceSaid, verifiedCaller } from '../support/call-fixtures';
 import { redactSensitive } from '../../src/policy/redaction';
 import { apiKeyFor, bearer } from '../support/api-calls';
 import { listenLive, type LiveListener } from '../../src/load/live-listener';
@@ -16,8 +16,7 @@ describe('the live channel', () => {
   let base: string;
   const keys = { admin: '', auditor: '' };
   const phone = '+12025554101';
-  const debtor = debtorProfile('acct-live', phone, { timeZone: daytimeZone() });
-  const call = `debtor/voice-test/${debtor.accountRef}/call/first-call`;
+  const { call, input } = campaignCall('acct-live', phone);
   const listeners: LiveListener[] = [];
   const listen = async (headers: Record<string, string>) => {
     const listener = await listenLive(base, headers);
@@ -49,7 +48,7 @@ describe('the live channel', () => {
     expect((await admin.snapshot).calls[call]).toBeUndefined();
     stack.simulator.people.assign(phone, verifiedCaller('Jordan Lee', 1985, { say: 'My card is 4111 1111 1111 1111, bye.', confidence: 0.95 }));
 
-    const result = await runCall(stack, call, callInput(debtor, { attemptKey: `${debtor.accountRef}/first-call`, debtorWorkflowId: `debtor/voice-test/${debtor.accountRef}` }));
+    const result = await runCall(stack, call, input);
     await admin.waitFor(ofCall('call-ended'));
     await auditor.waitFor(ofCall('call-ended'));
 

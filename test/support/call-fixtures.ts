@@ -4,6 +4,7 @@ import { eventually, type CollectionsStack } from './collections-stack';
 import type { DebtorProfile } from '../../workflows/debtor/debtor.messages';
 import type { CallResult, CallWorkflowInput } from '../../workflows/call/call.messages';
 import type { PersonaInput, TranscriptEntry } from '../../src/simulator';
+import { debtorProfile } from './debtor-fixtures';
 
 /**
  * A time zone where it is now mid-day, so a call placed now is inside every contact window
@@ -96,4 +97,11 @@ export function verifiedCaller(name: string, yearOfBirth: number, then: string |
       otherwise: then,
     },
   };
+}
+
+/** A debtor of the voice-test campaign whose call is a debtor's (`debtor/<campaign>/<account>/call/...`), as the Live page names it. */
+export function campaignCall(accountRef: string, phone: string) {
+  const debtor = debtorProfile(accountRef, phone, { timeZone: daytimeZone() });
+  const debtorWorkflowId = `debtor/voice-test/${accountRef}`;
+  return { debtor, call: `${debtorWorkflowId}/call/first-call`, input: callInput(debtor, { attemptKey: `${accountRef}/first-call`, debtorWorkflowId }) };
 }
