@@ -56,6 +56,7 @@ describe("the console's debtor and respondent pages", () => {
     await campaigns.insertVersion({ campaignId: survey.id, version: 1, name: survey.name, document: JSON.parse(JSON.stringify(survey)) });
     await campaigns.advanceLatestVersion(survey.id, 1);
     await beginRespondent(stack, survey, { respondentRef: 'R-1', phone: '+12025550189', persona: 'survey-sms-complete' }, { timeZone: zone });
+    await beginRespondent(stack, survey, { respondentRef: 'R-2', phone: '+12025550190', persona: 'never-answers' }, { timeZone: zone });
     browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {
@@ -167,5 +168,28 @@ describe("the console's debtor and respondent pages", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expectFitsWidth(page);
     await page.context().close();
+  });
+
+  it('when an operator pauses and resumes a respondent who has not answered, then the page follows each step; an auditor is offered neither', async () => {
+    const page = await openConsole(browser, base, keys.operator);
+    await page.goto(`/console/surveys/${survey.id}/respondents/R-2`);
+    await page.getByRole('heading', { name: 'Respondent R-2' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Answers so far' }).textContent()).toContain('No answers yet.');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('dialog', { name: 'Pause' }).getByLabel('Reason').fill('asked to be called next month');
+    await page.getByRole('dialog', { name: 'Pause' }).getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => status(page)).toBe('paused');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('dialog', { name: 'Resume' }).getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => status(page)).not.toBe('paused');
+    await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
+    await page.context().close();
+
+    const audited = await openConsole(browser, base, keys.auditor);
+    await audited.goto(`/console/surveys/${survey.id}/respondents/R-2`);
+    await entries(audited).first().waitFor();
+    expect(await audited.getByRole('region', { name: 'Status' }).textContent()).not.toContain('+12025550190');
+    expect(await audited.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    await audited.context().close();
   });
 });
