@@ -20,7 +20,11 @@ export type HandOffStatus = 'ringing' | 'queued' | 'answered' | 'ended';
 export type LiveFact =
   | { kind: 'call-started'; call: string; who: LiveWho }
   | { kind: 'call-answered'; call: string; answeredBy?: string }
-  | { kind: 'turn'; call: string; speaker: 'caller' | 'service'; text: string }
+  /**
+   * A line: the caller's answer to turn `turn`, or what the service said answering it (0: the
+   * pick-up). Twilio repeats a webhook it timed out on; the number lets the page show a line once.
+   */
+  | { kind: 'turn'; call: string; speaker: 'caller' | 'service'; text: string; turn: number }
   | { kind: 'stage'; call: string; stage: LiveStage }
   | { kind: 'call-ended'; call: string; status: string }
   | { kind: 'text'; direction: 'received' | 'sent'; person: string; status: string; body?: string }

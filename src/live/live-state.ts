@@ -22,6 +22,8 @@ export interface LiveCall {
   status?: string;
   lastAt: number;
   turns: LiveTurn[];
+  /** The last turn each side's line was shown for (see the turn event). */
+  shownTurn: { caller: number; service: number };
 }
 
 export interface LiveText {
@@ -98,7 +100,7 @@ function reduce(state: LiveState, event: LiveEvent): LiveState {
     case 'call-answered':
       return count(onCall(state, event, (c) => ({ ...c, answeredAt: c.answeredAt ?? event.at, stage: c.stage === 'ringing' ? 'greeting' : c.stage })), 'callsAnswered');
     case 'turn':
-      return count(onCall(state, event, (c) => ({ ...c, turns: [...c.turns, { speaker: event.speaker, text: event.text, at: event.at }].slice(-liveLimits.turnsPerCall) })), 'linesSpoken');
+      return state.calls[event.call] && state.calls[event.call]!.shownTurn[event.speaker] >= event.turn ? state : count(onCall(state, event, (c) => spoken(c, event)), 'linesSpoken');
     case 'stage':
       return onCall(state, event, (c) => ({ ...c, stage: event.stage }));
     case 'call-ended':
@@ -150,8 +152,13 @@ export function handOffWaitSeconds(handOff: LiveHandOff, now: number): number {
   return Math.max(handOff.waitSeconds ?? 0, sinceBegan);
 }
 
+function spoken(call: LiveCall, event: Extract<LiveEvent, { kind: 'turn' }>): LiveCall {
+  const turns = [...call.turns, { speaker: event.speaker, text: event.text, at: event.at }].slice(-liveLimits.turnsPerCall);
+  return { ...call, turns, shownTurn: { ...call.shownTurn, [event.speaker]: event.turn } };
+}
+
 function newCall(call: string, who: LiveWho, at: number): LiveCall {
-  return { call, who, stage: 'ringing', startedAt: at, lastAt: at, turns: [] };
+  return { call, who, stage: 'ringing', startedAt: at, lastAt: at, turns: [], shownTurn: { caller: 0, service: -1 } };
 }
 
 /** A call's change; a call first heard of through a later webhook (the API restarted mid-call) starts there. */

@@ -26,12 +26,13 @@ export function liveStageOf(dialogState: string | undefined): LiveStage {
   return (dialogState !== undefined && stages[dialogState as CallState]) || 'in conversation';
 }
 
-/** The facts in the TwiML answered to one of `call`'s webhooks. */
-export function factsFromTwiml(call: string, twiml: string): LiveFact[] {
-  const facts: LiveFact[] = [...twiml.matchAll(/<Say\b[^>]*>([^<]*)<\/Say>/g)]
+/** The facts in the TwiML answered to `call`'s turn `turn` (0: the pick-up); its <Say>s are one line. */
+export function factsFromTwiml(call: string, twiml: string, turn: number): LiveFact[] {
+  const text = [...twiml.matchAll(/<Say\b[^>]*>([^<]*)<\/Say>/g)]
     .map((say) => redactSensitive(unescapeXml(say[1]!)).trim())
-    .filter((text) => text !== '')
-    .map((text) => ({ kind: 'turn', call, speaker: 'service', text }));
+    .filter((line) => line !== '')
+    .join(' ');
+  const facts: LiveFact[] = text === '' ? [] : [{ kind: 'turn', call, speaker: 'service', text, turn }];
   const next = /<(?:Gather|Record)\b[^>]*\baction="([^"]*)"/.exec(twiml);
   if (/<Dial\b/.test(twiml)) facts.push({ kind: 'stage', call, stage: 'hand-off' }, { kind: 'hand-off', call, status: 'ringing' });
   else if (/<Enqueue\b/.test(twiml)) facts.push({ kind: 'stage', call, stage: 'hand-off' }, { kind: 'hand-off', call, status: 'queued' });

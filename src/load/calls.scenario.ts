@@ -10,12 +10,14 @@ import { summarize } from './stats';
 import { cooperativeLines, gatherActionOf, holdingRedirectOf, signedPoster, type SignedPost, type WebhookAnswer } from './twilio-player';
 import { checkEndStates, workflowStatuses } from './workflow-states';
 import { taskQueue } from './stack';
+import { startLiveLag, type LiveLag } from './live-lag';
 
 // `calls`: N calls live at once. Each is a real call workflow whose call the service places on the
 // simulator (the callee keeps ringing); this process then plays Twilio for it: the answer webhook,
 // one gather turn every ~turnEvery seconds with a cooperative caller's line, and the final status.
 // Measured: each turn's latency from the POST to its TwiML, holding prompts (a turn not ready in
-// CALL_TURN_WAIT_MS), 5xx answers; and beside it a plain handler at the same arrival rate.
+// CALL_TURN_WAIT_MS), 5xx answers; and beside it a plain handler at the same arrival rate. A
+// console reader stays on the live channel throughout: each caller line's lag to it (live-lag.ts).
 
 const maxTurns = 12;
 
@@ -31,6 +33,7 @@ export async function callsScenario(context: ScenarioContext, calls: number, tur
   const { stack } = context;
   await applyLoadCampaign(stack);
   const post = signedPoster(stack.twilioAuthToken, context.faultPlan ? 3 : 1);
+  const live = await startLiveLag(stack);
   const stats: TurnStats = { latencies: [], holding: 0, errors: 0, callsDone: 0, sampleTwiml: '' };
   const timeZone = afternoonTimeZone();
 
@@ -45,7 +48,7 @@ export async function callsScenario(context: ScenarioContext, calls: number, tur
   const failures: string[] = [];
   await Promise.all(
     ids.map((id, i) =>
-      oneCall(context, post, stats, id, i, timeZone, turnEverySeconds).catch((err: unknown) => {
+      oneCall(context, { post, live }, stats, id, i, timeZone, turnEverySeconds).catch((err: unknown) => {
         if (failures.length < 10) failures.push(`${id}: ${(err as Error).message}`);
       }),
     ),
@@ -55,6 +58,7 @@ export async function callsScenario(context: ScenarioContext, calls: number, tur
   tick();
   progress.stop();
 
+  const liveReport = await live.finish();
   const turns = summarize(stats.latencies);
   const rate = calls / turnEverySeconds;
   const plain = await startPlainTwimlHandler(() => stats.sampleTwiml);
@@ -77,6 +81,7 @@ export async function callsScenario(context: ScenarioContext, calls: number, tur
     { section: 'turn latency (POST to TwiML)', metric: 'holding prompts', value: String(stats.holding) },
     { section: 'turn latency (POST to TwiML)', metric: 'errors (5xx)', value: String(stats.errors) },
     { section: 'calls placed', metric: 'calls in the simulator ledger', value: String(stack.simulator.store.listCalls().length) },
+    ...liveReport.rows,
     ...checkRows(checks),
   ];
   return {
@@ -89,6 +94,7 @@ export async function callsScenario(context: ScenarioContext, calls: number, tur
       turnLatencyMs: turns,
       holdingPrompts: stats.holding,
       errors5xx: stats.errors,
+      live: liveReport.summary,
       failures,
       baseline: { plainFastifyTurnMs: baseline, arrivalPerSecond: rate },
       checks,
@@ -96,7 +102,7 @@ export async function callsScenario(context: ScenarioContext, calls: number, tur
   };
 }
 
-async function oneCall(context: ScenarioContext, post: SignedPost, stats: TurnStats, workflowId: string, index: number, timeZone: string, turnEverySeconds: number): Promise<void> {
+async function oneCall(context: ScenarioContext, { post, live }: { post: SignedPost; live: LiveLag }, stats: TurnStats, workflowId: string, index: number, timeZone: string, turnEverySeconds: number): Promise<void> {
   const { stack } = context;
   const phone = phoneFor(index);
   // Nobody picks up on the simulator: the turns come from here. Its clock is slowed (see load.cli.ts)
@@ -131,6 +137,7 @@ async function oneCall(context: ScenarioContext, post: SignedPost, stats: TurnSt
     if (!action) break;
     await sleep(turnEverySeconds * 1000 * (0.75 + Math.random() * 0.5));
     const line = cooperativeLines[Math.min(turn, cooperativeLines.length - 1)]!;
+    live.posted(workflowId, Number(new URL(action).searchParams.get('turn')));
     const answer = await followHolding(post, stats, callSid!, await post(action, { CallSid: callSid!, SpeechResult: line, Confidence: '0.95' }), true);
     if (!stats.sampleTwiml && answer.status === 200) stats.sampleTwiml = answer.body;
     twiml = answer.body;

@@ -45,7 +45,7 @@ function turnRunner(deps: AppDeps) {
   /** Sends the turn's TwiML, or a holding prompt (silence when it is `again`) that redirects to /pending for it. */
   const answer = (reply: FastifyReply, call: string, updateId: string, lang: string | undefined, result: CallTurnAnswer, again = false) => {
     if (result.ready) {
-      for (const fact of factsFromTwiml(call, result.twiml)) deps.live.publish(fact);
+      for (const fact of factsFromTwiml(call, result.twiml, turnOfUpdate(updateId))) deps.live.publish(fact);
       return twiml(reply, result.twiml);
     }
     const pending = voiceWebhookUrl(deps.config.http.publicBaseUrl, 'pending', { call, update: updateId, lang: language(lang) });
@@ -94,7 +94,7 @@ function turnWebhooks(app: FastifyInstance, guarded: Guarded, runner: TurnRunner
     const { query, form } = parse('gather', request);
     const event = heard(query.turn, form, form.SpeechResult ? await runner.lastHeard(query.call) : '');
     const said = event.kind === 'heard' ? event.text || (event.digits ? `(pressed ${event.digits})` : '(silence)') : '';
-    runner.live.publish({ kind: 'turn', call: query.call, speaker: 'caller', text: said });
+    runner.live.publish({ kind: 'turn', call: query.call, speaker: 'caller', text: said, turn: query.turn });
     return runner.turn(request, reply, query.call, event, `${form.CallSid}/gather/${query.turn}`, query.lang);
   });
 
@@ -189,6 +189,11 @@ function parse<H extends VoiceWebhook>(hook: H, request: FastifyRequest): { quer
 function liveWho(request: FastifyRequest, call: string): LiveWho {
   const phone = formPhone(request, 'To');
   return { ...whoOf(call), ...(phone ? { phone } : {}) };
+}
+
+/** The turn an Update id answers (`<CallSid>/gather/<turn>`, `<CallSid>/record/<turn>`); the pick-up's is 0. */
+function turnOfUpdate(updateId: string): number {
+  return Number(/\/(?:gather|record)\/(\d+)$/.exec(updateId)?.[1] ?? 0);
 }
 
 function twiml(reply: FastifyReply, body: string) {

@@ -24,7 +24,7 @@ describe('the Live page state', () => {
     { when: 'it is answered', facts: [started, { kind: 'call-answered', call, answeredBy: 'human' }], then: { stage: 'greeting', answeredAt: t0 + 1000 } },
     {
       when: 'the service and the caller speak',
-      facts: [started, { kind: 'turn', call, speaker: 'service', text: 'Hello, may I speak with Jordan?' }, { kind: 'turn', call, speaker: 'caller', text: 'Yes.' }],
+      facts: [started, { kind: 'turn', call, speaker: 'service', text: 'Hello, may I speak with Jordan?', turn: 0 }, { kind: 'turn', call, speaker: 'caller', text: 'Yes.', turn: 1 }],
       then: {
         turns: [
           { speaker: 'service', text: 'Hello, may I speak with Jordan?', at: t0 + 1000 },
@@ -36,7 +36,7 @@ describe('the Live page state', () => {
     { when: 'Twilio reports the end', facts: [started, { kind: 'call-ended', call, status: 'completed' }], then: { stage: 'ended', status: 'completed', endedAt: t0 + 1000 } },
     {
       when: 'a call is first heard of mid-way (the API restarted)',
-      facts: [{ kind: 'turn', call, speaker: 'caller', text: 'Hello?' }],
+      facts: [{ kind: 'turn', call, speaker: 'caller', text: 'Hello?', turn: 1 }],
       then: { who: { campaignId: 'northwind', ref: 'A-1' }, stage: 'ringing', turns: [{ speaker: 'caller', text: 'Hello?', at: t0 }] },
     },
   ])('when $when, then the call shows it', ({ facts, then }) => {
@@ -48,8 +48,8 @@ describe('the Live page state', () => {
       started,
       { kind: 'call-started', call, who: {} },
       { kind: 'call-answered', call },
-      { kind: 'turn', call, speaker: 'service', text: 'Hello.' },
-      { kind: 'turn', call, speaker: 'caller', text: 'Hi.' },
+      { kind: 'turn', call, speaker: 'service', text: 'Hello.', turn: 0 },
+      { kind: 'turn', call, speaker: 'caller', text: 'Hi.', turn: 1 },
       { kind: 'hand-off', call, status: 'queued', waitSeconds: 0 },
       { kind: 'hand-off', call, status: 'queued', waitSeconds: 5 },
       { kind: 'text', direction: 'sent', person: '+12025550142', status: 'delivered' },
@@ -68,9 +68,22 @@ describe('the Live page state', () => {
   });
 
   it('when an event comes twice (a reconnect overlapping the snapshot), then it is applied once', () => {
-    const once = after([started, { kind: 'turn', call, speaker: 'caller', text: 'Yes.' }]);
-    const replayed = applyLive(once, { kind: 'turn', call, speaker: 'caller', text: 'Yes.', seq: once.seq, at: t0 });
+    const once = after([started, { kind: 'turn', call, speaker: 'caller', text: 'Yes.', turn: 1 }]);
+    const replayed = applyLive(once, { kind: 'turn', call, speaker: 'caller', text: 'Yes.', turn: 1, seq: once.seq, at: t0 });
     expect(replayed).toBe(once);
+  });
+
+  it('when Twilio repeats a turn’s webhook, then its lines are shown and counted once', () => {
+    const state = after([
+      started,
+      { kind: 'turn', call, speaker: 'service', text: 'Hello.', turn: 0 },
+      { kind: 'turn', call, speaker: 'caller', text: 'Hi.', turn: 1 },
+      { kind: 'turn', call, speaker: 'caller', text: 'Hi.', turn: 1 },
+      { kind: 'turn', call, speaker: 'service', text: 'Is now a good time?', turn: 1 },
+      { kind: 'turn', call, speaker: 'service', text: 'Is now a good time?', turn: 1 },
+    ]);
+    expect(state.calls[call]!.turns.map((t) => `${t.speaker}: ${t.text}`)).toEqual(['service: Hello.', 'caller: Hi.', 'service: Is now a good time?']);
+    expect(state.counters.linesSpoken).toBe(3);
   });
 
   it('when a hand-off waits in the queue, then its wait counts from when it began, or the queue’s own count if longer', () => {
@@ -84,7 +97,7 @@ describe('the Live page state', () => {
   });
 
   it('when a call talks on and on, then it keeps its last turns only', () => {
-    const turns = Array.from({ length: liveLimits.turnsPerCall + 5 }, (_, i): LiveFact => ({ kind: 'turn', call, speaker: 'caller', text: `line ${i}` }));
+    const turns = Array.from({ length: liveLimits.turnsPerCall + 5 }, (_, i): LiveFact => ({ kind: 'turn', call, speaker: 'caller', text: `line ${i}`, turn: i + 1 }));
     const kept = after([started, ...turns]).calls[call]!.turns;
     expect(kept).toHaveLength(liveLimits.turnsPerCall);
     expect(kept.at(-1)?.text).toBe(`line ${liveLimits.turnsPerCall + 4}`);

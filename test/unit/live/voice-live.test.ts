@@ -15,7 +15,7 @@ describe('the Live page facts in a call answer', () => {
       'a turn asks the next question',
       gatherTwiml('Can you confirm your year of birth?', style, gatherUrl('verify-identity')),
       [
-        { kind: 'turn', call, speaker: 'service', text: 'Can you confirm your year of birth?' },
+        { kind: 'turn', call, speaker: 'service', text: 'Can you confirm your year of birth?', turn: 1 },
         { kind: 'stage', call, stage: 'verification' },
       ],
     ],
@@ -23,7 +23,7 @@ describe('the Live page facts in a call answer', () => {
       'the words hold characters XML escapes, and a card number',
       gatherTwiml("You said 4111 1111 1111 1111 & that's fine?", style, gatherUrl('handle-answer')),
       [
-        { kind: 'turn', call, speaker: 'service', text: "You said [CARD] & that's fine?" },
+        { kind: 'turn', call, speaker: 'service', text: "You said [CARD] & that's fine?", turn: 1 },
         { kind: 'stage', call, stage: 'negotiation' },
       ],
     ],
@@ -36,7 +36,7 @@ describe('the Live page facts in a call answer', () => {
       'the caller is put in the agents’ queue',
       transferTwiml('Let me connect you.', style, { kind: 'queue', name: 'agents', waitUrl: 'https://parley.example/w' }, 'https://parley.example/t'),
       [
-        { kind: 'turn', call, speaker: 'service', text: 'Let me connect you.' },
+        { kind: 'turn', call, speaker: 'service', text: 'Let me connect you.', turn: 1 },
         { kind: 'stage', call, stage: 'hand-off' },
         { kind: 'hand-off', call, status: 'queued' },
       ],
@@ -45,15 +45,15 @@ describe('the Live page facts in a call answer', () => {
       'an agent’s number is dialled',
       transferTwiml('Connecting you.', style, { kind: 'number', number: '+12125550143', whisperUrl: 'https://parley.example/w' }, 'https://parley.example/t'),
       [
-        { kind: 'turn', call, speaker: 'service', text: 'Connecting you.' },
+        { kind: 'turn', call, speaker: 'service', text: 'Connecting you.', turn: 1 },
         { kind: 'stage', call, stage: 'hand-off' },
         { kind: 'hand-off', call, status: 'ringing' },
       ],
     ],
-    ['the call says goodbye', sayAndHangUpTwiml('Goodbye.', style), [{ kind: 'turn', call, speaker: 'service', text: 'Goodbye.' }, { kind: 'stage', call, stage: 'closing' }]],
+    ['the call says goodbye', sayAndHangUpTwiml('Goodbye.', style), [{ kind: 'turn', call, speaker: 'service', text: 'Goodbye.', turn: 1 }, { kind: 'stage', call, stage: 'closing' }]],
     ['the call is hung up on', hangUpTwiml(), [{ kind: 'stage', call, stage: 'closing' }]],
   ])('when %s, then the page is told so', (_when, twiml, facts) => {
-    expect(factsFromTwiml(call, twiml)).toEqual(facts);
+    expect(factsFromTwiml(call, twiml, 1)).toEqual(facts);
   });
 
   it.each([
