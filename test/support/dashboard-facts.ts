@@ -97,3 +97,14 @@ export async function makeKnownFacts(stack: CollectionsStack, campaignId: string
     },
   };
 }
+
+/** GET /dashboards/collections with `query`, once its overall facts are the known ones (the rollups are written beside the events, a moment after them). */
+export async function countedDashboard(base: string, query: Record<string, string>, known: KnownFacts, headers?: Record<string, string>): Promise<any> {
+  const read = async () => (await call(base, 'GET', `/dashboards/collections?${new URLSearchParams(query)}`, undefined, headers)).body;
+  return eventually('every fact counted', async () => {
+    const body = await read();
+    return JSON.stringify(body.overall?.facts) === JSON.stringify(known.facts) ? body : undefined;
+  }, 60_000).catch(async (err: unknown) => {
+    throw new Error(`${String(err)}: counted ${JSON.stringify((await read()).overall?.facts)}, expected ${JSON.stringify(known.facts)}`);
+  });
+}

@@ -15,7 +15,7 @@ import { respondentModel } from './respondent.model';
 import { surveyAnswerModel } from './survey-answer.model';
 import { apiKeyModel } from './api-key.model';
 import { erasureModel } from './erasure.model';
-import { kpiAccountModel, kpiRollupModel } from './kpi-rollup.model';
+import { kpiAccountModel, kpiRollupLockModel, kpiRollupModel } from './kpi-rollup.model';
 
 export function registerModels(connection: Connection) {
   return {
@@ -40,6 +40,7 @@ export function registerModels(connection: Connection) {
     humanTaskClaims: humanTaskClaimModel(connection),
     kpiRollups: kpiRollupModel(connection),
     kpiAccounts: kpiAccountModel(connection),
+    kpiRollupLocks: kpiRollupLockModel(connection),
   };
 }
 

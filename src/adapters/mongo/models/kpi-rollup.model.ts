@@ -35,11 +35,31 @@ const kpiAccountSchema = new Schema(
   { collection: 'kpi_accounts', versionKey: false },
 );
 
+/**
+ * One writer at a time per rollup document: FerretDB applies concurrent `$inc`s to one document
+ * as read-modify-writes and loses some, so an addition first inserts its key here (the unique
+ * index lets one writer in) and removes it after. A lock whose writer died expires.
+ */
+const kpiRollupLockSchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    token: { type: String, required: true },
+    until: { type: Date, required: true },
+  },
+  { collection: 'kpi_rollup_locks', versionKey: false },
+);
+
 export type KpiRollupDoc = InferSchemaType<typeof kpiRollupSchema>;
 export type KpiAccountDoc = InferSchemaType<typeof kpiAccountSchema>;
 
 export function kpiRollupModel(connection: Connection): Model<KpiRollupDoc> {
   return connection.model<KpiRollupDoc>('KpiRollup', kpiRollupSchema);
+}
+
+export type KpiRollupLockDoc = InferSchemaType<typeof kpiRollupLockSchema>;
+
+export function kpiRollupLockModel(connection: Connection): Model<KpiRollupLockDoc> {
+  return connection.model<KpiRollupLockDoc>('KpiRollupLock', kpiRollupLockSchema);
 }
 
 export function kpiAccountModel(connection: Connection): Model<KpiAccountDoc> {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose, { type Model } from 'mongoose';
-import type { KpiAccountDoc, KpiRollupDoc } from '../models/kpi-rollup.model';
+import type { KpiAccountDoc, KpiRollupDoc, KpiRollupLockDoc } from '../models/kpi-rollup.model';
 import { isDuplicateKeyError } from '../duplicate-key';
 
 /** Which counters one increment adds to. */
@@ -21,6 +23,9 @@ export type RollupCounts = Record<string, number | Record<string, number> | unde
 export type AccountDimensions = Pick<KpiAccountDoc, 'strategy' | 'segment' | 'language'>;
 
 const hourMs = 3_600_000;
+/** Far above one `$inc`: a lock older than this was left by a writer that died. */
+const lockMs = 10_000;
+const lockRounds = 400;
 
 /** A question id as a counter's field name: MongoDB reads '.' as a path and '$' as an operator. */
 const fieldName = (id: string) => encodeURIComponent(id).replaceAll('.', '%2E');
@@ -43,22 +48,39 @@ export function storedCounts(doc: Pick<KpiRollupDoc, 'counts'>): RollupCounts {
 }
 
 /** KPI counters by hour and dimensions, and the dimensions each debtor account is counted under. */
-export function createKpiRollupRepository(models: { kpiRollups: Model<KpiRollupDoc>; kpiAccounts: Model<KpiAccountDoc> }) {
-  const { kpiRollups, kpiAccounts } = models;
+export function createKpiRollupRepository(models: { kpiRollups: Model<KpiRollupDoc>; kpiAccounts: Model<KpiAccountDoc>; kpiRollupLocks: Model<KpiRollupLockDoc> }) {
+  const { kpiRollups, kpiAccounts, kpiRollupLocks } = models;
+
+  /** Waits until this writer holds `key`'s lock; returns its token. */
+  const lock = async (key: string): Promise<string> => {
+    const token = randomUUID();
+    for (let round = 0; round < lockRounds; round++) {
+      try {
+        await kpiRollupLocks.create({ key, token, until: new Date(Date.now() + lockMs) });
+        return token;
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+      const held = await kpiRollupLocks.findOne({ key }).lean();
+      if (held && held.until.getTime() < Date.now()) await kpiRollupLocks.deleteOne({ key, token: held.token });
+      else await sleep(Math.random() * Math.min(50, 5 * (round + 1)));
+    }
+    throw new Error(`KPI rollup ${key.split('\n')[1]}: still locked after ${lockRounds} tries (too many concurrent writers)`);
+  };
+
   return {
-    /** Adds to the hour's counters (`$inc` on an upsert, one document per key). */
+    /** Adds to the hour's counters (`$inc` on an upsert, one document per key), one writer at a time. */
     async add(key: RollupKey, counts: RollupCounts): Promise<void> {
       const $inc = incrementsOf(counts);
       if (Object.keys($inc).length === 0) return;
       const { at, ...dimensions } = key;
       const filter = { ...dimensions, hour: new Date(Math.floor(at / hourMs) * hourMs) };
-      const upsert = () => kpiRollups.updateOne(filter, { $inc }, { upsert: true });
+      const lockKey = [filter.scope, filter.campaignId, filter.hour.getTime(), filter.campaignVersion, filter.strategy, filter.segment, filter.language, filter.channel].join('\n');
+      const token = await lock(lockKey);
       try {
-        await upsert();
-      } catch (err) {
-        // Two first increments of one hour raced to insert; the loser's increment now updates.
-        if (!isDuplicateKeyError(err)) throw err;
-        await upsert();
+        await kpiRollups.updateOne(filter, { $inc }, { upsert: true });
+      } finally {
+        await kpiRollupLocks.deleteOne({ key: lockKey, token });
       }
     },
 
