@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error';
 import { redactStrings } from '../policy/redaction';
 import type { DebtorRecord } from '../adapters/mongo/repositories';
-import type { DebtorView, HumanResolution } from '../../workflows/debtor/debtor.messages';
+import { terminalOutcomes, type DebtorView, type HumanResolution } from '../../workflows/debtor/debtor.messages';
 import { findDebtor, instalmentsIn, minorUnits, type DebtorRef, type MoneyInput } from './debtors';
 import { noteResolved, requireHolderOrAdmin, type Agent } from './human-task-claims';
 import { recordPayment } from './record-payment';
@@ -16,6 +16,8 @@ import type { UseCaseDeps } from './use-case-deps';
 //   and it opens its own task to verify the debt); its account then ends, so the task is closed here;
 // - callback: go on contacting, with the agreed callback in the notes. The cadence calls when its
 //   next step falls due; the workflow has no "call at this time" to hand the agreed time to.
+// A task can outlive its workflow (a dispute to verify, a cease request: the account ended as it
+// opened them). Nothing goes on there, so closing the task is the one answer, kept on the task.
 
 export const humanTaskOutcomes = ['resume-contact', 'promise', 'plan', 'close', 'payment-taken', 'dispute-noted', 'callback'] as const;
 export type HumanTaskOutcome = (typeof humanTaskOutcomes)[number];
@@ -32,7 +34,8 @@ export interface HumanTaskResolution {
 export async function resolveHumanTask(deps: UseCaseDeps, ref: DebtorRef, taskId: string, resolution: HumanTaskResolution, agent: Agent): Promise<DebtorView> {
   const debtor = await findDebtor(deps, ref);
   await requireHolderOrAdmin(deps, taskId, agent);
-  const view = await carryOut(deps, debtor, taskId, resolution, agent.actor);
+  const ended = (terminalOutcomes as readonly string[]).includes(debtor.status);
+  const view = await (ended ? closeOnEndedAccount : carryOut)(deps, debtor, taskId, resolution, agent.actor);
   await noteResolved(deps, taskId, agent, resolution.outcome);
   return view;
 }
@@ -76,11 +79,25 @@ async function takePayment(deps: UseCaseDeps, debtor: DebtorRecord, taskId: stri
 
 async function noteDispute(deps: UseCaseDeps, debtor: DebtorRecord, taskId: string, reason: string, actor: string): Promise<DebtorView> {
   if (reason.trim() === '') throw required('notes', 'dispute-noted', " (the debtor's reason)");
-  const task = await deps.mongo.repositories.humanTasks.byTaskId(taskId);
-  if (task?.workflowId !== debtor.workflowId || task.status !== 'open') throw new AppError('rejected', `no open human task ${taskId} on this account`, 422);
+  await requireOpenTaskOn(deps, debtor, taskId);
   const view = await askWorkflow(() => deps.gateway.dispute(debtor.workflowId, reason, actor));
   await deps.mongo.repositories.humanTasks.resolve(taskId, redactStrings({ outcome: 'dispute-noted', notes: reason, actor }));
   return view;
+}
+
+async function closeOnEndedAccount(deps: UseCaseDeps, debtor: DebtorRecord, taskId: string, resolution: HumanTaskResolution, actor: string): Promise<DebtorView> {
+  if (resolution.outcome !== 'close') {
+    const reason = `the account is ${debtor.status} and its workflow has ended: only close resolves its tasks`;
+    throw new AppError('rejected', `outcome: ${reason}`, 422, [{ path: 'outcome', message: reason }]);
+  }
+  await requireOpenTaskOn(deps, debtor, taskId);
+  await deps.mongo.repositories.humanTasks.resolve(taskId, redactStrings({ outcome: 'close', notes: resolution.notes, actor }));
+  return askWorkflow(() => deps.gateway.debtorState(debtor.workflowId));
+}
+
+async function requireOpenTaskOn(deps: UseCaseDeps, debtor: DebtorRecord, taskId: string): Promise<void> {
+  const task = await deps.mongo.repositories.humanTasks.byTaskId(taskId);
+  if (task?.workflowId !== debtor.workflowId || task.status !== 'open') throw new AppError('rejected', `no open human task ${taskId} on this account`, 422);
 }
 
 function required(field: string, outcome: HumanTaskOutcome, what = ''): AppError {

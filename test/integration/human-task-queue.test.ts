@@ -103,7 +103,7 @@ describe("the agents' queue", () => {
     expect(await stack.service.mongo.models.payments.findOne({ paymentId: `manual-${taskId}` }).lean()).toMatchObject({ amountMinor: 3_000, recordedBy: 'key:ben' });
   });
 
-  it('when an agent notes a dispute, then contact stops and the dispute comes back to the queue to be verified', async () => {
+  it('when an agent notes a dispute, then contact stops, the dispute comes back to the queue to be verified, and only closing resolves it', async () => {
     const { taskId } = await taskOf('A-3');
     expect((await claim(taskId, agents.ana)).status).toBe(200);
 
@@ -116,6 +116,14 @@ describe("the agents' queue", () => {
       return task.taskId !== taskId ? task : undefined;
     });
     expect(next).toMatchObject({ reason: 'disputed', claimedBy: null });
+
+    // The account has ended, so the dispute's own task is closed on the task: nothing goes on.
+    const resume = await resolve('A-3', next.taskId, { outcome: 'resume-contact', notes: 'verified' }, agents.ana);
+    expect(resume.status).toBe(422);
+    expect(resume.body.details).toEqual([{ path: 'outcome', message: expect.stringContaining('only close resolves its tasks') }]);
+    expect((await resolve('A-3', next.taskId, { outcome: 'close', notes: 'verification letter sent' }, agents.ana)).status).toBe(200);
+    const open = await call(url, 'GET', '/human-tasks', undefined, as(agents.ana));
+    expect(open.body.tasks.map((task: { taskId: string }) => task.taskId)).not.toContain(next.taskId);
   });
 
   it('when a cursor is not one the queue gave, or an auditor asks, then the queue refuses', async () => {
