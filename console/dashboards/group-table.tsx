@@ -5,7 +5,8 @@ import { collectionKpiColumns, shown } from './kpi-format';
 export function GroupTable(props: { by: string; totals: Array<{ group: string; facts: CollectionFacts; kpis: CollectionKpis }> }) {
   if (props.totals.length === 0) return <p class="muted">Nothing was counted in this range.</p>;
   return (
-    <div class="table-wrap">
+    // Focusable, so a keyboard can scroll the table sideways on a narrow screen.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={`KPIs per ${props.by}, scrolls sideways`}>
       <table class="group-table">
         <caption>KPIs per {props.by}</caption>
         <thead>

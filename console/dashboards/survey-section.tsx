@@ -77,7 +77,7 @@ function SurveyFigures(props: { dashboard: SurveysDashboard; bucket: 'day' | 'we
         </div>
       </dl>
       <div class="survey-parts">
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Drop-off per question, scrolls sideways">
           <table>
             <caption>Drop-off per question</caption>
             <thead>
