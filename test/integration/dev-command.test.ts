@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/child-process';
+import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../support/api-calls';
+import { launchChromium } from '../support/browser';
+import { openConsole } from '../support/console-browser';
 import { peopleIn, scanHistories, scanLog, scanMongo, scanRawHistories } from '../support/pii-scan';
 
 // The README's first command, `npm start` (= `parley dev` after setup): its own Temporal dev server,
@@ -18,8 +21,10 @@ describe('parley dev (what npm start runs)', () => {
   let child: ChildProcessWithoutNullStreams | undefined;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-dev-'));
   let output = '';
+  let browser: Browser | undefined;
 
   afterAll(async () => {
+    await browser?.close();
     // A failed run leaves nothing behind: the whole process group (servers included) goes.
     if (child?.pid && child.exitCode === null) {
       const exited = new Promise((resolve) => child!.once('exit', resolve));
@@ -81,6 +86,11 @@ describe('parley dev (what npm start runs)', () => {
     expect(output).toContain(`${api}/codec/sign-in?next=%2Ftemporal-ui%2Fnamespaces%2Fdefault%2Fworkflows`);
     const uiSettings = (await (await fetch(`${api}/temporal-ui/api/v1/settings`)).json()) as { Codec: { Endpoint: string } };
     expect(uiSettings.Codec.Endpoint).toBe(`${api}/codec`);
+    // Someone following the demo in the console, signed in with the printed key, on the Live page.
+    browser = await launchChromium();
+    const live = await openConsole(browser, api, adminApiKey);
+    const callerLine = live.getByRole('list', { name: /^Transcript/ }).getByRole('listitem').filter({ hasText: /^Caller:/ }).first();
+    const heardLive = callerLine.waitFor({ timeout: OUTCOME_TIMEOUT_MS * 2 });
     const outcomes = [
       /\(voicemail\)\s+OUTCOME answering machine: limited-content voicemail left/,
       /\(wrong-number\)\s+OUTCOME wrong person/,
@@ -95,6 +105,8 @@ describe('parley dev (what npm start runs)', () => {
       /\(card-reader\)\s+OUTCOME right party verified/,
     ];
     for (const outcome of outcomes) await waitFor(`call outcome ${outcome.source}`, outcome, OUTCOME_TIMEOUT_MS);
+    await heardLive;
+    await takeDemoHandOff(live);
     // The survey beside it: answers in their own words by text and on the phone, in English and
     // Chinese, a call left half-way and finished by text, then the results.
     await waitFor('the survey results', /Survey satisfaction-minutes: every respondent has finished/, 300_000);
@@ -141,5 +153,19 @@ describe('parley dev (what npm start runs)', () => {
     expect(await exited).toBe(0);
     // Nothing it started is left running: its servers were in the same process group.
     expect(() => process.kill(-child!.pid!, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
-  }, 480_000);
+  }, 540_000);
 });
+
+/** The distressed debtor (Pat Kim) waits for a person from the start: claim the task, let contact go on, then read the dashboards. */
+async function takeDemoHandOff(page: Page): Promise<void> {
+  await page.getByRole('link', { name: "Agents' queue" }).click();
+  const task = page.getByRole('article').filter({ hasText: 'Pat Kim' });
+  await task.getByRole('button', { name: 'Claim' }).click();
+  await task.getByLabel('Outcome').selectOption('resume-contact');
+  await task.getByRole('button', { name: 'Resolve' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect.poll(() => task.count()).toBe(0);
+
+  await page.getByRole('link', { name: 'Dashboards' }).click();
+  await page.getByRole('table', { name: 'KPIs per campaign' }).getByRole('row', { name: /^demo-minutes / }).waitFor();
+}
