@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import { FiguresTable, palette, useChart } from './chart-parts';
 import './bar-chart.css';
 
 // A bar chart of one or more named series over the same labels, drawn by Chart.js on a canvas. A
@@ -29,32 +29,11 @@ export interface BarChartProps {
   format?: (value: number) => string;
 }
 
-/** On white, each at or above 3:1 against the background (WCAG's figure for graphics). */
-const palette = ['#0b57d0', '#e8710a', '#146c2e', '#9334e6', '#b3261e', '#00838f'];
-
 /** Characters of a label written beside its bar. */
 const LABEL_SHOWN = 18;
 
 export function BarChart(props: BarChartProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'bar'> | undefined>(undefined);
-  useEffect(() => {
-    const next = configuration(props);
-    if (!chart.current) {
-      chart.current = new Chart(canvas.current!, next);
-      return;
-    }
-    chart.current.data = next.data;
-    chart.current.options = next.options!;
-    chart.current.update();
-  }, [props.labels, props.series, props.horizontal, props.format]);
-  useEffect(
-    () => () => {
-      chart.current?.destroy();
-      chart.current = undefined;
-    },
-    [],
-  );
+  const canvas = useChart(() => configuration(props), [props.labels, props.series, props.horizontal, props.format]);
   const rows = props.horizontal ? props.labels.length : 0;
   return (
     <figure class="bar-chart">
@@ -67,38 +46,6 @@ export function BarChart(props: BarChartProps) {
   );
 }
 
-function FiguresTable(props: BarChartProps) {
-  const format = props.format ?? String;
-  return (
-    <div class={props.showTable ? 'table-wrap' : 'visually-hidden'}>
-      <table>
-        <caption class={props.showTable ? 'visually-hidden' : undefined}>{props.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.category ?? 'Label'}</th>
-            {props.series.map((series) => (
-              <th scope="col" class="num" key={series.name}>
-                {series.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.labels.map((label, row) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              {props.series.map((series) => (
-                <td class="num" key={series.name}>
-                  {format(series.values[row] ?? 0)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 function configuration(props: BarChartProps): ChartConfiguration<'bar'> {
   const values = props.series.flatMap((series) => series.values);

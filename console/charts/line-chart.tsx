@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import { FiguresTable, palette, useChart } from './chart-parts';
 import './line-chart.css';
 
 // A line chart of one or more named series over the same labels (a trend over days or weeks),
@@ -27,29 +27,8 @@ export interface LineChartProps {
   format?: (value: number) => string;
 }
 
-/** On white, each at or above 3:1 against the background (WCAG's figure for graphics). */
-const palette = ['#0b57d0', '#e8710a', '#146c2e', '#9334e6', '#b3261e', '#00838f'];
-
 export function LineChart(props: LineChartProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'line'> | undefined>(undefined);
-  useEffect(() => {
-    const next = configuration(props);
-    if (!chart.current) {
-      chart.current = new Chart(canvas.current!, next);
-      return;
-    }
-    chart.current.data = next.data;
-    chart.current.options = next.options!;
-    chart.current.update();
-  }, [props.labels, props.series, props.format]);
-  useEffect(
-    () => () => {
-      chart.current?.destroy();
-      chart.current = undefined;
-    },
-    [],
-  );
+  const canvas = useChart(() => configuration(props), [props.labels, props.series, props.format]);
   return (
     <figure class="line-chart">
       <div class="line-chart-canvas">
@@ -61,41 +40,6 @@ export function LineChart(props: LineChartProps) {
   );
 }
 
-function FiguresTable(props: LineChartProps) {
-  const format = props.format ?? String;
-  return (
-    <div class={props.showTable ? 'table-wrap' : 'visually-hidden'}>
-      <table>
-        <caption class={props.showTable ? 'visually-hidden' : undefined}>{props.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.category ?? 'Label'}</th>
-            {props.series.map((series) => (
-              <th scope="col" class="num" key={series.name}>
-                {series.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.labels.map((label, row) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              {props.series.map((series) => {
-                const value = series.values[row];
-                return (
-                  <td class="num" key={series.name}>
-                    {value === null || value === undefined ? '—' : format(value)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 function configuration(props: LineChartProps): ChartConfiguration<'line'> {
   const format = props.format;

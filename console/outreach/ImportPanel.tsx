@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { upload } from '../api';
 import { describe, Problem } from '../ui';
 import type { OutreachKind } from './kinds';
-import { Table } from './Table';
+import { Table } from '../table';
 import type { ImportReport } from './wire';
 
 /** The import formats the API reads, by the file's extension. */

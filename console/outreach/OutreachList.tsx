@@ -4,7 +4,7 @@ import type { OutreachKind } from './kinds';
 import { Pager, usePages, withQuery } from './paging';
 import type { OutreachPage } from './wire';
 import { PausedBadge } from './PausedBadge';
-import { Table } from './Table';
+import { Table } from '../table';
 import './outreach.css';
 
 const pageSize = 50;

@@ -3,7 +3,7 @@ import { Loading, useApi } from '../ui';
 import type { OutreachKind } from './kinds';
 import { capitalized } from './OutreachList';
 import { Pager, usePages, withQuery } from './paging';
-import { Table } from './Table';
+import { Table } from '../table';
 
 const pageSize = 25;
 

@@ -1,7 +1,7 @@
 import { Loading, useApi } from '../ui';
 import { documentPath, type OutreachKind } from './kinds';
 import { withQuery } from './paging';
-import { Table } from './Table';
+import { Table } from '../table';
 import type { DocumentChange, VersionDiff } from './wire';
 
 interface Compared {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Loading, useApi, when } from '../ui';
 import { documentPath, type OutreachKind } from './kinds';
 import { Pager, usePages, withQuery } from './paging';
-import { Table } from './Table';
+import { Table } from '../table';
 import { VersionDiffView } from './VersionDiffView';
 import type { VersionHistory as History } from './wire';
 

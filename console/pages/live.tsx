@@ -1,10 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import type { LiveCall, LiveHandOff, LiveState, LiveText } from '../../src/live/live-state';
 import { callsInProgress, handOffWaitSeconds } from '../../src/live/live-state';
 import type { LiveWho } from '../../src/live/live-events';
 import { useLiveFeed, type Connection } from '../live-feed';
 import { base, Link } from '../router';
 import { Problem } from '../ui';
+import { Table } from '../table';
 import './live.css';
 
 // What is happening now: calls in progress with their words as they are spoken, hand-offs waiting
@@ -108,7 +108,7 @@ function CallCard(props: { call: LiveCall; now: number }) {
 
 function HandOffs(props: { handOffs: LiveHandOff[]; now: number }) {
   return (
-    <LiveTable headings={['Who', 'Status', 'Wait']} numeric="Wait">
+    <Table caption="People waiting for an agent" columns={['Who', 'Status', { label: 'Wait', num: true }]}>
       {props.handOffs.map((h) => (
         <tr key={h.call}>
           <td>
@@ -118,13 +118,13 @@ function HandOffs(props: { handOffs: LiveHandOff[]; now: number }) {
           <td class="num">{duration(handOffWaitSeconds(h, props.now) * 1000)}</td>
         </tr>
       ))}
-    </LiveTable>
+    </Table>
   );
 }
 
 function Texts(props: { texts: LiveText[] }) {
   return (
-    <LiveTable headings={['At', 'Direction', 'Number', 'Status', 'Text']}>
+    <Table caption="Texts in the last 15 minutes" columns={['At', 'Direction', 'Number', 'Status', 'Text']}>
       {[...props.texts].reverse().map((t) => (
         <tr key={t.seq}>
           <td>{new Date(t.at).toLocaleTimeString()}</td>
@@ -134,28 +134,10 @@ function Texts(props: { texts: LiveText[] }) {
           <td class="live-text-body">{t.body ?? '—'}</td>
         </tr>
       ))}
-    </LiveTable>
+    </Table>
   );
 }
 
-function LiveTable(props: { headings: string[]; numeric?: string; children: ComponentChildren }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            {props.headings.map((heading) => (
-              <th scope="col" key={heading} class={heading === props.numeric ? 'num' : undefined}>
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
-    </div>
-  );
-}
 
 /** The account (a link to its page) and the number dialled. */
 function Who(props: { who: LiveWho; fallback: string }) {
