@@ -156,10 +156,10 @@ describe('parley dev (what npm start runs)', () => {
   }, 540_000);
 });
 
-/** The distressed debtor (Pat Kim) waits for a person from the start: claim the task, let contact go on, then read the dashboards. */
+/** The distressed debtor (Pat Kim, demo-012) waits for a person from the start: claim the task, let contact go on, then read the dashboards. */
 async function takeDemoHandOff(page: Page): Promise<void> {
   await page.getByRole('link', { name: "Agents' queue" }).click();
-  const task = page.getByRole('article').filter({ hasText: 'Pat Kim' });
+  const task = page.getByRole('article').filter({ hasText: 'Account demo-012 ' });
   await task.getByRole('button', { name: 'Claim' }).click();
   await task.getByLabel('Outcome').selectOption('resume-contact');
   await task.getByRole('button', { name: 'Resolve' }).click();
