@@ -4,7 +4,7 @@ import type { ScriptStep } from './dialog-script';
 import { hasTerms } from './entities';
 import { matchFaq } from './faq';
 import type { TurnContext } from './turn-context';
-import { NO_ENTITIES } from './turn-schema';
+import { NO_ENTITIES, type Intent } from './turn-schema';
 import type { Understanding } from './understanding';
 import { verificationProgress } from './verification';
 
@@ -17,6 +17,9 @@ import { verificationProgress } from './verification';
 
 /** The greeting expects no answer, and a terminal state takes no turn. */
 const ANSWERING_STATES: ReadonlySet<CallState> = new Set(['verify-identity', 'disclosure', 'purpose-and-balance', 'handle-answer', 'recap', 'close']);
+
+/** Words that answer "am I speaking with …?" ("yes, it's me, what is this about?"): verification reads them first. */
+const VERIFICATION_ANSWERS: ReadonlySet<Intent> = new Set(['identity-confirmed', 'affirm', 'deny', 'wrong-person', 'inform']);
 
 /** What the call was waiting on: asked again after the answer. */
 function statePrompt(ctx: TurnContext): string {
@@ -36,6 +39,7 @@ export function answerCollectionsFaq(ctx: TurnContext, heard: Understanding): Sc
   if (!ctx.faq || !ANSWERING_STATES.has(ctx.state)) return undefined;
   // Terms said ("can I pay by card on Friday?") are the script's to act on; a shaky transcript is not a question heard.
   if (hasTerms(heard.entities) || heard.asrConfidence < ctx.escalation.minConfidence) return undefined;
+  if (ctx.state === 'verify-identity' && VERIFICATION_ANSWERS.has(heard.intent)) return undefined;
   const match = matchFaq(ctx.utterance.text, ctx.language, ctx.faq);
   if (!match) return undefined;
   const { entry } = match;

@@ -56,6 +56,14 @@ describe('frequently asked questions on a collections call, answered by the rule
     expect(call.decisions[4]?.nextState).toBe('purpose-and-balance');
   });
 
+  it('When the caller confirms who they are and asks what it is about in one breath, then verification goes on and the question waits', () => {
+    const call = runConversation(english(), ['Hello?', 'Yes, this is Jane. What is this about?', '1985', 'human']);
+
+    expect(call.decisions[1]?.faqId).toBeUndefined();
+    expect(call.replies[1]).toMatch(/your year of birth\?$/);
+    expect(call.decisions[2]?.nextState).toBe('disclosure');
+  });
+
   it('When the campaign has no FAQ, then the script answers the question as before', () => {
     const call = runConversation(makeContext(), ['Hello?', 'Who is this?', 'human']);
 
