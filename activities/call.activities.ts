@@ -4,6 +4,7 @@ import { CallRejectedError, isFinalCallStatus, type CallGateway, type CallReport
 import type { LlmDialog } from '../src/adapters/openai/llm-dialog';
 import type { TurnContext } from '../src/dialog/turn-context';
 import { redactSensitive } from '../src/policy/redaction';
+import { ruleEngineTurn } from '../src/dialog/rule-engine';
 import { buildCallSetup, type CallSetup } from '../src/voice/call-context';
 import { voiceWebhookUrl } from '../src/voice/voice-webhook-contract';
 import type { CallResult, CallWorkflowInput, PlacedCall } from '../workflows/call/call.messages';
@@ -62,8 +63,11 @@ export interface CallTurnRecord {
   sentiment: number;
   confidence: number;
   nextState: string;
-  engine: 'rules' | 'llm' | 'llm-cached' | 'rules-fallback';
+  /** 'faq': the rule engine answered from the campaign's FAQ, and no LLM was asked. */
+  engine: 'rules' | 'llm' | 'llm-cached' | 'rules-fallback' | 'faq';
   violations: string[];
+  /** The FAQ entry answered, and the call's language. */
+  faq?: { id: string; language: string };
   latencyMs: Record<string, number>;
 }
 
@@ -162,6 +166,9 @@ export function createCallActivities(deps: CallDeps) {
      */
     async llmTurn(input: { campaignId: string; context: TurnContext }): Promise<{ candidate: unknown; cached: boolean; latencyMs: number }> {
       if (!deps.llm) throw ApplicationFailure.nonRetryable('no LLM is configured', 'LlmNotConfigured');
+      // A frequently asked question is the rule engine's to answer from the campaign's FAQ: no
+      // candidate, so the workflow's decideTurn speaks the rule engine's turn, and no LLM request.
+      if (ruleEngineTurn(input.context).faqId) return { candidate: undefined, cached: false, latencyMs: 0 };
       const started = Date.now();
       const { candidate, cached } = await deps.llm.turn(input.campaignId, input.context);
       return { candidate, cached, latencyMs: Date.now() - started };

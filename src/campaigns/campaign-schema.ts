@@ -3,6 +3,7 @@ import { DEFAULT_VERIFICATION_TRIES } from '../dialog/verification';
 import { isKnownCurrency } from '../policy/money';
 import { regulationFCallCaps, regulationFCallingHours } from '../policy/regulation-f';
 import { channels, comparisonOps, debtorNumberFields, parseCondition, strategies } from './campaign-notation';
+import { faqSchema } from './faq-schema';
 import { cadenceSchema, contactPolicySections, stepCommon, wording } from './contact-policy-schema';
 import { checkedText, jurisdiction, nonEmptyText, perLanguage, slug, wholeNumber } from './schema-fields';
 
@@ -146,6 +147,8 @@ export const campaignSchema = z.strictObject({
   verification: verification.prefault({}),
   templates: z.record(slug, template),
   voice: policy.voice,
+  /** Questions the rule engine answers on calls without the LLM (faq-schema.ts). */
+  faq: faqSchema,
 });
 
 export type Campaign = z.output<typeof campaignSchema>;

@@ -10,6 +10,7 @@ import {
   wordingProblems,
 } from './contact-policy-validation';
 import { repeatedIds, validateDocument, type FieldError, type RelationCheck as CheckOf } from './document-validation';
+import { faqFitsTheLanguages } from './faq-schema';
 import { placeholders } from './templates';
 
 // Validation of a campaign document: the field rules of campaign-schema.ts and the relation checks
@@ -109,6 +110,8 @@ const plansAreDefinedWhenOffered: RelationCheck = ({ offers, segments, defaultSt
     : [];
 };
 
+const faqSpeaksTheCampaignLanguages: RelationCheck = ({ faq, languages }) => (faq && languages ? faqFitsTheLanguages(faq, languages) : []);
+
 const relationChecks: RelationCheck[] = [
   everyLanguageHasItsTexts,
   templatesFitTheCampaign,
@@ -118,4 +121,5 @@ const relationChecks: RelationCheck[] = [
   noLooserThanUSLaw,
   humansHaveARoute,
   plansAreDefinedWhenOffered,
+  faqSpeaksTheCampaignLanguages,
 ];

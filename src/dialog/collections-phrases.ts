@@ -59,6 +59,19 @@ export const PHRASES = {
     en: (p) => `Before we go on, I need to confirm I'm speaking with ${p.fullName}. Is that you?`,
     'zh-CN': (p) => `在继续之前，我需要先确认您是${p.fullName}本人。请问是您吗？`,
   } satisfies Localized<{ fullName: string }>,
+  confirmName: {
+    en: (p) => `Am I speaking with ${p.fullName}?`,
+    'zh-CN': (p) => `请问您是${p.fullName}本人吗？`,
+  } satisfies Localized<{ fullName: string }>,
+  askFactorAgain: {
+    en: (p) => askEn(p.kind, true),
+    'zh-CN': (p) => `请告诉我${FACTOR_NAMES['zh-CN'][p.kind]}。`,
+  } satisfies Localized<{ kind: FactorKind }>,
+  /** A question whose answer is about the debt, asked before verification: nothing said, back to verifying. */
+  faqAfterVerifying: {
+    en: () => `I can share that once I've confirmed I'm speaking with the right person.`,
+    'zh-CN': () => `确认是您本人之后，我才能告诉您。`,
+  } satisfies Localized<void>,
   askFactor: {
     en: (p) => `Thank you. To make sure I'm speaking with the right person, ${askEn(p.kind, false)}`,
     'zh-CN': (p) => `谢谢。为了确认是您本人，请告诉我${FACTOR_NAMES['zh-CN'][p.kind]}。`,
@@ -99,6 +112,10 @@ export const PHRASES = {
     en: (p) => `Thank you, ${p.firstName}. I'm ${p.agentName} with ${p.companyName}. ${p.disclosure} I'll connect you with a colleague now. Please hold.`,
     'zh-CN': (p) => `谢谢您。我是${p.companyName}的${p.agentName}。${p.disclosure}我现在为您转接同事，请稍等。`,
   } satisfies Localized<{ firstName: string; agentName: string; companyName: string; disclosure: string }>,
+  goodTimeToTalk: {
+    en: () => `Is now a good time to talk?`,
+    'zh-CN': () => `现在方便说几句吗？`,
+  } satisfies Localized<void>,
   disclosureReprompt: {
     en: () => `Sorry, I didn't catch that. Is now a good time to talk?`,
     'zh-CN': () => `抱歉，我没听清。现在方便说几句吗？`,

@@ -1,5 +1,6 @@
 import { localToday } from './calendar';
 import { callStateMachine, type CallState } from './call-states';
+import { answerCollectionsFaq } from './collections-faq';
 import { collectionsHandoff } from './collections-handoff';
 import { PHRASES, joinSentences } from './collections-phrases';
 import type { DialogScript, ScriptStep } from './dialog-script';
@@ -40,9 +41,9 @@ const money = (ctx: TurnContext, amountMinor: number): string => formatMoney(amo
 const date = (ctx: TurnContext, isoDate: string): string => formatDate(isoDate, ctx.language);
 const caller = (ctx: TurnContext) => ({ agentName: ctx.collector.agentName, callbackNumber: ctx.collector.callbackNumber });
 
-/** The last turn that was understood: a re-ask or a repeat in between does not drop the terms on the table. */
+/** The last turn that was understood: a re-ask, a repeat or an FAQ answer in between does not drop the terms on the table. */
 function lastUnderstoodTurn(ctx: TurnContext) {
-  return [...ctx.history].reverse().find((turn) => turn.intent !== 'unknown' && turn.intent !== 'repeat');
+  return [...ctx.history].reverse().find((turn) => turn.intent !== 'unknown' && turn.intent !== 'repeat' && !turn.faqId);
 }
 
 /** "Sorry, what?": the last reply again, and the call stays where it was; a third time in a row, a person takes over. */
@@ -365,6 +366,7 @@ export const collectionsScript: DialogScript<CallState, TurnContext> = {
   machine: callStateMachine,
   expectsAnswer: (state) => state !== 'greeting',
   understand: (ctx) => understandUtterance(ctx.utterance, { now: ctx.now, timeZone: ctx.timeZone, currency: ctx.account.currency }),
+  answerFaq: answerCollectionsFaq,
   optOut: (ctx) => step(PHRASES.optOut[ctx.language](), 'ended', 'opt-out'),
   escalate: collectionsHandoff,
   reprompt,

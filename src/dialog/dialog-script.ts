@@ -7,7 +7,8 @@ import type { Understanding } from './understanding';
 /**
  * The turn loop, independent of what the conversation is for. A script (collections now, a survey
  * later) brings its states and its words; the loop brings the order in which a caller's words are
- * weighed: stop requests, then escalation, then "not understood", then the script's own answer.
+ * weighed: stop requests, then escalation, then a frequently asked question, then "not understood",
+ * then the script's own answer.
  */
 
 /** What a script decides for one turn; the loop adds how the caller was heard. */
@@ -17,6 +18,8 @@ export interface ScriptStep<State extends string> {
   intent: Intent;
   /** Terms the reply proposes or confirms; the caller's keypad digits are added by the loop. */
   entities: Entities;
+  /** The campaign FAQ entry the reply answers. */
+  faqId?: string;
 }
 
 /** The part of a turn context the loop itself reads. */
@@ -34,6 +37,8 @@ export interface DialogScript<State extends string, Ctx extends ScriptTurnContex
   /** False where the caller's words answer nothing (the pick-up "hello?"), so nothing can be misunderstood. */
   expectsAnswer(state: State): boolean;
   understand(ctx: Ctx): Understanding;
+  /** A frequently asked question answered from the campaign's FAQ, the call staying where it was; undefined when none was asked. */
+  answerFaq?(ctx: Ctx, heard: Understanding): ScriptStep<State> | undefined;
   /** The caller asked not to be called: end at once (12 CFR 1006.14(h); TCPA consent revocation). */
   optOut(ctx: Ctx, heard: Understanding): ScriptStep<State>;
   escalate(ctx: Ctx, heard: Understanding, reason: EscalationReason): ScriptStep<State>;
@@ -52,9 +57,11 @@ function chooseStep<State extends string, Ctx extends ScriptTurnContext<State>>(
   heard: Understanding,
 ): ScriptStep<State> {
   if (heard.intent === 'opt-out') return script.optOut(ctx, heard);
-  const understood = !script.expectsAnswer(ctx.state) || heard.confidence >= ctx.escalation.minConfidence;
+  const faq = script.answerFaq?.(ctx, heard);
+  const understood = faq !== undefined || !script.expectsAnswer(ctx.state) || heard.confidence >= ctx.escalation.minConfidence;
   const reason = escalationReason(ctx.escalation, heard, understood, ctx.consecutiveNotUnderstood);
   if (reason) return script.escalate(ctx, heard, reason);
+  if (faq) return faq;
   if (!understood) return { ...script.reprompt(ctx, heard), intent: 'unknown' };
   return script.respond(ctx, heard);
 }

@@ -29,6 +29,8 @@ const historyTurnSchema = z.strictObject({
   intent: intentSchema,
   entities: entitiesSchema,
   nextState: z.enum(CALL_STATES),
+  /** The campaign FAQ entry this turn answered: the call went back to where it was. */
+  faqId: z.string().min(1).optional(),
 });
 
 export type HistoryTurn = z.infer<typeof historyTurnSchema>;
@@ -92,6 +94,10 @@ export const turnContextSchema = z.strictObject({
   now: z.int(),
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not an IANA time zone'),
   consecutiveNotUnderstood: z.int().min(0).default(0),
+  /** The campaign's FAQ in the call language; absent in contexts built before campaigns had one. */
+  faq: z
+    .array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1), answer: z.string().min(1), afterVerification: z.boolean() }))
+    .optional(),
   /** Paid through the link texted during this call, as the payment provider reported it. */
   paidDuringCallMinor: z.int().min(0).optional(),
 });

@@ -22,6 +22,7 @@ export function nextTurnContext(ctx: TurnContext, decision: TurnDecision, uttera
     intent: decision.intent,
     entities: decision.entities,
     nextState: decision.nextState,
+    ...(decision.faqId ? { faqId: decision.faqId } : {}),
   };
   return {
     ...ctx,

@@ -33,7 +33,8 @@ export const turnDecisionSchema = z.strictObject({
   nextState: z.enum(CALL_STATES).describe('The call state after this reply is spoken.'),
 });
 
-export type TurnDecision = z.infer<typeof turnDecisionSchema>;
+/** A decision; the rule engine marks one that answered from the campaign FAQ (never the LLM, whose schema has no such field). */
+export type TurnDecision = z.infer<typeof turnDecisionSchema> & { faqId?: string };
 
 /** The JSON Schema of a turn decision, for the LLM request's response_format (json_schema, strict). */
 export const turnDecisionJsonSchema: Readonly<Record<string, unknown>> = (() => {

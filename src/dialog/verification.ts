@@ -61,10 +61,10 @@ export interface VerificationProgress {
   triesLeft: number;
 }
 
-/** The caller's answers in the verify-identity state, oldest first, the current one last. */
+/** The caller's answers in the verify-identity state, oldest first, the current one last; a question the FAQ answered is none. */
 function answers(ctx: VerificationContext): Array<Pick<Utterance, 'text' | 'digits'>> {
   const earlier = ctx.history
-    .filter((turn: HistoryTurn) => turn.state === 'verify-identity')
+    .filter((turn: HistoryTurn) => turn.state === 'verify-identity' && !turn.faqId)
     .map((turn) => ({ text: turn.heard, ...(turn.entities.digits ? { digits: turn.entities.digits } : {}) }));
   return ctx.state === 'verify-identity' ? [...earlier, ctx.utterance] : earlier;
 }

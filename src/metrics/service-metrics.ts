@@ -45,6 +45,12 @@ export function createServiceMetrics(options: { runtimeMetricsAddress?: string }
       labelNames: ['reason'] as const,
       registers,
     }),
+    faqAnswers: new Counter({
+      name: 'parley_faq_answers_total',
+      help: "Call turns answered from the campaign's FAQ by the rule engine, without the LLM, by FAQ entry and language",
+      labelNames: ['faq_id', 'language'] as const,
+      registers,
+    }),
     textsSent: new Counter({
       name: 'parley_texts_sent_total',
       help: 'Texts handed to Twilio, by result (sent, rejected, error)',

@@ -32,6 +32,8 @@ export interface RunningService {
   readonly mongo: MongoHandle;
   /** The LLM dialog's prompt cache (hits, misses, hit rate) when an LLM is configured on this worker. */
   readonly llmCacheStats?: () => { hits: number; misses: number; hitRate: number };
+  /** Call turns this worker answered from a campaign's FAQ, with no LLM asked: beside the cache hits, how often the LLM was not needed. */
+  readonly faqAnswers: () => number;
   /** METRICS_PORT's listener, when one is configured. */
   readonly metricsUrl?: string;
   stop(): Promise<void>;
@@ -60,7 +62,8 @@ export async function startService(
   const runtimeMetricsAddress = roles.worker ? config.metrics.temporalBindAddress : undefined;
   const metrics = createServiceMetrics({ runtimeMetricsAddress });
   const llm = roles.worker && config.openai.apiKey ? createLlmDialog(config.openai, logger) : undefined;
-  const stopCacheReport = llm && reportLlmCache(llm, logger);
+  let faqAnswers = 0;
+  const stopCacheReport = llm && reportLlmCache(llm, () => faqAnswers, logger);
   const stop = () => {
     stopCacheReport?.();
     return stopAll({ app, metricsListener, workers, workersRun, stopRetention, client, mongo }, logger);
@@ -91,7 +94,10 @@ export async function startService(
           machineDetection: config.calls.machineDetection === 'off' ? undefined : config.calls.machineDetection,
           llm,
           speechEngine: config.speech.engine === 'twilio' ? undefined : config.speech.engine,
-          onTurnRecorded: (turn) => observeCallTurn(metrics, turn),
+          onTurnRecorded: (turn) => {
+            if (turn.faq) faqAnswers += 1;
+            observeCallTurn(metrics, turn);
+          },
         },
         speech: {
           engine: createSpeechEngine(config),
@@ -111,21 +117,22 @@ export async function startService(
       httpUrl = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}` : config.http.publicBaseUrl;
     }
     if (config.metrics.listener) metricsListener = await startMetricsListener(config.metrics.listener, metrics, logger);
-    return { httpUrl, gateway, mongo, llmCacheStats: llm && (() => llm.cacheStats()), metricsUrl: metricsListener?.url, stop };
+    return { httpUrl, gateway, mongo, llmCacheStats: llm && (() => llm.cacheStats()), faqAnswers: () => faqAnswers, metricsUrl: metricsListener?.url, stop };
   } catch (err) {
     await stop();
     throw err;
   }
 }
 
-/** The LLM prompt cache's hit rate, in the log every few minutes while it changes, and at stop. */
-function reportLlmCache(llm: LlmDialog, logger: Logger): () => void {
+/** The LLM prompt cache's hit rate and the FAQ's answers, in the log every few minutes while they change, and at stop. */
+function reportLlmCache(llm: LlmDialog, faqAnswers: () => number, logger: Logger): () => void {
   let reportedTurns = 0;
   const report = () => {
     const stats = llm.cacheStats();
-    if (stats.hits + stats.misses === reportedTurns) return;
-    reportedTurns = stats.hits + stats.misses;
-    logger.info({ llmPromptCache: stats }, 'LLM prompt cache');
+    const turns = stats.hits + stats.misses + faqAnswers();
+    if (turns === reportedTurns) return;
+    reportedTurns = turns;
+    logger.info({ llmPromptCache: stats, faqAnswers: faqAnswers() }, 'LLM prompt cache');
   };
   const timer = setInterval(report, 5 * 60_000);
   timer.unref();

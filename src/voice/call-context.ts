@@ -55,6 +55,16 @@ function verificationAnswers(campaign: Campaign, debtor: CallDebtor): Pick<TurnC
   };
 }
 
+/** The campaign's FAQ in the call language; none when the campaign has none. */
+function callFaq(campaign: Campaign, language: Language): Pick<TurnContext, 'faq'> {
+  const faq = campaign.faq.flatMap(({ id, questions, answer, afterVerification }) => {
+    const phrasings = questions[language];
+    const spoken = answer[language];
+    return phrasings && spoken ? [{ id, phrasings, answer: spoken, afterVerification }] : [];
+  });
+  return faq.length > 0 ? { faq } : {};
+}
+
 export function buildCallSetup(
   campaign: Campaign,
   input: { debtor: CallDebtor; strategy: string; balanceMinor: number; initialCommunication: boolean; now: number },
@@ -92,6 +102,7 @@ export function buildCallSetup(
     utterance: { text: '', asrConfidence: 1 },
     now: input.now,
     timeZone: input.debtor.timeZone,
+    ...callFaq(campaign, language),
   });
   const agent: CallSetup['agent'] = campaign.voice.agentNumber
     ? { kind: 'number', number: campaign.voice.agentNumber }

@@ -48,6 +48,7 @@ export function keepTurnRecord(call: Call, turnCtx: TurnContext, heard: Utteranc
     nextState: decision.nextState,
     engine: turn.engine,
     violations: turn.violations,
+    ...(decision.faqId ? { faq: { id: decision.faqId, language: call.setup.language } } : {}),
     latencyMs: { ...latencyMs },
   });
   if (call.unstoredTurns.length >= turnsPerWrite) storeTurns(call);

@@ -56,10 +56,13 @@ export async function takeTurn(call: Call, utterance: Utterance, timing: { arriv
   return twimlFor(call, decision, reply, utterance);
 }
 
-/** The LLM's turn when one is configured and the turn policy accepts it; the rule engine's otherwise. */
+/** The LLM's turn when one is configured and the turn policy accepts it; the rule engine's otherwise, and for an FAQ question. */
 async function decide(call: Call, context: TurnContext): Promise<DecidedTurn> {
   const { setup, input } = call;
-  if (setup.engine !== 'llm') return { decision: (await dialog.decideTurn({ context })).decision, engine: 'rules', violations: [], latencyMs: 0 };
+  if (setup.engine !== 'llm') {
+    const { decision } = await dialog.decideTurn({ context });
+    return { decision, engine: decision.faqId ? 'faq' : 'rules', violations: [], latencyMs: 0 };
+  }
   let answer: { candidate: unknown; cached: boolean; latencyMs: number };
   try {
     answer = await llmTurns(setup.llmTimeoutMs).llmTurn({ campaignId: input.campaignId, context });
@@ -68,8 +71,9 @@ async function decide(call: Call, context: TurnContext): Promise<DecidedTurn> {
     return { decision: (await dialog.decideTurn({ context })).decision, engine: 'rules-fallback', violations: ['llm-unavailable'], latencyMs: 0 };
   }
   const { decision, candidateAccepted, violations } = await dialog.decideTurn({ context, candidate: answer.candidate });
-  // A refused answer is never spoken: the rule engine answered this turn instead.
-  const engine = candidateAccepted ? (answer.cached ? 'llm-cached' : 'llm') : 'rules-fallback';
+  // A refused answer is never spoken: the rule engine answered this turn instead. An FAQ question
+  // was never put to the LLM (the llmTurn activity left it to the rule engine).
+  const engine = decision.faqId ? 'faq' : candidateAccepted ? (answer.cached ? 'llm-cached' : 'llm') : 'rules-fallback';
   return { decision, engine, violations, latencyMs: answer.latencyMs };
 }
 

@@ -32,8 +32,10 @@ export function runConversation(start: TurnContext, lines: readonly CallerLine[]
   let ctx: TurnContext = { ...start, utterance: toUtterance(first) };
   const decisions: TurnDecision[] = [];
   for (let index = 0; ; index += 1) {
-    const decision = turnDecisionSchema.parse(ruleEngineTurn(ctx));
-    const policy = checkTurnPolicy(ctx, decision);
+    // The FAQ mark is the rule engine's own, beside the fields the LLM's schema holds both engines to.
+    const { faqId, ...checked } = ruleEngineTurn(ctx);
+    const decision: TurnDecision = { ...turnDecisionSchema.parse(checked), ...(faqId ? { faqId } : {}) };
+    const policy = checkTurnPolicy(ctx, checked);
     if (!policy.ok) throw new Error(`turn ${index} (${ctx.state} -> ${decision.nextState}) broke policy: ${policy.violations.join(', ')}: "${decision.reply}"`);
     decisions.push(decision);
     const next = rest[index];

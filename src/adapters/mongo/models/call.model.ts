@@ -38,9 +38,11 @@ const callTurnSchema = new Schema(
     sentiment: { type: Number, required: true },
     confidence: { type: Number, required: true },
     nextState: { type: String, required: true },
-    /** rules, llm, llm-cached, or rules-fallback (the LLM failed or its turn was refused). */
+    /** rules, llm, llm-cached, rules-fallback (the LLM failed or its turn was refused), or faq (answered from the campaign's FAQ). */
     engine: { type: String, required: true },
     violations: { type: [String], default: [] },
+    /** The campaign FAQ entry the turn answered, and the call's language. */
+    faq: { type: new Schema({ id: { type: String, required: true }, language: { type: String, required: true } }, { _id: false }), required: false },
     /** Milliseconds per stage: listen (own recogniser), decide (engine), speak (own voice), total (webhook in the workflow to TwiML). */
     latencyMs: { type: Schema.Types.Mixed, default: {} },
     at: { type: Date, required: true },
