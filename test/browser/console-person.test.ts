@@ -109,8 +109,14 @@ describe("the console's debtor and respondent pages", () => {
     await dialog.getByLabel('Reason').fill('debtor asked for a week to think');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
-    await expect.poll(() => status(page)).toBe('paused');
-    await expect.poll(() => entries(page).first().textContent()).toMatch(/paused/i);
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('paused');
+    // The workflow writes its audit entry just after it answers: a busy worker may take a moment, as a person refreshing would see.
+    const topEntry = async () => {
+      await page.reload();
+      await entries(page).first().waitFor();
+      return entries(page).first().textContent();
+    };
+    await expect.poll(topEntry, { timeout: 20_000, interval: 1_000 }).toMatch(/paused/i);
     expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain('Paused byoperator');
     expect(await page.getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
     const stored = await call(base, 'GET', debtorPath);
