@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     // Worker threads and the Temporal native bridge do not mix: one process per test file.
     pool: 'forks',
+    // A page or a workflow on a busy 2-core machine may take seconds to show what a test waits for;
+    // expect.poll's default second is too short for that, and a longer wait costs nothing when it passes.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
