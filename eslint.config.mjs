@@ -6,7 +6,7 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 /** A message for an import that would take a pure module (or a workflow) out of determinism. */
 const impure = (what) =>
-  `${what} is not deterministic or not pure: workflows and the pure modules they call (src/dialog, src/policy, src/voice, src/campaigns, src/surveys, src/kpi) ` +
+  `${what} is not deterministic or not pure: workflows and the pure modules they call (src/dialog, src/policy, src/voice, src/campaigns, src/surveys, src/kpi, src/experiments) ` +
   'take only their inputs; side effects belong in activities/, vendors in src/adapters.';
 
 /**
@@ -15,9 +15,10 @@ const impure = (what) =>
  * - luxon: date arithmetic and time zones from Intl (the sandbox's Intl works, and its clock is the
  *   workflow's own, so DateTime.now() replays the same);
  * - libphonenumber-js/max: parsing against metadata it ships;
- * - yaml: a parser (src/campaigns reads campaign documents).
+ * - yaml: a parser (src/campaigns reads campaign documents);
+ * - jstat: the normal and Student t distributions (src/experiments tests the arms' differences).
  */
-const pureModules = ['zod', 'luxon', 'libphonenumber-js/max', 'yaml'];
+const pureModules = ['zod', 'luxon', 'libphonenumber-js/max', 'yaml', 'jstat'];
 /** Workflows add the two Temporal packages meant for the sandbox. */
 const workflowModules = ['@temporalio/workflow', '@temporalio/common', ...pureModules];
 
@@ -86,7 +87,7 @@ export default defineConfig(
     rules: { 'import-x/no-cycle': 'off' },
   },
   {
-    files: ['src/dialog/**/*.ts', 'src/policy/**/*.ts', 'src/voice/**/*.ts', 'src/campaigns/**/*.ts', 'src/surveys/**/*.ts', 'src/kpi/**/*.ts'],
+    files: ['src/dialog/**/*.ts', 'src/policy/**/*.ts', 'src/voice/**/*.ts', 'src/campaigns/**/*.ts', 'src/surveys/**/*.ts', 'src/kpi/**/*.ts', 'src/experiments/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': restrictedImports(pureModules), 'no-restricted-syntax': noRuntimeLoading },
   },
   {

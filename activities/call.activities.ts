@@ -5,6 +5,7 @@ import type { LlmDialog } from '../src/adapters/openai/llm-dialog';
 import type { TurnContext } from '../src/dialog/turn-context';
 import { redactSensitive } from '../src/policy/redaction';
 import { ruleEngineTurn } from '../src/dialog/rule-engine';
+import { campaignWithArms } from '../src/experiments/arms';
 import { buildCallSetup, type CallSetup } from '../src/voice/call-context';
 import { voiceWebhookUrl } from '../src/voice/voice-webhook-contract';
 import type { CallResult, CallWorkflowInput, PlacedCall } from '../workflows/call/call.messages';
@@ -135,7 +136,7 @@ export function createCallActivities(deps: CallDeps) {
   return {
     /** The campaign version's voice settings and the first turn context of the call. */
     async prepareCall(input: CallWorkflowInput & { now: number }): Promise<CallPrepared> {
-      const campaign = await loadValidCampaign(campaigns, { campaignId: input.campaignId, version: input.campaignVersion });
+      const campaign = campaignWithArms(await loadValidCampaign(campaigns, { campaignId: input.campaignId, version: input.campaignVersion }), input.experimentArms ?? {});
       const setup = buildCallSetup(campaign, input, { callbackNumber: deps.fromNumber });
       // The offline recogniser has a US English model only: other languages keep Twilio's speech.
       const speech = deps.speechEngine === 'local' && setup.language !== 'en' ? 'twilio' : (deps.speechEngine ?? 'twilio');
@@ -166,12 +167,17 @@ export function createCallActivities(deps: CallDeps) {
      */
     async llmTurn(input: { campaignId: string; context: TurnContext }): Promise<{ candidate: unknown; cached: boolean; latencyMs: number }> {
       if (!deps.llm) throw ApplicationFailure.nonRetryable('no LLM is configured', 'LlmNotConfigured');
-      // A frequently asked question is the rule engine's to answer from the campaign's FAQ: no
+      // A frequently asked question is the rule engine's to answer from the campaign's FAQ, and an
+      // experiment's greeting is said as worded, or the arms would not differ in what they test: no
       // candidate, so the workflow's decideTurn speaks the rule engine's turn, and no LLM request.
-      if (ruleEngineTurn(input.context).faqId) return { candidate: undefined, cached: false, latencyMs: 0 };
+      if (ruleEngineTurn(input.context).faqId || scriptedGreeting(input.context)) return { candidate: undefined, cached: false, latencyMs: 0 };
       const started = Date.now();
       const { candidate, cached } = await deps.llm.turn(input.campaignId, input.context);
       return { candidate, cached, latencyMs: Date.now() - started };
     },
   };
+}
+
+function scriptedGreeting(context: TurnContext): boolean {
+  return context.state === 'greeting' && context.greeting !== undefined;
 }

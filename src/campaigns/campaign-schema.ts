@@ -3,6 +3,7 @@ import { DEFAULT_VERIFICATION_TRIES } from '../dialog/verification';
 import { isKnownCurrency } from '../policy/money';
 import { regulationFCallCaps, regulationFCallingHours } from '../policy/regulation-f';
 import { channels, comparisonOps, debtorNumberFields, parseCondition, strategies } from './campaign-notation';
+import { experimentsSchema } from './experiment-schema';
 import { faqSchema } from './faq-schema';
 import { cadenceSchema, contactPolicySections, stepCommon, wording } from './contact-policy-schema';
 import { checkedText, jurisdiction, nonEmptyText, perLanguage, slug, wholeNumber } from './schema-fields';
@@ -149,6 +150,8 @@ export const campaignSchema = z.strictObject({
   voice: policy.voice,
   /** Questions the rule engine answers on calls without the LLM (faq-schema.ts). */
   faq: faqSchema,
+  /** Script experiments: arms that word or time parts of the outreach differently (experiment-schema.ts). */
+  experiments: experimentsSchema,
 });
 
 export type Campaign = z.output<typeof campaignSchema>;

@@ -10,6 +10,7 @@ import {
   wordingProblems,
 } from './contact-policy-validation';
 import { repeatedIds, validateDocument, type FieldError, type RelationCheck as CheckOf } from './document-validation';
+import { experimentChecks } from './experiment-validation';
 import { faqFitsTheLanguages } from './faq-schema';
 import { placeholders } from './templates';
 
@@ -122,4 +123,5 @@ const relationChecks: RelationCheck[] = [
   humansHaveARoute,
   plansAreDefinedWhenOffered,
   faqSpeaksTheCampaignLanguages,
+  experimentChecks,
 ];

@@ -5,6 +5,7 @@ import { serveCommand } from './commands/serve.command';
 import { doctorCommand } from './commands/doctor.command';
 import { ApiClient } from './api-client';
 import { campaignCommands } from './commands/campaign.command';
+import { experimentCommands } from './commands/experiment.command';
 import { importCommand } from './commands/import.command';
 import { debtorCommands } from './commands/debtor.command';
 import { surveyCommands } from './commands/survey.command';
@@ -74,6 +75,7 @@ const api = () => {
   return new ApiClient(c.cli.apiUrl, c.cli.apiKey ?? readDevSecrets(c.dataDir)?.adminApiKey);
 };
 campaignCommands(program, api);
+experimentCommands(program, api);
 importCommand(program, api);
 debtorCommands(program, api);
 // `survey validate` works on a local file alone; the others on the service.

@@ -63,10 +63,14 @@ function planEntities(ctx: TurnContext, count: number): Entities {
   return { ...NO_ENTITIES, instalments: count, amountMinor: splitIntoInstalments(ctx.account.amountDueMinor, count).regularMinor };
 }
 
-/** What the strategy offers right after the balance: a self-service link, or the largest plan allowed. */
+/**
+ * What the call offers right after the balance: a self-service link, or the largest plan allowed.
+ * The strategy decides, unless an experiment's arm leads with one of them.
+ */
 function strategyOffer(ctx: TurnContext): Proposal {
   const maxInstalments = maxFeasibleInstalments(ctx.account.amountDueMinor, ctx.offers);
-  if (ctx.strategy === 'consequences-and-plan' && maxInstalments >= 2) {
+  const lead = ctx.leadOffer ?? (ctx.strategy === 'consequences-and-plan' ? 'plan' : 'pay-now');
+  if (lead === 'plan' && maxInstalments >= 2) {
     return { topic: 'plan-request', entities: planEntities(ctx, maxInstalments) };
   }
   return { topic: 'pay-now', entities: { ...NO_ENTITIES, amountMinor: ctx.account.amountDueMinor } };
@@ -314,7 +318,7 @@ function respond(ctx: TurnContext, heard: Understanding): Step {
   switch (ctx.state) {
     case 'greeting':
       return step(
-        PHRASES.greeting[ctx.language]({ agentName: ctx.collector.agentName, fullName: ctx.debtor.fullName }),
+        ctx.greeting ?? PHRASES.greeting[ctx.language]({ agentName: ctx.collector.agentName, fullName: ctx.debtor.fullName }),
         'verify-identity',
         heard.intent === 'unknown' ? 'greet' : heard.intent,
       );

@@ -98,6 +98,10 @@ export const turnContextSchema = z.strictObject({
   faq: z
     .array(z.strictObject({ id: z.string().min(1), phrasings: z.array(z.string().min(1)).min(1), answer: z.string().min(1), afterVerification: z.boolean() }))
     .optional(),
+  /** The greeting an experiment's arm words (placeholders filled); absent: the script's own. */
+  greeting: z.string().min(1).optional(),
+  /** The offer an experiment's arm makes first after the balance; absent: the strategy's. */
+  leadOffer: z.enum(['pay-now', 'plan']).optional(),
   /** Paid through the link texted during this call, as the payment provider reported it. */
   paidDuringCallMinor: z.int().min(0).optional(),
 });

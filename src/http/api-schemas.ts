@@ -42,6 +42,11 @@ const plan = z.strictObject({
 });
 
 export const campaignParams = z.strictObject({ campaignId });
+export const experimentArmParams = z.strictObject({
+  campaignId,
+  experimentId: campaignSchema.shape.id.describe("The experiment's id, as in the campaign document"),
+  armId: campaignSchema.shape.id.describe("The arm's id, as in the campaign document"),
+});
 export const campaignQuery = z.strictObject({
   version: z.coerce.number().int().min(1).optional().describe('A version number; absent: the latest'),
 });

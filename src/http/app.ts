@@ -26,6 +26,7 @@ import { consoleSessionRoutes } from './routes/console-session.routes';
 import { outreachListRoutes } from './routes/outreach-lists.routes';
 import { humanTaskQueueRoutes } from './routes/human-task-queue.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { experimentRoutes } from './routes/experiment.routes';
 import { metricsRoutes } from './routes/metrics.routes';
 import { liveRoutes } from './routes/live.routes';
 import { registerAuthGuard } from './access/auth-guard';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await outreachListRoutes(app, deps);
   await humanTaskQueueRoutes(app, deps);
   await dashboardRoutes(app, deps);
+  await experimentRoutes(app, deps);
   await metricsRoutes(app, deps);
   return app;
 }

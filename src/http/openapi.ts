@@ -42,6 +42,7 @@ import { timelineComponentSchemas, timelinePaths } from './openapi-timeline';
 import { withOutreachLists } from './openapi-outreach-lists';
 import { queuePaths } from './openapi-queue';
 import { dashboardPaths } from './openapi-dashboards';
+import { experimentPaths } from './openapi-experiments';
 import { withPersonPaths } from './openapi-person';
 
 // The OpenAPI 3.1 description of the HTTP API. Parameters and request bodies are generated from
@@ -206,6 +207,7 @@ const paths: Record<string, JsonSchema> = {
   ...consolePaths,
   ...queuePaths,
   ...dashboardPaths,
+  ...experimentPaths,
   ...livePaths,
   ...metricsPaths,
   '/healthz': { get: { summary: 'The process answers', tags: ['operations'], responses: { 200: ok('Alive', { type: 'object' }) } } },

@@ -1,4 +1,5 @@
 import type { Campaign } from '../campaigns/campaign-schema';
+import type { ArmedCampaign } from '../experiments/arms';
 import { LANGUAGES, type Language } from '../dialog/language';
 import { STRATEGIES, type TurnContext } from '../dialog/turn-context';
 import { turnContextSchema } from '../dialog/turn-context-schema';
@@ -65,8 +66,16 @@ function callFaq(campaign: Campaign, language: Language): Pick<TurnContext, 'faq
   return faq.length > 0 ? { faq } : {};
 }
 
+/** An experiment arm's wording of the script in the call language; none when the person's arms leave it as written. */
+function armedScript(campaign: ArmedCampaign, language: Language, names: { agentName: string; fullName: string; firstName: string }): Pick<TurnContext, 'greeting' | 'leadOffer'> {
+  const worded = campaign.script?.greeting?.[language];
+  const greeting = worded?.replace(/\{\{\s*(agentName|fullName|firstName)\s*\}\}/g, (_, name: keyof typeof names) => names[name]);
+  const leadOffer = campaign.script?.leadOffer;
+  return { ...(greeting ? { greeting } : {}), ...(leadOffer ? { leadOffer } : {}) };
+}
+
 export function buildCallSetup(
-  campaign: Campaign,
+  campaign: ArmedCampaign,
   input: { debtor: CallDebtor; strategy: string; balanceMinor: number; initialCommunication: boolean; now: number },
   defaults: { callbackNumber: string },
 ): CallSetup {
@@ -103,6 +112,7 @@ export function buildCallSetup(
     now: input.now,
     timeZone: input.debtor.timeZone,
     ...callFaq(campaign, language),
+    ...armedScript(campaign, language, { agentName, fullName: input.debtor.fullName, firstName: input.debtor.firstName }),
   });
   const agent: CallSetup['agent'] = campaign.voice.agentNumber
     ? { kind: 'number', number: campaign.voice.agentNumber }

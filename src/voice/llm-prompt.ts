@@ -50,6 +50,8 @@ export function llmTurnMessages(ctx: TurnContext): ChatMessage[] {
       `Limits: at most ${ctx.offers.maxInstalments} monthly instalments of at least ${ctx.offers.minInstalmentAmountMinor}; promised dates at most ${ctx.offers.maxDaysOut} days out.`,
       `Callback number: ${ctx.collector.callbackNumber}.`,
     );
+    // An experiment's arm leads with one offer: the model must not blur the arms' difference.
+    if (ctx.leadOffer) facts.push(`After the balance, offer ${ctx.leadOffer === 'plan' ? 'the instalment plan' : 'the payment link'} first.`);
   }
   if (ctx.paidDuringCallMinor) facts.push(`The payment provider confirms the caller paid ${ctx.paidDuringCallMinor} minor units during this call.`);
   const messages: ChatMessage[] = [{ role: 'system', content: facts.join('\n') }];

@@ -19,6 +19,8 @@ export interface CallWorkflowInput {
   initialCommunication: boolean;
   /** The rate-limited voice task queue placeCall runs on. */
   voiceQueue: string;
+  /** The debtor's arms in the campaign's script experiments: the call is worded as they say. */
+  experimentArms?: Record<string, string>;
 }
 
 /** A voice webhook, as the call workflow receives it (already redacted by the route). */

@@ -52,6 +52,7 @@ async function callDebtor(ctx: DebtorContext, step: CadenceStep, attemptKey: str
           balanceMinor: ctx.state.balanceMinor,
           initialCommunication: firstCommunication(ctx),
           voiceQueue: ctx.queues.voice,
+          ...(ctx.state.experimentArms ? { experimentArms: ctx.state.experimentArms } : {}),
         },
       ],
     });

@@ -1,5 +1,6 @@
 import { patched, workflowInfo } from '@temporalio/workflow';
-import type { Campaign, CadenceStep } from '../../src/campaigns/campaign-schema';
+import type { CadenceStep } from '../../src/campaigns/campaign-schema';
+import type { ArmedCampaign } from '../../src/experiments/arms';
 import { isNorthAmericanNumber } from '../../src/policy/us-contact-rules';
 import type { OutreachContext } from '../outreach/outreach-context';
 import { Changes, freshOutreachState } from '../outreach/outreach-context';
@@ -11,7 +12,7 @@ import type { DebtorProfile, DebtorState, DebtorView, DebtorWorkflowInput, Inbou
 // What every part of the debtor workflow shares: the outreach context (state, campaign, audit
 // trail, status mirror, change counter) with the debtor's profile and what only a debtor has.
 
-export interface DebtorContext extends OutreachContext<DebtorState, Campaign> {
+export interface DebtorContext extends OutreachContext<DebtorState, ArmedCampaign> {
   readonly input: DebtorWorkflowInput;
   readonly person: DebtorProfile;
   /** Handlers are registered before the campaign loads; validators that need it refuse until then. */
@@ -40,7 +41,7 @@ export function createDebtorContext(input: DebtorWorkflowInput): DebtorContext {
     queues: input.queues,
     state,
     // Set by the workflow before its first step; until then `campaignLoaded` keeps validators off it.
-    campaign: undefined as unknown as Campaign,
+    campaign: undefined as unknown as ArmedCampaign,
     campaignLoaded: false,
     pendingCampaignVersion: state.campaignVersion,
     campaignHolds: 0,

@@ -2,11 +2,11 @@ import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workf
 import { chooseStrategy } from '../../src/policy/segments';
 import { adoptNewCampaignVersion } from '../outreach/campaign-version';
 import { shouldContinueAsNew } from '../outreach/outreach-context';
-import { reads } from '../outreach/outreach-activities';
 import { waitWhilePaused } from '../outreach/pause';
 import type { DebtorView, DebtorWorkflowInput } from './debtor.messages';
 import { createDebtorContext, segmentProfile, view, type DebtorContext } from './debtor-context';
 import { registerDebtorHandlers } from './debtor-handlers';
+import { loadArmedCampaign } from './experiment-arms';
 import { workDebtorCadence } from './debtor-cadence';
 import { answerReplies } from './debtor-texts';
 import { openHumanTask, waitForAgent } from './human-tasks';
@@ -22,14 +22,14 @@ const defaultContinueAsNewAfterEvents = 4000;
 export async function debtorWorkflow(input: DebtorWorkflowInput): Promise<DebtorView> {
   const ctx = createDebtorContext(input);
   registerDebtorHandlers(ctx);
-  ctx.campaign = await reads.loadCampaignVersion({ campaignId: input.campaignId, version: ctx.state.campaignVersion });
+  ctx.campaign = await loadArmedCampaign(ctx, { campaignId: input.campaignId, version: ctx.state.campaignVersion });
   ctx.campaignLoaded = true;
   if (!input.carried) await begin(ctx);
 
   while (!ctx.isClosed()) {
     ctx.changes.beginPass();
     ctx.trail.check();
-    await adoptNewCampaignVersion(ctx, reads.loadCampaignVersion);
+    await adoptNewCampaignVersion(ctx, (version) => loadArmedCampaign(ctx, version));
     await answerReplies(ctx);
     ctx.mirror();
     if (ctx.isClosed()) break;

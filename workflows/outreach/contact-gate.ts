@@ -22,14 +22,15 @@ export function allowedMoment(ctx: OutreachContext, channel: ContactChannel, not
     now: notBefore,
     timeZone: ctx.person.timeZone,
     channel,
-    ...contactRules(ctx),
+    ...contactRules(ctx, channel),
     history: { callAttempts: state.callAttempts, conversations: state.conversations },
   });
 }
 
 /** The campaign's hours and caps; for a debtor's +1 number, never looser than Regulation F's, whatever the campaign's jurisdiction. */
-function contactRules(ctx: OutreachContext): ContactRules {
-  const rules = { contactWindow: ctx.campaign.contactWindow, frequencyCaps: ctx.campaign.frequencyCaps };
+function contactRules(ctx: OutreachContext, channel: ContactChannel): ContactRules {
+  const { contactWindow, callHours, frequencyCaps } = ctx.campaign;
+  const rules = { contactWindow: channel === 'voice' && callHours ? { ...contactWindow, ...callHours } : contactWindow, frequencyCaps };
   return ctx.regulationFByNumber ? withinRegulationF(rules) : rules;
 }
 

@@ -44,7 +44,11 @@ export interface OutreachState extends CadenceProgress {
 }
 
 /** The parts of a campaign or survey the shared outreach steps read. */
-export type OutreachCampaign = Pick<Campaign, 'contactWindow' | 'frequencyCaps' | 'consent'> & { cadence: OutreachCadence };
+export type OutreachCampaign = Pick<Campaign, 'contactWindow' | 'frequencyCaps' | 'consent'> & {
+  cadence: OutreachCadence;
+  /** Local hours for calls inside the contact window, when an experiment's arm sets them. */
+  callHours?: { start: string; end: string };
+};
 
 /** Twilio's report on one text, keyed by the attempt that sent it. */
 export interface SmsDeliveryStatus {

@@ -100,6 +100,9 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   'GET /campaigns/:campaignId/versions': 'read',
   'GET /campaigns/:campaignId/versions/diff': 'read',
   'GET /campaigns/:campaignId/broadcasts': 'read',
+  // Script experiments: the results per arm (counts and rates, no person), and stopping an arm (a new version).
+  'GET /campaigns/:campaignId/experiments': 'read',
+  'POST /campaigns/:campaignId/experiments/:experimentId/arms/:armId/stop': 'admin',
   'GET /surveys': 'read',
   'GET /surveys/:surveyId/versions': 'read',
   'GET /surveys/:surveyId/versions/diff': 'read',

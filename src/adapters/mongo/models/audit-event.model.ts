@@ -29,6 +29,8 @@ auditEventSchema.index({ workflowId: 1, at: 1 });
 // Two writers that read the same last entry both try the next position: one wins, the other reads again.
 auditEventSchema.index({ workflowId: 1, chainSeq: 1 }, { unique: true });
 auditEventSchema.index({ workflowId: 1, occurredAt: 1 });
+// The experiment results read a campaign's entries of a few types.
+auditEventSchema.index({ campaignId: 1, type: 1 });
 
 export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Model } from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
 import type { AuditEventDoc } from '../models/audit-event.model';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { chainedEntry } from '../../../audit/audit-chain';
@@ -42,6 +42,14 @@ export function createAuditRepository(auditEvents: Model<AuditEventDoc>) {
       }
       throw new Error(`audit log of ${content.workflowId}: no free position after ${appendRounds} tries (too many concurrent writers)`);
     },
+
+    /** A campaign's entries of the given types, as the experiment results read them (no order). */
+    ofTypes: (campaignId: string, types: readonly string[]) =>
+      auditEvents
+        // trusted(): our own operator on a list of the code's own types; sanitizeFilter would quote it.
+        .find({ campaignId, type: mongoose.trusted({ $in: [...types] }) })
+        .select({ _id: 0, workflowId: 1, type: 1, data: 1 })
+        .lean<Array<{ workflowId: string; type: string; data: Record<string, unknown> }>>(),
 
     /** Every stored entry of one subject, in chain order, exactly as stored (for `audit verify`). */
     chainOf: (workflowId: string) => auditEvents.find({ workflowId }).sort({ chainSeq: 1 }).lean<StoredAuditEntry[]>(),

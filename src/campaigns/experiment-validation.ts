@@ -1,0 +1,122 @@
+import { minuteOfDay } from './campaign-notation';
+import type { Campaign } from './campaign-schema';
+import { wordingProblems } from './contact-policy-validation';
+import { repeatedIds, type FieldError } from './document-validation';
+import { variedParts, type Experiment, type ExperimentArm, type VariedPart } from './experiment-schema';
+import { placeholders } from './templates';
+
+// An arm passes the same compliance checks as the campaign it varies: a variant is refused at
+// validation, naming the path, when it would drop a required disclosure, talk about the debt before
+// the person is verified, call outside the contact window, or word a template the campaign cannot fill.
+
+type Sections = Partial<Campaign>;
+
+const greetingPlaceholders = ['agentName', 'fullName', 'firstName'];
+
+/**
+ * What each language's disclosure must still say, in words a reader can check (12 CFR 1006.18(e)):
+ * the initial one that this is an attempt to collect a debt and that information obtained will be
+ * used for that purpose; every later one that it is from a debt collector.
+ */
+const disclosureMustSay: Record<string, { initial: RegExp[]; subsequent: RegExp[]; explain: { initial: string; subsequent: string } }> = {
+  en: {
+    initial: [/\b(?:collect(?:ing)? a debt|debt collect(?:or|ion))\b/i, /\binformation\b[^.]*\bused for (?:that|this) purpose\b/i],
+    subsequent: [/\bdebt collector\b/i],
+    explain: {
+      initial: "must say it is an attempt to collect a debt and that any information obtained will be used for that purpose",
+      subsequent: "must say the communication is from a debt collector",
+    },
+  },
+  'zh-CN': {
+    initial: [/债务催收|催收债务/, /信息[^。]*用于/],
+    subsequent: [/债务催收/],
+    explain: { initial: '必须说明这是债务催收行为，且所获取的信息将用于此目的', subsequent: '必须说明本信息来自债务催收方' },
+  },
+};
+
+/** Words that tell a third party the call is about a debt (12 CFR 1006.6(d)): not in a greeting. */
+const debtWords: Record<string, RegExp> = {
+  en: /\b(?:debts?|owe[sd]?|owing|collect(?:ion|ions|or|ing)?|balance|overdue|past due|payment)\b/i,
+  'zh-CN': /债|欠|催收|还款|逾期|账单/,
+};
+
+export function experimentChecks({ experiments, languages, templates, contactWindow, offers }: Sections): FieldError[] {
+  if (!experiments) return [];
+  const partsVaried = new Map<VariedPart, string>();
+  const errors = [...repeatedIds(experiments, 'experiments', 'experiment')];
+  experiments.forEach((experiment, e) => {
+    const path = `experiments.${e}`;
+    errors.push(...repeatedIds(experiment.arms, `${path}.arms`, 'arm'));
+    if (experiment.arms.every((arm) => arm.stopped)) errors.push({ path: `${path}.arms`, message: 'has every arm stopped: leave at least one running, or remove the experiment' });
+    for (const part of partsOf(experiment)) {
+      const other = partsVaried.get(part);
+      if (other) errors.push({ path, message: `varies the ${part}, which experiment '${other}' varies too: one part of the script belongs to one experiment at a time, or their results mix` });
+      partsVaried.set(part, experiment.id);
+    }
+    experiment.arms.forEach((arm, a) => {
+      const at = `${path}.arms.${a}`;
+      if (languages) errors.push(...greetingProblems(arm, at, languages), ...disclosureProblems(arm, at, languages));
+      if (languages && templates) errors.push(...templateProblems(arm, at, languages, templates));
+      if (contactWindow) errors.push(...callHourProblems(arm, at, contactWindow));
+      if (arm.leadOffer === 'plan' && offers && !offers.instalmentPlan) {
+        errors.push({ path: `${at}.leadOffer`, message: "is 'plan', but the campaign offers no instalment plan (offers.instalmentPlan)" });
+      }
+    });
+  });
+  return errors;
+}
+
+export function partsOf(experiment: Experiment): VariedPart[] {
+  return variedParts.filter((part) => experiment.arms.some((arm) => arm[part] !== undefined));
+}
+
+function greetingProblems({ greeting }: ExperimentArm, at: string, languages: readonly string[]): FieldError[] {
+  if (!greeting) return [];
+  const rules = { kind: 'campaign', languages, needs: 'a greeting', fills: (name: string) => greetingPlaceholders.includes(name), suggested: greetingPlaceholders } as const;
+  const mentionsDebt = Object.entries(greeting).flatMap(([language, text]) =>
+    debtWords[language]?.test(text)
+      ? [{ path: `${at}.greeting.${language}`, message: 'speaks of the debt before the person is verified; a greeting may be heard by someone else (12 CFR 1006.6(d))' }]
+      : [],
+  );
+  return [...wordingProblems(`${at}.greeting`, greeting, rules), ...mentionsDebt];
+}
+
+function disclosureProblems({ disclosures }: ExperimentArm, at: string, languages: readonly string[]): FieldError[] {
+  if (!disclosures) return [];
+  const missing = languages
+    .filter((language) => disclosures[language] === undefined)
+    .map((language) => ({ path: `${at}.disclosures.${language}`, message: 'is missing: an arm that words the disclosure words it in every campaign language' }));
+  const dropped = Object.entries(disclosures).flatMap(([language, texts]) => {
+    const rules = disclosureMustSay[language];
+    if (!rules) return [];
+    return (['initial', 'subsequent'] as const).flatMap((kind) =>
+      rules[kind].every((pattern) => pattern.test(texts[kind]))
+        ? []
+        : [{ path: `${at}.disclosures.${language}.${kind}`, message: `drops the required disclosure: it ${rules.explain[kind]} (12 CFR 1006.18(e))` }],
+    );
+  });
+  return [...missing, ...dropped];
+}
+
+function templateProblems({ templates }: ExperimentArm, at: string, languages: readonly string[], campaignTemplates: Campaign['templates']): FieldError[] {
+  if (!templates) return [];
+  const known = new Set<string>(placeholders);
+  const rules = { kind: 'campaign', languages, needs: 'every template needs a text', fills: (name: string) => known.has(name), suggested: placeholders } as const;
+  return Object.entries(templates).flatMap(([templateId, text]): FieldError[] => {
+    const path = `${at}.templates.${templateId}`;
+    const base = campaignTemplates[templateId];
+    if (!base) return [{ path, message: `names no template of the campaign: an arm rewords one of ${Object.keys(campaignTemplates).join(', ')}` }];
+    if (base.channel !== 'sms') return [{ path, message: `is a ${base.channel} template: an arm rewords SMS templates (a call's wording is its greeting)` }];
+    return wordingProblems(path, text, rules);
+  });
+}
+
+function callHourProblems({ callHours }: ExperimentArm, at: string, window: Campaign['contactWindow']): FieldError[] {
+  if (!callHours) return [];
+  const [start, end] = [minuteOfDay(callHours.start), minuteOfDay(callHours.end)];
+  if (start >= end) return [{ path: `${at}.callHours.end`, message: `must be after start (${callHours.start})` }];
+  if (start < minuteOfDay(window.start) || end > minuteOfDay(window.end)) {
+    return [{ path: `${at}.callHours`, message: `${callHours.start}-${callHours.end} is not inside the contact window ${window.start}-${window.end}` }];
+  }
+  return [];
+}

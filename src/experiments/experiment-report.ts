@@ -1,0 +1,115 @@
+import type { Experiment, VariedPart } from '../campaigns/experiment-schema';
+import { partsOf } from '../campaigns/experiment-validation';
+import type { PersonOutcome } from './experiment-outcomes';
+import { compareMeans, compareRates, meanEstimate, rateEstimate, type Comparison, type Estimate } from './statistics';
+
+// One experiment's results: each arm's people and outcomes, and each arm set against the first
+// (the control) with the test that fits the metric. Every comparison carries its own verdict,
+// "not enough data" included, so nobody reads a difference into a handful of calls.
+
+export type MetricId = 'right-party-contact-rate' | 'promise-to-pay-rate' | 'kept-promise-rate' | 'collected-per-account' | 'hand-off-rate';
+
+export interface ArmSummary {
+  id: string;
+  weight: number;
+  stopped: boolean;
+  /** People first placed in this arm (they count here even after a move). */
+  people: number;
+  /** Of them, moved to another arm when this one was stopped or removed. */
+  movedOut: number;
+}
+
+export interface ArmMetric {
+  arm: string;
+  /** People the metric is measured on (for the kept-promise rate: those whose promise came due). */
+  n: number;
+  /** For a rate: how many of them. */
+  successes?: number;
+  estimate: Estimate;
+}
+
+export interface MetricReport {
+  metric: MetricId;
+  label: string;
+  kind: 'rate' | 'mean';
+  /** 'share': a proportion from 0 to 1; 'minor-units': money in the campaign currency's minor units. */
+  unit: 'share' | 'minor-units';
+  arms: ArmMetric[];
+  comparisons: Array<Comparison & { arm: string; against: string }>;
+}
+
+export interface ExperimentReport {
+  id: string;
+  question?: string;
+  varies: VariedPart[];
+  control: string;
+  arms: ArmSummary[];
+  metrics: MetricReport[];
+}
+
+/** What GET /campaigns/{id}/experiments answers. */
+export interface CampaignExperiments {
+  campaignId: string;
+  version: number;
+  currency: string;
+  /** When the figures were read (ISO 8601). */
+  asOf: string;
+  experiments: ExperimentReport[];
+}
+
+interface RateMetric {
+  metric: MetricId;
+  label: string;
+  population: (person: PersonOutcome) => boolean;
+  success: (person: PersonOutcome) => boolean;
+}
+
+const rateMetrics: RateMetric[] = [
+  { metric: 'right-party-contact-rate', label: 'right-party contact rate', population: () => true, success: (p) => p.rightPartyContact },
+  { metric: 'promise-to-pay-rate', label: 'promise-to-pay rate', population: () => true, success: (p) => p.promised },
+  { metric: 'kept-promise-rate', label: 'kept-promise rate', population: (p) => p.promiseDue, success: (p) => p.promiseKept },
+  { metric: 'hand-off-rate', label: 'hand-off rate', population: () => true, success: (p) => p.handedOff },
+];
+
+export function experimentReport(experiment: Experiment, people: Iterable<PersonOutcome>): ExperimentReport {
+  const byArm = new Map<string, PersonOutcome[]>(experiment.arms.map((arm) => [arm.id, []]));
+  for (const person of people) {
+    const armId = person.arms[experiment.id];
+    if (armId !== undefined) byArm.set(armId, [...(byArm.get(armId) ?? []), person]);
+  }
+  const armIds = [...byArm.keys()];
+  const control = armIds[0]!;
+  const comparisons = Math.max(1, armIds.length - 1);
+  const arms = armIds.map((id): ArmSummary => {
+    const declared = experiment.arms.find((arm) => arm.id === id);
+    const members = byArm.get(id)!;
+    return { id, weight: declared?.weight ?? 0, stopped: declared ? declared.stopped : true, people: members.length, movedOut: members.filter((p) => p.moved.includes(experiment.id)).length };
+  });
+
+  const rates = rateMetrics.map((definition): MetricReport => {
+    const samples = armIds.map((arm) => {
+      const population = byArm.get(arm)!.filter(definition.population);
+      return { arm, successes: population.filter(definition.success).length, trials: population.length };
+    });
+    return {
+      metric: definition.metric,
+      label: definition.label,
+      kind: 'rate',
+      unit: 'share',
+      arms: samples.map((sample) => ({ arm: sample.arm, n: sample.trials, successes: sample.successes, estimate: rateEstimate(sample) })),
+      comparisons: samples.slice(1).map((sample) => ({ arm: sample.arm, against: control, ...compareRates(samples[0]!, sample, { comparisons, metricLabel: definition.label }) })),
+    };
+  });
+
+  const money = armIds.map((arm) => ({ arm, values: byArm.get(arm)!.map((person) => person.collectedMinor) }));
+  const collected: MetricReport = {
+    metric: 'collected-per-account',
+    label: 'money collected per account',
+    kind: 'mean',
+    unit: 'minor-units',
+    arms: money.map((sample) => ({ arm: sample.arm, n: sample.values.length, estimate: meanEstimate(sample) })),
+    comparisons: money.slice(1).map((sample) => ({ arm: sample.arm, against: control, ...compareMeans(money[0]!, sample, { comparisons, metricLabel: 'money collected per account' }) })),
+  };
+
+  return { id: experiment.id, question: experiment.question, varies: partsOf(experiment), control, arms, metrics: [...rates.slice(0, 3), collected, rates[3]!] };
+}

@@ -1,0 +1,93 @@
+import { campaignParams, experimentArmParams } from './api-schemas';
+import { appliedDocument, failure, ok, parameters, text, type JsonSchema } from './openapi-json-schema';
+
+// The script experiments' part of the OpenAPI document (src/experiments, src/use-cases/experiment-results.ts).
+
+const integer = { type: 'integer' };
+const estimate: JsonSchema = {
+  type: 'object',
+  description: 'The value and its 95% interval (Wilson for a rate, Student t for a mean)',
+  properties: { value: { type: 'number' }, low: { type: 'number' }, high: { type: 'number' } },
+};
+
+const comparison: JsonSchema = {
+  type: 'object',
+  properties: {
+    arm: { ...text, description: 'The arm compared' },
+    against: { ...text, description: 'The control: the experiment\'s first arm' },
+    test: { type: 'string', enum: ['two-proportion z-test', 'Welch t-test'] },
+    difference: { ...estimate, description: 'arm − control, with its interval at the Bonferroni-corrected confidence' },
+    pValue: { type: ['number', 'null'], description: 'Two-sided; null when there is not enough data to test' },
+    verdict: { type: 'string', enum: ['significant', 'not-significant', 'not-enough-data'] },
+    explanation: { ...text, description: 'The verdict in one plain sentence' },
+  },
+};
+
+const metric: JsonSchema = {
+  type: 'object',
+  properties: {
+    metric: { type: 'string', enum: ['right-party-contact-rate', 'promise-to-pay-rate', 'kept-promise-rate', 'collected-per-account', 'hand-off-rate'] },
+    label: text,
+    kind: { type: 'string', enum: ['rate', 'mean'] },
+    unit: { type: 'string', enum: ['share', 'minor-units'], description: "'share': 0 to 1; 'minor-units': money in the campaign currency's minor units" },
+    arms: {
+      type: 'array',
+      items: { type: 'object', properties: { arm: text, n: { ...integer, description: 'People measured (kept-promise rate: those whose promise came due)' }, successes: integer, estimate } },
+    },
+    comparisons: { type: 'array', items: comparison },
+  },
+};
+
+const experiment: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: text,
+    question: text,
+    varies: { type: 'array', items: { type: 'string', enum: ['greeting', 'disclosures', 'leadOffer', 'templates', 'callHours'] } },
+    control: text,
+    arms: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: text,
+          weight: integer,
+          stopped: { type: 'boolean' },
+          people: { ...integer, description: 'People first placed in the arm; they count here after a move too (intention to treat)' },
+          movedOut: { ...integer, description: 'Of them, moved to another arm when this one was stopped' },
+        },
+      },
+    },
+    metrics: { type: 'array', items: metric },
+  },
+};
+
+export const experimentPaths: Record<string, JsonSchema> = {
+  '/campaigns/{campaignId}/experiments': {
+    get: {
+      summary: "A campaign's script experiments: per arm, its people and outcomes, each set against the control with intervals and a significance verdict",
+      tags: ['experiments'],
+      parameters: parameters(campaignParams, 'path'),
+      responses: {
+        200: ok('The results, as of now', {
+          type: 'object',
+          properties: { campaignId: text, version: integer, currency: text, asOf: { ...text, format: 'date-time' }, experiments: { type: 'array', items: experiment } },
+        }),
+        404: failure('No such campaign'),
+      },
+    },
+  },
+  '/campaigns/{campaignId}/experiments/{experimentId}/arms/{armId}/stop': {
+    post: {
+      summary: 'Stops an arm: a new campaign version with the arm stopped; its people move to the remaining arms at their next contact',
+      tags: ['experiments'],
+      parameters: parameters(experimentArmParams, 'path'),
+      responses: {
+        200: ok('The new version, and its broadcast to the running debtors', appliedDocument('campaignId')),
+        400: failure('Stopping it would leave no arm running; `details` names the path'),
+        404: failure('No such campaign, experiment or arm'),
+        409: failure('The arm is already stopped'),
+      },
+    },
+  },
+};
