@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { NewSurveyAnswer, Repositories, RespondentStatusMirror } from '../src/adapters/mongo/repositories';
 import { redactSensitive } from '../src/policy/redaction';
+import { surveyWithArms } from '../src/experiments/arms';
 import { validateSurvey } from '../src/surveys/survey-validation';
 import type { Survey } from '../src/surveys/survey-schema';
 import type { LlmDialog } from '../src/adapters/openai/llm-dialog';
@@ -46,8 +47,8 @@ export function createSurveyActivities(deps: SurveyDeps) {
     loadSurveyVersion,
 
     /** What a survey call is conducted with: the survey version, and where its webhooks go. */
-    async prepareSurveyCall(input: { surveyId: string; version: number }): Promise<SurveyCallPrepared> {
-      const survey = await loadSurveyVersion({ campaignId: input.surveyId, version: input.version });
+    async prepareSurveyCall(input: { surveyId: string; version: number; experimentArms?: Record<string, string> }): Promise<SurveyCallPrepared> {
+      const survey = surveyWithArms(await loadSurveyVersion({ campaignId: input.surveyId, version: input.version }), input.experimentArms ?? {});
       return { survey, publicBaseUrl: deps.publicBaseUrl, engine: deps.llm ? 'llm' : 'rules', llmTimeoutMs: (deps.llm?.timeoutMs ?? 8000) + 2000 };
     },
 

@@ -1,8 +1,8 @@
 import { minuteOfDay } from './campaign-notation';
 import type { Campaign } from './campaign-schema';
-import { wordingProblems } from './contact-policy-validation';
+import { wordingProblems, type WordingRules } from './contact-policy-validation';
 import { repeatedIds, type FieldError } from './document-validation';
-import { variedParts, type Experiment, type ExperimentArm, type VariedPart } from './experiment-schema';
+import { variedParts, type AnyExperiment, type ExperimentArm, type VariedPart } from './experiment-schema';
 import { placeholders } from './templates';
 
 // An arm passes the same compliance checks as the campaign it varies: a variant is refused at
@@ -40,7 +40,23 @@ const debtWords: Record<string, RegExp> = {
   'zh-CN': /债|欠|催收|还款|逾期|账单/,
 };
 
-export function experimentChecks({ experiments, languages, templates, contactWindow, offers }: Sections): FieldError[] {
+/** What the experiment checks read of a campaign or a survey. */
+export interface ExperimentSections {
+  experiments?: readonly AnyExperiment[];
+  templates?: Readonly<Record<string, { channel: string }>>;
+  contactWindow?: { start: string; end: string };
+}
+
+/**
+ * The checks every kind of document's experiments pass: unique ids, a running arm, one experiment
+ * per part of the script, templates that exist and fill, call hours inside the window; then the
+ * kind's own checks of each arm (`armProblems`, given the arm and its path).
+ */
+export function experimentProblems(
+  { experiments, templates, contactWindow }: ExperimentSections,
+  templateRules: WordingRules | undefined,
+  armProblems: (arm: AnyExperiment['arms'][number], at: string) => FieldError[],
+): FieldError[] {
   if (!experiments) return [];
   const partsVaried = new Map<VariedPart, string>();
   const errors = [...repeatedIds(experiments, 'experiments', 'experiment')];
@@ -55,18 +71,30 @@ export function experimentChecks({ experiments, languages, templates, contactWin
     }
     experiment.arms.forEach((arm, a) => {
       const at = `${path}.arms.${a}`;
-      if (languages) errors.push(...greetingProblems(arm, at, languages), ...disclosureProblems(arm, at, languages));
-      if (languages && templates) errors.push(...templateProblems(arm, at, languages, templates));
-      if (contactWindow) errors.push(...callHourProblems(arm, at, contactWindow));
-      if (arm.leadOffer === 'plan' && offers && !offers.instalmentPlan) {
-        errors.push({ path: `${at}.leadOffer`, message: "is 'plan', but the campaign offers no instalment plan (offers.instalmentPlan)" });
-      }
+      if (templates && templateRules) errors.push(...templateProblems(arm.templates as Record<string, Record<string, string>> | undefined, at, templates, templateRules));
+      if (contactWindow) errors.push(...callHourProblems(arm.callHours as { start: string; end: string } | undefined, at, contactWindow));
+      errors.push(...armProblems(arm, at));
     });
   });
   return errors;
 }
 
-export function partsOf(experiment: Experiment): VariedPart[] {
+/** A collections campaign's experiments: the common checks, and the greeting, disclosure and offer of each arm. */
+export function experimentChecks(campaign: Sections): FieldError[] {
+  const { languages, offers } = campaign;
+  const known = new Set<string>(placeholders);
+  const templateRules = languages && { kind: 'campaign', languages, needs: 'every template needs a text', fills: (name: string) => known.has(name), suggested: placeholders } as const;
+  return experimentProblems(campaign, templateRules, (anyArm, at) => {
+    const arm = anyArm as ExperimentArm;
+    const errors = languages ? [...greetingProblems(arm, at, languages), ...disclosureProblems(arm, at, languages)] : [];
+    if (arm.leadOffer === 'plan' && offers && !offers.instalmentPlan) {
+      errors.push({ path: `${at}.leadOffer`, message: "is 'plan', but the campaign offers no instalment plan (offers.instalmentPlan)" });
+    }
+    return errors;
+  });
+}
+
+export function partsOf(experiment: AnyExperiment): VariedPart[] {
   return variedParts.filter((part) => experiment.arms.some((arm) => arm[part] !== undefined));
 }
 
@@ -98,20 +126,23 @@ function disclosureProblems({ disclosures }: ExperimentArm, at: string, language
   return [...missing, ...dropped];
 }
 
-function templateProblems({ templates }: ExperimentArm, at: string, languages: readonly string[], campaignTemplates: Campaign['templates']): FieldError[] {
-  if (!templates) return [];
-  const known = new Set<string>(placeholders);
-  const rules = { kind: 'campaign', languages, needs: 'every template needs a text', fills: (name: string) => known.has(name), suggested: placeholders } as const;
-  return Object.entries(templates).flatMap(([templateId, text]): FieldError[] => {
+function templateProblems(
+  reworded: Record<string, Record<string, string>> | undefined,
+  at: string,
+  documentTemplates: Readonly<Record<string, { channel: string }>>,
+  rules: WordingRules,
+): FieldError[] {
+  if (!reworded) return [];
+  return Object.entries(reworded).flatMap(([templateId, text]): FieldError[] => {
     const path = `${at}.templates.${templateId}`;
-    const base = campaignTemplates[templateId];
-    if (!base) return [{ path, message: `names no template of the campaign: an arm rewords one of ${Object.keys(campaignTemplates).join(', ')}` }];
+    const base = documentTemplates[templateId];
+    if (!base) return [{ path, message: `names no template of the ${rules.kind}: an arm rewords one of ${Object.keys(documentTemplates).join(', ') || 'its templates (it has none)'}` }];
     if (base.channel !== 'sms') return [{ path, message: `is a ${base.channel} template: an arm rewords SMS templates (a call's wording is its greeting)` }];
     return wordingProblems(path, text, rules);
   });
 }
 
-function callHourProblems({ callHours }: ExperimentArm, at: string, window: Campaign['contactWindow']): FieldError[] {
+function callHourProblems(callHours: { start: string; end: string } | undefined, at: string, window: { start: string; end: string }): FieldError[] {
   if (!callHours) return [];
   const [start, end] = [minuteOfDay(callHours.start), minuteOfDay(callHours.end)];
   if (start >= end) return [{ path: `${at}.callHours.end`, message: `must be after start (${callHours.start})` }];

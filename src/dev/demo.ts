@@ -74,6 +74,7 @@ export async function runDemo(deps: UseCaseDeps, simulator: TwilioSimulator, pri
     `Demo: campaign ${campaignId} v${applied.version} ${applied.created ? 'applied' : 'already applied'}; ${report.started} debtors started, ` +
       `${report.alreadyImported} already running (from an earlier start), people in ${zone}. Journeys follow; Ctrl-C stops.`,
   );
+  print(`Demo: experiment greeting-wording greets half the debtors the standard way and half warmly; compare the arms with \`bin/parley experiment show ${campaignId}\`.`);
 
   // Status changes come from the debtors' workflows, read through the status mirror; each call's
   // structured outcome from the call records.

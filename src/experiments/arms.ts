@@ -1,7 +1,8 @@
 import type { Campaign } from '../campaigns/campaign-schema';
-import type { Experiment } from '../campaigns/experiment-schema';
+import type { AnyExperiment } from '../campaigns/experiment-schema';
+import type { Survey } from '../surveys/survey-schema';
 
-// Who is in which arm of a campaign's experiments, and the campaign as that person's arms word it.
+// Who is in which arm of a campaign's (or survey's) experiments, and the document as that person's arms word it.
 // Pure and deterministic, so workflows run it: a person's arm is fixed by a hash of the experiment
 // and the person's workflow id, so the same person lands in the same arm on every replay, after a
 // continue-as-new and on a re-import, and arms fill in proportion to their weights.
@@ -23,7 +24,12 @@ export interface ArmedScript {
   leadOffer?: 'pay-now' | 'plan';
 }
 
-export type ArmedCampaign = Campaign & { script?: ArmedScript; callHours?: { start: string; end: string } };
+interface CallHours {
+  callHours?: { start: string; end: string };
+}
+
+export type ArmedCampaign = Campaign & CallHours & { script?: ArmedScript };
+export type ArmedSurvey = Survey & CallHours;
 
 /** A number in [0, 1) fixed by `key` (32-bit FNV-1a, mixed): spreads evenly, and needs no I/O or randomness. */
 export function stableFraction(key: string): number {
@@ -40,7 +46,7 @@ export function stableFraction(key: string): number {
 }
 
 /** The running arm a person falls into, by weight; undefined when every arm is stopped. */
-export function pickArm(experiment: Experiment, personKey: string): string | undefined {
+export function pickArm(experiment: AnyExperiment, personKey: string): string | undefined {
   const running = experiment.arms.filter((arm) => !arm.stopped);
   const total = running.reduce((sum, arm) => sum + arm.weight, 0);
   let point = stableFraction(`${experiment.id}/${personKey}`) * total;
@@ -56,7 +62,7 @@ export function pickArm(experiment: Experiment, personKey: string): string | und
  * experiment, and a move for anyone whose arm was stopped or removed. An experiment the campaign
  * dropped keeps its assignment: it is the record of what the person was shown.
  */
-export function armChanges(experiments: readonly Experiment[], current: ArmAssignments, personKey: string): ArmChange[] {
+export function armChanges(experiments: readonly AnyExperiment[], current: ArmAssignments, personKey: string): ArmChange[] {
   return experiments.flatMap((experiment): ArmChange[] => {
     const held = current[experiment.id];
     const arm = experiment.arms.find((candidate) => candidate.id === held);
@@ -71,22 +77,45 @@ export function armChanges(experiments: readonly Experiment[], current: ArmAssig
 /** The campaign as the person's arms word and time it. */
 export function campaignWithArms(campaign: Campaign, assignments: ArmAssignments): ArmedCampaign {
   let armed: ArmedCampaign = campaign;
-  for (const experiment of campaign.experiments) {
-    const arm = experiment.arms.find((candidate) => candidate.id === assignments[experiment.id]);
-    if (!arm) continue;
+  for (const { arm } of armsOf(campaign.experiments, assignments)) {
     const script = { ...armed.script, ...(arm.greeting ? { greeting: arm.greeting } : {}), ...(arm.leadOffer ? { leadOffer: arm.leadOffer } : {}) };
     armed = {
       ...armed,
+      ...withTemplatesAndHours(armed, arm),
       ...(Object.keys(script).length > 0 ? { script } : {}),
       ...(arm.disclosures ? { disclosures: { ...armed.disclosures, ...arm.disclosures } } : {}),
-      ...(arm.templates ? { templates: rewordedTemplates(armed.templates, arm.templates) } : {}),
-      ...(arm.callHours ? { callHours: arm.callHours } : {}),
     };
   }
   return armed;
 }
 
-function rewordedTemplates(templates: Campaign['templates'], reworded: Record<string, Record<string, string>>): Campaign['templates'] {
+/** The survey as the person's arms word and time it. */
+export function surveyWithArms(survey: Survey, assignments: ArmAssignments): ArmedSurvey {
+  let armed: ArmedSurvey = survey;
+  for (const { arm } of armsOf(survey.experiments, assignments)) {
+    armed = { ...armed, ...withTemplatesAndHours(armed, arm), ...(arm.introduction ? { introduction: { ...armed.introduction, ...arm.introduction } } : {}) };
+  }
+  return armed;
+}
+
+/** The arm the person is in, of each experiment they are in. */
+function armsOf<Arm extends { id: string }>(experiments: ReadonlyArray<{ id: string; arms: readonly Arm[] }> | undefined, assignments: ArmAssignments): Array<{ arm: Arm }> {
+  return (experiments ?? []).flatMap((experiment) => {
+    const arm = experiment.arms.find((candidate) => candidate.id === assignments[experiment.id]);
+    return arm ? [{ arm }] : [];
+  });
+}
+
+type Templates = Record<string, { channel: 'sms' | 'voice'; text: Record<string, string> }>;
+
+function withTemplatesAndHours<D extends { templates: Templates } & CallHours>(document: D, arm: { templates?: Record<string, Record<string, string>>; callHours?: CallHours['callHours'] }): Partial<D> {
+  return {
+    ...(arm.templates ? { templates: rewordedTemplates(document.templates, arm.templates) } : {}),
+    ...(arm.callHours ? { callHours: arm.callHours } : {}),
+  } as Partial<D>;
+}
+
+function rewordedTemplates(templates: Templates, reworded: Record<string, Record<string, string>>): Templates {
   const result = { ...templates };
   for (const [id, text] of Object.entries(reworded)) {
     const base = templates[id];

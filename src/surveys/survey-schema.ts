@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CallCapRules } from '../policy/regulation-f';
 import { cadenceSchema, contactPolicySections, stepCommon, wording } from '../campaigns/contact-policy-schema';
+import { surveyExperimentsSchema } from '../campaigns/experiment-schema';
 import { calendarDate, checkedText, distinct, duration, jurisdiction, languageTag, nonEmptyText, slug, wholeNumber } from '../campaigns/schema-fields';
 import { conditionNotationHelp, hiddenFieldPattern, parseAnswerCondition } from './condition-notation';
 import { conditionOps, type AnswerCondition, type JumpTarget } from './question-types';
@@ -153,6 +154,8 @@ export const surveySchema = z.strictObject({
   /** A rating at or below this makes the respondent a detractor (NPS has its own: 0 to 6). */
   detractorThreshold: z.number().optional(),
   questions: z.array(question).min(1),
+  /** Script experiments: arms that word the introduction, a template or the call hours differently. */
+  experiments: surveyExperimentsSchema,
 });
 
 export type Survey = z.output<typeof surveySchema>;

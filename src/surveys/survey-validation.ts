@@ -7,6 +7,7 @@ import {
   type WordingRules,
 } from '../campaigns/contact-policy-validation';
 import { repeatedIds, validateDocument, type FieldError, type RelationCheck } from '../campaigns/document-validation';
+import { experimentProblems } from '../campaigns/experiment-validation';
 import { logicProblems } from './survey-logic';
 import { surveySchema, type Survey, type SurveyDocumentQuestion as Question } from './survey-schema';
 
@@ -64,6 +65,14 @@ const templatesFitTheSurvey: Check = (survey) => {
   const rules = wordingRules(survey, 'every template needs a text', ['optOutText']);
   if (!rules || !survey.templates) return [];
   return Object.entries(survey.templates).flatMap(([templateId, template]) => wordingProblems(`templates.${templateId}.text`, template.text, rules));
+};
+
+/** Each arm's introduction is worded as the survey's own is; templates and hours are checked as for campaigns. */
+const experimentsFitTheSurvey: Check = (survey) => {
+  const spoken = wordingRules(survey, 'an arm that words the introduction words it in every survey language');
+  return experimentProblems(survey, wordingRules(survey, 'every template needs a text', ['optOutText']), (arm, at) =>
+    arm.introduction && spoken ? wordingProblems(`${at}.introduction`, arm.introduction as Record<string, string>, spoken) : [],
+  );
 };
 
 const stepsReferToTemplates: Check = ({ cadence, templates }) =>
@@ -167,4 +176,5 @@ const relationChecks: Check[] = [
   rangesAreOrdered,
   logicIsSound,
   thresholdFitsTheRatings,
+  experimentsFitTheSurvey,
 ];

@@ -105,6 +105,7 @@ describe('parley dev (what npm start runs)', () => {
       /\(card-reader\)\s+OUTCOME right party verified/,
     ];
     for (const outcome of outcomes) await waitFor(`call outcome ${outcome.source}`, outcome, OUTCOME_TIMEOUT_MS);
+    await expectGreetingExperiment(api, adminApiKey, dataDir, output);
     await heardLive;
     await takeDemoHandOff(live);
     // The survey beside it: answers in their own words by text and on the phone, in English and
@@ -168,4 +169,23 @@ async function takeDemoHandOff(page: Page): Promise<void> {
 
   await page.getByRole('link', { name: 'Dashboards' }).click();
   await page.getByRole('table', { name: 'KPIs per campaign' }).getByRole('row', { name: /^demo-minutes / }).waitFor();
+}
+
+/** The demo's two-arm greeting experiment: both greetings were heard, and the results read from the API and the CLI. */
+async function expectGreetingExperiment(api: string, adminApiKey: string, dataDir: string, output: string): Promise<void> {
+  expect(output).toMatch(/agent: {2}"Hello, this is Sam Taylor calling\. May I please speak with /);
+  expect(output).toMatch(/agent: {2}"Hi, it's Sam Taylor\. Is this \w+\? I'm looking for /);
+  const response = await fetch(`${api}/campaigns/demo-minutes/experiments`, { headers: { authorization: `Bearer ${adminApiKey}` } });
+  const { experiments } = (await response.json()) as { experiments: Array<{ id: string; arms: Array<{ id: string; people: number }>; metrics: Array<{ metric: string; comparisons: Array<{ verdict: string; explanation: string }> }> }> };
+  expect(experiments.map((e) => e.id)).toEqual(['greeting-wording']);
+  expect(experiments[0]!.arms.map((arm) => arm.id)).toEqual(['standard', 'warm']);
+  expect(experiments[0]!.arms.reduce((sum, arm) => sum + arm.people, 0)).toBe(15);
+  const rpc = experiments[0]!.metrics.find((m) => m.metric === 'right-party-contact-rate')!;
+  // Fifteen people are too few for any verdict, and the results say so rather than guess.
+  expect(rpc.comparisons[0]).toMatchObject({ verdict: 'not-enough-data', explanation: expect.stringMatching(/^Not enough data yet/) });
+  const shown = await runCli(['experiment', 'show', 'demo-minutes'], { PARLEY_API_URL: api, DATA_DIR: dataDir });
+  expect(shown).toMatchObject({ code: 0, stderr: '' });
+  expect(shown.stdout).toMatch(/^standard +1 +\d+ +0 +running$/m);
+  expect(shown.stdout).toMatch(/^right-party contact rate +\d+% \[\d+%–\d+%\] \d+\/\d+ +\d+% \[/m);
+  expect(shown.stdout).toMatch(/right-party contact rate, warm vs standard: not enough data — Not enough data yet/);
 }

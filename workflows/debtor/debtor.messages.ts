@@ -75,8 +75,6 @@ export interface DebtorState extends OutreachState {
   brokenPromises: number;
   humanTask?: { taskId: string; reason: string; openedAt: number };
   paymentIds: string[];
-  /** Experiment id → the arm this debtor is in (src/experiments/arms.ts); absent before any experiment. */
-  experimentArms?: Record<string, string>;
 }
 
 export interface DebtorView extends Omit<DebtorState, 'paymentIds' | 'auditSeq'> {

@@ -1,12 +1,14 @@
 import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
+import { campaignWithArms, type ArmedCampaign } from '../../src/experiments/arms';
 import { chooseStrategy } from '../../src/policy/segments';
 import { adoptNewCampaignVersion } from '../outreach/campaign-version';
+import { withExperimentArms } from '../outreach/experiment-arms';
 import { shouldContinueAsNew } from '../outreach/outreach-context';
+import { reads } from '../outreach/outreach-activities';
 import { waitWhilePaused } from '../outreach/pause';
 import type { DebtorView, DebtorWorkflowInput } from './debtor.messages';
 import { createDebtorContext, segmentProfile, view, type DebtorContext } from './debtor-context';
 import { registerDebtorHandlers } from './debtor-handlers';
-import { loadArmedCampaign } from './experiment-arms';
 import { workDebtorCadence } from './debtor-cadence';
 import { answerReplies } from './debtor-texts';
 import { openHumanTask, waitForAgent } from './human-tasks';
@@ -55,6 +57,11 @@ async function begin(ctx: DebtorContext): Promise<void> {
   state.segmentId = chosen.segmentId ?? undefined;
   ctx.trail.audit('started', { strategy: state.strategy, segmentId: state.segmentId, balanceMinor: state.balanceMinor });
   if (state.strategy === 'human-first') await openHumanTask(ctx, 'human-first', `Segment ${state.segmentId ?? 'default'}: a person works this account first.`);
+}
+
+/** A campaign version, as this debtor's experiment arms word it. */
+async function loadArmedCampaign(ctx: DebtorContext, version: { campaignId: string; version: number }): Promise<ArmedCampaign> {
+  return withExperimentArms(ctx, await reads.loadCampaignVersion(version), version.version, campaignWithArms);
 }
 
 /** What the account waits for now, in order of precedence. */

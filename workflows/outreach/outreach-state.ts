@@ -41,6 +41,8 @@ export interface OutreachState extends CadenceProgress {
   pausedBy?: PauseSource[];
   nextContact?: { at: number; reason: string; stepId: string; channel: ContactChannel };
   auditSeq: number;
+  /** Experiment id → the arm this person is in (src/experiments/arms.ts); absent before any experiment. */
+  experimentArms?: Record<string, string>;
 }
 
 /** The parts of a campaign or survey the shared outreach steps read. */

@@ -44,6 +44,7 @@ async function placeSurveyCall(ctx: RespondentContext, step: OutreachStep, attem
           phone: ctx.person.phone,
           respondent: respondentOf(ctx),
           voiceQueue: ctx.queues.voice,
+          ...(ctx.state.experimentArms ? { experimentArms: ctx.state.experimentArms } : {}),
         },
       ],
     });

@@ -1,5 +1,5 @@
 import { patched, workflowInfo } from '@temporalio/workflow';
-import type { Survey } from '../../src/surveys/survey-schema';
+import type { ArmedSurvey } from '../../src/experiments/arms';
 import type { Respondent } from '../../src/surveys/conversation/conversation-types';
 import { AuditTrail, StatusMirror } from '../outreach/bookkeeping';
 import { Changes, freshOutreachState, type OutreachContext } from '../outreach/outreach-context';
@@ -10,7 +10,7 @@ import type { InboundSms, RespondentOutcome, RespondentProfile, RespondentState,
 // What every part of the respondent workflow shares: the outreach context (state, survey as its
 // campaign, audit trail, status mirror, change counter) with the respondent's profile.
 
-export interface RespondentContext extends OutreachContext<RespondentState, Survey> {
+export interface RespondentContext extends OutreachContext<RespondentState, ArmedSurvey> {
   readonly input: RespondentWorkflowInput;
   readonly person: RespondentProfile;
   readonly surveyId: string;
@@ -37,7 +37,7 @@ export function createRespondentContext(input: RespondentWorkflowInput): Respond
     queues: input.queues,
     state,
     // Set by the workflow before its first step; until then `surveyLoaded` keeps validators off it.
-    campaign: undefined as unknown as Survey,
+    campaign: undefined as unknown as ArmedSurvey,
     surveyLoaded: false,
     pendingCampaignVersion: state.campaignVersion,
     campaignHolds: 0,

@@ -1,5 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
+import { surveyWithArms, type ArmedSurvey } from '../../src/experiments/arms';
 import { adoptNewCampaignVersion } from '../outreach/campaign-version';
+import { withExperimentArms } from '../outreach/experiment-arms';
 import { shouldContinueAsNew } from '../outreach/outreach-context';
 import { reads } from '../outreach/outreach-activities';
 import { waitWhilePaused } from '../outreach/pause';
@@ -21,14 +23,14 @@ const followUpReminderEvery = '24 hours';
 export async function respondentWorkflow(input: RespondentWorkflowInput): Promise<RespondentView> {
   const ctx = createRespondentContext(input);
   registerRespondentHandlers(ctx);
-  ctx.campaign = await reads.loadSurveyVersion({ campaignId: input.surveyId, version: ctx.state.campaignVersion });
+  ctx.campaign = await loadArmedSurvey(ctx, { campaignId: input.surveyId, version: ctx.state.campaignVersion });
   ctx.surveyLoaded = true;
   if (!input.carried) ctx.trail.audit('started', { surveyVersion: ctx.state.campaignVersion });
 
   while (!ctx.isClosed()) {
     ctx.changes.beginPass();
     ctx.trail.check();
-    await adoptNewCampaignVersion(ctx, reads.loadSurveyVersion);
+    await adoptNewCampaignVersion(ctx, (version) => loadArmedSurvey(ctx, version));
     await answerTexts(ctx);
     ctx.mirror();
     if (ctx.isClosed()) break;
@@ -46,6 +48,11 @@ export async function respondentWorkflow(input: RespondentWorkflowInput): Promis
   ctx.mirror();
   await ctx.trail.flush();
   return view(ctx);
+}
+
+/** A survey version, as this respondent's experiment arms word it. */
+async function loadArmedSurvey(ctx: RespondentContext, version: { campaignId: string; version: number }): Promise<ArmedSurvey> {
+  return withExperimentArms(ctx, await reads.loadSurveyVersion(version), version.version, surveyWithArms);
 }
 
 /** What the respondent waits for now, in order of precedence. */

@@ -16,6 +16,8 @@ export interface SurveyCallInput {
   respondent: Respondent;
   /** The rate-limited voice task queue placeCall runs on. */
   voiceQueue: string;
+  /** The respondent's arms in the survey's script experiments: the call is worded as they say. */
+  experimentArms?: Record<string, string>;
 }
 
 export interface SurveyCallResult {

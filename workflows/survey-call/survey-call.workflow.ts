@@ -28,7 +28,8 @@ function llmReadings(timeoutMs: number) {
 const maxTurns = 60;
 
 export async function surveyCallWorkflow(input: SurveyCallInput): Promise<SurveyCallResult> {
-  const setup = await prep.prepareSurveyCall({ surveyId: input.surveyId, version: input.surveyVersion });
+  const { experimentArms } = input;
+  const setup = await prep.prepareSurveyCall({ surveyId: input.surveyId, version: input.surveyVersion, ...(experimentArms ? { experimentArms } : {}) });
   const call: SurveyCall = {
     input,
     workflowId: workflowInfo().workflowId,
