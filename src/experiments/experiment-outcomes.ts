@@ -24,12 +24,25 @@ export interface PersonOutcome {
   promiseKept: boolean;
   collectedMinor: number;
   handedOff: boolean;
+  /** A survey respondent agreed to the introduction or answered. */
+  surveyStarted: boolean;
+  surveyCompleted: boolean;
 }
 
 /** The audit entry types the results read. */
-export const outcomeEventTypes = ['experiment-assigned', 'experiment-arm-moved', 'call-outcome', 'promise-recorded', 'plan-agreed', 'promise-kept', 'payment-received'] as const;
+export const outcomeEventTypes = [
+  'experiment-assigned',
+  'experiment-arm-moved',
+  'call-outcome',
+  'promise-recorded',
+  'plan-agreed',
+  'promise-kept',
+  'payment-received',
+  'survey-started',
+  'survey-completed',
+] as const;
 
-const blank = (): PersonOutcome => ({ arms: {}, moved: [], rightPartyContact: false, promised: false, promiseDue: false, promiseKept: false, collectedMinor: 0, handedOff: false });
+const blank = (): PersonOutcome => ({ arms: {}, moved: [], rightPartyContact: false, promised: false, promiseDue: false, promiseKept: false, collectedMinor: 0, handedOff: false, surveyStarted: false, surveyCompleted: false });
 
 export function personOutcomes(events: Iterable<OutcomeEvent>, now: number): Map<string, PersonOutcome> {
   const people = new Map<string, PersonOutcome>();
@@ -65,6 +78,13 @@ function apply(person: PersonOutcome, type: string, data: Record<string, unknown
     case 'promise-kept':
       person.promiseKept = true;
       person.promiseDue = true;
+      return;
+    case 'survey-started':
+      person.surveyStarted = true;
+      return;
+    case 'survey-completed':
+      person.surveyStarted = true;
+      person.surveyCompleted = true;
       return;
     case 'payment-received':
       person.collectedMinor += typeof data.amountMinor === 'number' && Number.isFinite(data.amountMinor) ? data.amountMinor : 0;

@@ -1,4 +1,4 @@
-import type { Experiment, VariedPart } from '../campaigns/experiment-schema';
+import type { AnyExperiment, VariedPart } from '../campaigns/experiment-schema';
 import { partsOf } from '../campaigns/experiment-validation';
 import type { PersonOutcome } from './experiment-outcomes';
 import { compareMeans, compareRates, meanEstimate, rateEstimate, type Comparison, type Estimate } from './statistics';
@@ -7,7 +7,17 @@ import { compareMeans, compareRates, meanEstimate, rateEstimate, type Comparison
 // (the control) with the test that fits the metric. Every comparison carries its own verdict,
 // "not enough data" included, so nobody reads a difference into a handful of calls.
 
-export type MetricId = 'right-party-contact-rate' | 'promise-to-pay-rate' | 'kept-promise-rate' | 'collected-per-account' | 'hand-off-rate';
+export type MetricId =
+  | 'right-party-contact-rate'
+  | 'promise-to-pay-rate'
+  | 'kept-promise-rate'
+  | 'collected-per-account'
+  | 'hand-off-rate'
+  | 'response-rate'
+  | 'completion-rate'
+  | 'drop-off-rate';
+
+export type ExperimentKind = 'collections' | 'survey';
 
 export interface ArmSummary {
   id: string;
@@ -47,11 +57,14 @@ export interface ExperimentReport {
   metrics: MetricReport[];
 }
 
-/** What GET /campaigns/{id}/experiments answers. */
+/** What GET /campaigns/{id}/experiments (and /surveys/{id}/experiments) answers. */
 export interface CampaignExperiments {
+  kind: ExperimentKind;
+  /** The campaign's id, or the survey's. */
   campaignId: string;
   version: number;
-  currency: string;
+  /** A campaign's currency (money is in its minor units); absent for a survey. */
+  currency?: string;
   /** When the figures were read (ISO 8601). */
   asOf: string;
   experiments: ExperimentReport[];
@@ -64,14 +77,22 @@ interface RateMetric {
   success: (person: PersonOutcome) => boolean;
 }
 
-const rateMetrics: RateMetric[] = [
+const collectionsRates: RateMetric[] = [
   { metric: 'right-party-contact-rate', label: 'right-party contact rate', population: () => true, success: (p) => p.rightPartyContact },
   { metric: 'promise-to-pay-rate', label: 'promise-to-pay rate', population: () => true, success: (p) => p.promised },
   { metric: 'kept-promise-rate', label: 'kept-promise rate', population: (p) => p.promiseDue, success: (p) => p.promiseKept },
   { metric: 'hand-off-rate', label: 'hand-off rate', population: () => true, success: (p) => p.handedOff },
 ];
 
-export function experimentReport(experiment: Experiment, people: Iterable<PersonOutcome>): ExperimentReport {
+// Drop-off is the share of those who started and did not finish: the completion rate's other side,
+// shown because survey teams read it that way.
+const surveyRates: RateMetric[] = [
+  { metric: 'response-rate', label: 'response rate', population: () => true, success: (p) => p.surveyStarted },
+  { metric: 'completion-rate', label: 'completion rate', population: (p) => p.surveyStarted, success: (p) => p.surveyCompleted },
+  { metric: 'drop-off-rate', label: 'drop-off rate', population: (p) => p.surveyStarted, success: (p) => !p.surveyCompleted },
+];
+
+export function experimentReport(experiment: AnyExperiment, people: Iterable<PersonOutcome>, kind: ExperimentKind): ExperimentReport {
   const byArm = new Map<string, PersonOutcome[]>(experiment.arms.map((arm) => [arm.id, []]));
   for (const person of people) {
     const armId = person.arms[experiment.id];
@@ -86,7 +107,7 @@ export function experimentReport(experiment: Experiment, people: Iterable<Person
     return { id, weight: declared?.weight ?? 0, stopped: declared ? declared.stopped : true, people: members.length, movedOut: members.filter((p) => p.moved.includes(experiment.id)).length };
   });
 
-  const rates = rateMetrics.map((definition): MetricReport => {
+  const rates = (kind === 'survey' ? surveyRates : collectionsRates).map((definition): MetricReport => {
     const samples = armIds.map((arm) => {
       const population = byArm.get(arm)!.filter(definition.population);
       return { arm, successes: population.filter(definition.success).length, trials: population.length };
@@ -101,6 +122,7 @@ export function experimentReport(experiment: Experiment, people: Iterable<Person
     };
   });
 
+  if (kind === 'survey') return { id: experiment.id, question: experiment.question, varies: partsOf(experiment), control, arms, metrics: rates };
   const money = armIds.map((arm) => ({ arm, values: byArm.get(arm)!.map((person) => person.collectedMinor) }));
   const collected: MetricReport = {
     metric: 'collected-per-account',

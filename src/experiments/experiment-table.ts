@@ -18,7 +18,7 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => row.map((value, column) => value.padEnd(widths[column]!)).join('  ').trimEnd());
 }
 
-function experimentLines(experiment: ExperimentReport, currency: string): string[] {
+function experimentLines(experiment: ExperimentReport, currency: string | undefined): string[] {
   const lines = [`experiment ${experiment.id}${experiment.question ? ` — ${experiment.question}` : ''}`];
   lines.push(`varies: ${experiment.varies.join(', ') || 'nothing yet'} · control: ${experiment.control}`, '');
   lines.push(
@@ -33,7 +33,7 @@ function experimentLines(experiment: ExperimentReport, currency: string): string
     ...table([
       ['metric (95% interval)', ...armIds],
       ...experiment.metrics.map((metric) => [
-        metric.unit === 'minor-units' ? `${metric.label} (${currency})` : metric.label,
+        metric.unit === 'minor-units' && currency ? `${metric.label} (${currency})` : metric.label,
         ...armIds.map((id) => {
           const arm = metric.arms.find((candidate) => candidate.arm === id);
           return arm ? cell(metric, arm) : '';
@@ -51,7 +51,7 @@ function experimentLines(experiment: ExperimentReport, currency: string): string
 }
 
 export function renderExperimentsTable(results: CampaignExperiments): string {
-  const head = `campaign ${results.campaignId} v${results.version} · as of ${results.asOf}`;
-  if (results.experiments.length === 0) return `${head}\nno experiments: declare them under experiments: in the campaign document\n`;
+  const head = `${results.kind === 'survey' ? 'survey' : 'campaign'} ${results.campaignId} v${results.version} · as of ${results.asOf}`;
+  if (results.experiments.length === 0) return `${head}\nno experiments: declare them under experiments: in the document\n`;
   return `${[head, '', ...results.experiments.flatMap((experiment) => [...experimentLines(experiment, results.currency), ''])].join('\n')}`;
 }

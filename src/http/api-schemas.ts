@@ -42,11 +42,12 @@ const plan = z.strictObject({
 });
 
 export const campaignParams = z.strictObject({ campaignId });
-export const experimentArmParams = z.strictObject({
-  campaignId,
-  experimentId: campaignSchema.shape.id.describe("The experiment's id, as in the campaign document"),
-  armId: campaignSchema.shape.id.describe("The arm's id, as in the campaign document"),
-});
+const experimentIds = {
+  experimentId: campaignSchema.shape.id.describe("The experiment's id, as in the document"),
+  armId: campaignSchema.shape.id.describe("The arm's id, as in the document"),
+};
+export const experimentArmParams = z.strictObject({ campaignId, ...experimentIds });
+export const surveyExperimentArmParams = z.strictObject({ surveyId: campaignSchema.shape.id.describe("The survey's id, as in its document"), ...experimentIds });
 export const campaignQuery = z.strictObject({
   version: z.coerce.number().int().min(1).optional().describe('A version number; absent: the latest'),
 });

@@ -1,4 +1,5 @@
-import { campaignParams, experimentArmParams } from './api-schemas';
+import { campaignParams, experimentArmParams, surveyExperimentArmParams } from './api-schemas';
+import { surveyParams } from './routes/survey.routes';
 import { appliedDocument, failure, ok, parameters, text, type JsonSchema } from './openapi-json-schema';
 
 // The script experiments' part of the OpenAPI document (src/experiments, src/use-cases/experiment-results.ts).
@@ -26,7 +27,11 @@ const comparison: JsonSchema = {
 const metric: JsonSchema = {
   type: 'object',
   properties: {
-    metric: { type: 'string', enum: ['right-party-contact-rate', 'promise-to-pay-rate', 'kept-promise-rate', 'collected-per-account', 'hand-off-rate'] },
+    metric: {
+      type: 'string',
+      enum: ['right-party-contact-rate', 'promise-to-pay-rate', 'kept-promise-rate', 'collected-per-account', 'hand-off-rate', 'response-rate', 'completion-rate', 'drop-off-rate'],
+      description: 'Collections: the first five. Surveys: response rate (started ÷ people), completion rate (finished ÷ started), drop-off rate (started, not finished ÷ started)',
+    },
     label: text,
     kind: { type: 'string', enum: ['rate', 'mean'] },
     unit: { type: 'string', enum: ['share', 'minor-units'], description: "'share': 0 to 1; 'minor-units': money in the campaign currency's minor units" },
@@ -43,7 +48,7 @@ const experiment: JsonSchema = {
   properties: {
     id: text,
     question: text,
-    varies: { type: 'array', items: { type: 'string', enum: ['greeting', 'disclosures', 'leadOffer', 'templates', 'callHours'] } },
+    varies: { type: 'array', items: { type: 'string', enum: ['greeting', 'disclosures', 'leadOffer', 'templates', 'callHours', 'introduction'] } },
     control: text,
     arms: {
       type: 'array',
@@ -62,32 +67,47 @@ const experiment: JsonSchema = {
   },
 };
 
+function pathsOf(what: 'campaign' | 'survey', params: typeof campaignParams | typeof surveyParams, armParams: typeof experimentArmParams | typeof surveyExperimentArmParams): Record<string, JsonSchema> {
+  const id = `{${what}Id}`;
+  return {
+    [`/${what}s/${id}/experiments`]: {
+      get: {
+        summary: `A ${what}'s script experiments: per arm, its people and outcomes, each set against the control with intervals and a significance verdict`,
+        tags: ['experiments'],
+        parameters: parameters(params, 'path'),
+        responses: {
+          200: ok('The results, as of now', {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['collections', 'survey'] },
+              campaignId: { ...text, description: "The campaign's or survey's id" },
+              version: integer,
+              currency: { ...text, description: "A campaign's currency; absent for a survey" },
+              asOf: { ...text, format: 'date-time' },
+              experiments: { type: 'array', items: experiment },
+            },
+          }),
+          404: failure(`No such ${what}`),
+        },
+      },
+    },
+    [`/${what}s/${id}/experiments/{experimentId}/arms/{armId}/stop`]: {
+      post: {
+        summary: `Stops an arm: a new ${what} version with the arm stopped; its people move to the remaining arms at their next contact`,
+        tags: ['experiments'],
+        parameters: parameters(armParams, 'path'),
+        responses: {
+          200: ok('The new version, and its broadcast to the running people', appliedDocument(`${what}Id`)),
+          400: failure('Stopping it would leave no arm running; `details` names the path'),
+          404: failure(`No such ${what}, experiment or arm`),
+          409: failure('The arm is already stopped'),
+        },
+      },
+    },
+  };
+}
+
 export const experimentPaths: Record<string, JsonSchema> = {
-  '/campaigns/{campaignId}/experiments': {
-    get: {
-      summary: "A campaign's script experiments: per arm, its people and outcomes, each set against the control with intervals and a significance verdict",
-      tags: ['experiments'],
-      parameters: parameters(campaignParams, 'path'),
-      responses: {
-        200: ok('The results, as of now', {
-          type: 'object',
-          properties: { campaignId: text, version: integer, currency: text, asOf: { ...text, format: 'date-time' }, experiments: { type: 'array', items: experiment } },
-        }),
-        404: failure('No such campaign'),
-      },
-    },
-  },
-  '/campaigns/{campaignId}/experiments/{experimentId}/arms/{armId}/stop': {
-    post: {
-      summary: 'Stops an arm: a new campaign version with the arm stopped; its people move to the remaining arms at their next contact',
-      tags: ['experiments'],
-      parameters: parameters(experimentArmParams, 'path'),
-      responses: {
-        200: ok('The new version, and its broadcast to the running debtors', appliedDocument('campaignId')),
-        400: failure('Stopping it would leave no arm running; `details` names the path'),
-        404: failure('No such campaign, experiment or arm'),
-        409: failure('The arm is already stopped'),
-      },
-    },
-  },
+  ...pathsOf('campaign', campaignParams, experimentArmParams),
+  ...pathsOf('survey', surveyParams, surveyExperimentArmParams),
 };

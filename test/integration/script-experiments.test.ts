@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { call, csv, runCli, yaml } from '../support/api-calls';
+import { call, csv, demoSurveyYaml, runCli, yaml } from '../support/api-calls';
 import { daytimeZone, serviceSaid } from '../support/call-fixtures';
 import type { PersonaInput } from '../../src/simulator';
 import type { CampaignExperiments, MetricReport } from '../../src/experiments/experiment-report';
@@ -167,5 +167,67 @@ describe('script experiments', () => {
     const missing = await runCli(['experiment', 'show', 'no-such-campaign'], { PARLEY_API_URL: api });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no-such-campaign/);
+  });
+
+  it("When a survey's invitation is worded two ways, then each respondent gets their arm's text, and the survey's results compare response and completion per arm", async () => {
+    const surveyId = 'exp-survey';
+    const shortInvitation = 'Hi {{firstName}}, one minute for Northwind? Reply YES to start.';
+    const experiment = ['experiments:', '  - id: invitation-wording', '    arms:', '      - id: standard', '      - id: short', '        templates:', '          invitation:',
+      `            en: "${shortInvitation}"`, '            zh-CN: "{{firstName}}您好，给 Northwind 一分钟？回复“是”开始。"'].join('\n');
+    expect((await call(api, 'PUT', '/surveys', yaml(`${demoSurveyYaml(surveyId)}\n${experiment}\n`))).status).toBe(201);
+    // Only the short invitation gets an answer; then every question is answered.
+    const answersShortOnly: PersonaInput = {
+      description: 'Answers the short invitation only, then every question.',
+      answers: 'nobody',
+      identity: { name: 'Avery Chen' },
+      conversation: {
+        rules: [
+          { match: 'one minute for northwind', reply: 'yes sure' },
+          { match: 'recommend', reply: '8' },
+          { match: 'how satisfied', reply: '4' },
+          { match: 'problem solved', reply: 'yes' },
+          { match: 'prefer to reach', reply: 'text' },
+          { match: 'just to check', reply: 'yes' },
+        ],
+      },
+      sms: { on: 'converse', afterSeconds: 0 },
+    };
+    const zone = daytimeZone();
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const phone = `+1202557${String(i).padStart(4, '0')}`;
+      stack.simulator.people.assign(phone, answersShortOnly);
+      return `S-${i},${phone},${zone},en,Avery`;
+    });
+    const imported = await call(api, 'POST', `/surveys/${surveyId}/respondents`, csv(['respondent_ref,phone,time_zone,language,first_name', ...rows].join('\n')));
+    expect(imported.body).toMatchObject({ started: 12 });
+
+    const { auditEvents } = stack.service.mongo.models;
+    const assigned = await eventually('every respondent placed', async () => {
+      const found = await auditEvents.find({ campaignId: surveyId, type: 'experiment-assigned' }).lean();
+      return found.length === 12 ? found : undefined;
+    });
+    const shortPeople = assigned.filter((entry) => (entry.data as { armId: string }).armId === 'short').length;
+    await eventually('the short arm finished', async () => ((await auditEvents.countDocuments({ campaignId: surveyId, type: 'survey-completed' })) >= shortPeople ? true : undefined), 120_000);
+    const invitations = stack.simulator.store.listMessages({}).filter((m) => m.to.startsWith('+1202557')).map((m) => m.body);
+    expect(invitations.filter((body) => body.includes('one minute for Northwind?'))).toHaveLength(shortPeople);
+    expect(invitations.filter((body) => body.includes('Could you answer 5 quick questions?'))).toHaveLength(12 - shortPeople);
+
+    const results = (await call(api, 'GET', `/surveys/${surveyId}/experiments`)).body as CampaignExperiments;
+    expect(results).toMatchObject({ kind: 'survey', campaignId: surveyId });
+    expect(results.experiments[0]!.metrics.map((m) => m.metric)).toEqual(['response-rate', 'completion-rate', 'drop-off-rate']);
+    const response = metric(results, 'response-rate');
+    expect(response.arms).toEqual([
+      expect.objectContaining({ arm: 'standard', n: 12 - shortPeople, successes: 0 }),
+      expect.objectContaining({ arm: 'short', n: shortPeople, successes: shortPeople }),
+    ]);
+    expect(metric(results, 'completion-rate').arms[1]).toMatchObject({ n: shortPeople, successes: shortPeople });
+
+    const shown = await runCli(['experiment', 'show', surveyId], { PARLEY_API_URL: api });
+    expect(shown).toMatchObject({ code: 0, stderr: '' });
+    expect(shown.stdout).toMatch(new RegExp(`^survey ${surveyId} v1`));
+    expect(shown.stdout).toMatch(/^response rate +0% \[0%–\d+%\] 0\/\d+ +100% \[/m);
+    const stopped = await runCli(['experiment', 'stop', surveyId, 'invitation-wording', 'standard'], { PARLEY_API_URL: api });
+    expect(stopped).toMatchObject({ code: 0, stderr: '' });
+    expect(stopped.stdout).toMatch(new RegExp(`^arm standard of invitation-wording stopped: survey ${surveyId} version 2 saved`));
   });
 });

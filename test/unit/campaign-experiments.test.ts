@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCampaignDocument } from '../../src/campaigns/campaign-document';
 import { validateCampaign } from '../../src/campaigns/campaign-validation';
+import { validateSurvey } from '../../src/surveys/survey-validation';
 
 // Script experiments in a campaign document: every arm passes the checks the campaign's own wording
 // passes, and a refused arm is named by its path.
@@ -90,5 +91,15 @@ describe("a campaign's script experiments", () => {
     document.experiments[0].arms = [{ id: 'only' }];
 
     expect(errorsOf(document)).toEqual([{ path: 'experiments.0.arms', message: 'needs at least two arms to compare' }]);
+  });
+
+  it("When a survey's arm words the introduction with a placeholder the survey cannot fill, leaves out a language, or rewords a template it lacks, then each path is named", () => {
+    const survey = parseCampaignDocument(readFileSync(join(__dirname, '../../examples/surveys/satisfaction-demo.yaml'), 'utf8'), 'yaml') as Record<string, any>;
+    survey.experiments = [{ id: 'intro', arms: [{ id: 'standard' }, { id: 'brief', introduction: { en: 'Hi {{fullName}}, one minute?' }, templates: { nope: { en: 'x', 'zh-CN': 'x' } } }] }];
+
+    const result = validateSurvey(survey);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((error) => error.path).sort()).toEqual(['experiments.0.arms.1.introduction.en', 'experiments.0.arms.1.introduction.zh-CN', 'experiments.0.arms.1.templates.nope']);
+    expect(errors.find((error) => error.path.endsWith('introduction.en'))!.message).toMatch(/uses \{\{fullName\}\}, which the survey cannot fill/);
   });
 });

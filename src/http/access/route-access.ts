@@ -103,6 +103,8 @@ export const routeAccess: Readonly<Record<string, Access>> = {
   // Script experiments: the results per arm (counts and rates, no person), and stopping an arm (a new version).
   'GET /campaigns/:campaignId/experiments': 'read',
   'POST /campaigns/:campaignId/experiments/:experimentId/arms/:armId/stop': 'admin',
+  'GET /surveys/:surveyId/experiments': 'read',
+  'POST /surveys/:surveyId/experiments/:experimentId/arms/:armId/stop': 'admin',
   'GET /surveys': 'read',
   'GET /surveys/:surveyId/versions': 'read',
   'GET /surveys/:surveyId/versions/diff': 'read',
