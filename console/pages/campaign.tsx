@@ -1,6 +1,8 @@
+import { ExperimentsSection } from '../experiments/experiments-section';
 import { campaignKind } from '../outreach/kinds';
 import { OutreachOverview } from '../outreach/OutreachOverview';
 
 export function CampaignPage(props: { params: Record<string, string> }) {
-  return <OutreachOverview key={props.params.campaignId} kind={campaignKind} id={props.params.campaignId!} />;
+  const id = props.params.campaignId!;
+  return <OutreachOverview key={id} kind={campaignKind} id={id} sections={(versionsChanged) => <ExperimentsSection campaignId={id} onStopped={versionsChanged} />} />;
 }

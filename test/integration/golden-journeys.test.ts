@@ -6,6 +6,7 @@ import { debtorProfile, loadTestCampaign, saveGoldenHistory, startDebtor, storeC
 import { workflowsPath } from '../../src/temporal/worker';
 import type { DebtorProfile, DebtorView } from '../../workflows/debtor/debtor.messages';
 import { callWorkflowIdFor } from '../../workflows/call/place-call';
+import { pickArm } from '../../src/experiments/arms';
 
 // Short journeys in real time on the Temporal dev server. Each is replayed against the workflow
 // code at once, and with UPDATE_GOLDEN_HISTORIES=1 saved under test/golden-histories, which
@@ -31,11 +32,12 @@ describe('golden journeys on the dev server', () => {
     act: (workflowId: string) => Promise<void>,
     done: (v: DebtorView) => boolean,
     profile: Partial<DebtorProfile> = {},
+    campaignId = campaign.id,
   ): Promise<DebtorView> {
     // A UK number, as the campaign is under UK law: a +1 number would be held to US calling hours.
     const phone = `+447700900${String(1000 + name.length * 37 + persona.length).slice(-3)}`;
     stack.simulator.people.assign(phone, persona);
-    const workflowId = await startDebtor(models(), gateway(), campaign.id, 1, debtorProfile(name, phone, profile));
+    const workflowId = await startDebtor(models(), gateway(), campaignId, 1, debtorProfile(name, phone, profile));
     await act(workflowId);
     let last: DebtorView | undefined;
     const view = await eventually(`${name} to finish (last state: ${JSON.stringify(last)})`, async () => {
@@ -156,5 +158,48 @@ describe('golden journeys on the dev server', () => {
       (v) => v.status === 'exhausted',
     );
     expect(view.attempts.at(-1)?.campaignVersion).toBe(2);
+  });
+
+  it("when the debtor's experiment arm is stopped mid-flight, then they move to the other arm, its wording follows, and the history replays", async () => {
+    const withArms = (stopped: string | undefined) =>
+      loadTestCampaign('fast-cadence.yaml', (doc) => {
+        doc.id = 'fast-experiment';
+        doc.experiments = [
+          {
+            id: 'notice-wording',
+            arms: [
+              { id: 'plain', stopped: stopped === 'plain' },
+              { id: 'short', stopped: stopped === 'short', templates: { notice: { en: 'SHORT: {{amountDue}} due. {{paymentLink}}' } } },
+            ],
+          },
+        ];
+      });
+    const v1 = withArms(undefined);
+    await storeCampaignVersion(models(), v1, 1);
+    const first = pickArm(v1.experiments[0]!, 'debtor/fast-experiment/arm-stopped')!;
+    const view = await journey(
+      'arm-stopped',
+      'never-answers',
+      async (workflowId) => {
+        await waitForAttempts(workflowId, 1);
+        await storeCampaignVersion(models(), withArms(first), 2);
+        await gateway().campaignUpdated(workflowId, 2);
+      },
+      (v) => v.status === 'exhausted',
+      {},
+      'fast-experiment',
+    );
+    const other = first === 'plain' ? 'short' : 'plain';
+    expect(view.experimentArms).toEqual({ 'notice-wording': other });
+    const { phone } = (await models().debtors.findOne({ workflowId: view.workflowId }).lean())!;
+    const texts = stack.simulator.store.listMessages({ to: phone }).map((m) => m.body);
+    const wording = (arm: string) => (arm === 'short' ? /SHORT: / : /here about/);
+    expect(texts[0]).toMatch(wording(first));
+    expect(texts.at(-1)).toMatch(wording(other));
+    const audit = await models().auditEvents.find({ workflowId: view.workflowId, type: /^experiment-/ }).sort({ chainSeq: 1 }).lean();
+    expect(audit.map((entry) => [entry.type, entry.data])).toEqual([
+      ['experiment-assigned', expect.objectContaining({ experimentId: 'notice-wording', armId: first, campaignVersion: 1 })],
+      ['experiment-arm-moved', expect.objectContaining({ armId: other, from: first, reason: 'arm-stopped', campaignVersion: 2 })],
+    ]);
   });
 });
