@@ -1,5 +1,6 @@
 import type { VariedPart } from '../../src/campaigns/experiment-schema';
 import type { CampaignExperiments, ExperimentReport } from '../../src/experiments/experiment-report';
+import { documentPath, type OutreachKind, type OutreachKindName } from '../outreach/kinds';
 import { Loading, useApi, when } from '../ui';
 import { ArmsTable } from './experiment-arms';
 import { Comparisons, MetricsTable } from './experiment-metrics';
@@ -16,12 +17,13 @@ const partNames: Record<VariedPart, string> = {
 };
 
 /**
- * A campaign's script experiments (A/B tests) as GET /campaigns/:campaignId/experiments gives them.
- * Stopping an arm makes a new campaign version, so the page is told (`onStopped`) to read its
- * version history again.
+ * A campaign's or a survey's script experiments (A/B tests) as GET /campaigns/:id/experiments (or
+ * /surveys/:id/experiments) gives them. Stopping an arm makes a new version of the document, so the
+ * page is told (`onStopped`) to read its version history again.
  */
-export function ExperimentsSection(props: { campaignId: string; onStopped(): void }) {
-  const path = `/campaigns/${encodeURIComponent(props.campaignId)}/experiments`;
+export function ExperimentsSection(props: { kind: OutreachKind; id: string; onStopped(): void }) {
+  const { kind } = props;
+  const path = documentPath(kind, props.id, '/experiments');
   const loaded = useApi<CampaignExperiments>(path);
   const stopped = () => {
     loaded.reload();
@@ -34,15 +36,15 @@ export function ExperimentsSection(props: { campaignId: string; onStopped(): voi
         {(results) =>
           results.experiments.length === 0 ? (
             <p class="muted">
-              No experiments are declared: they are added under <code>experiments:</code> in the campaign document.
+              No experiments are declared: they are added under <code>experiments:</code> in the {kind.name} document.
             </p>
           ) : (
             <>
               <p class="muted">
-                Read {when(results.asOf)}, campaign version {results.version}. Each arm is set against its experiment's control; every figure has its 95% interval.
+                Read {when(results.asOf)}, {kind.name} version {results.version}. Each arm is set against its experiment's control; every figure has its 95% interval.
               </p>
               {results.experiments.map((experiment) => (
-                <Experiment key={experiment.id} experiment={experiment} currency={results.currency} path={path} onStopped={stopped} />
+                <Experiment key={experiment.id} experiment={experiment} kind={kind.name} currency={results.currency} path={path} onStopped={stopped} />
               ))}
             </>
           )
@@ -52,7 +54,7 @@ export function ExperimentsSection(props: { campaignId: string; onStopped(): voi
   );
 }
 
-function Experiment(props: { experiment: ExperimentReport; currency?: string; path: string; onStopped(): void }) {
+function Experiment(props: { experiment: ExperimentReport; kind: OutreachKindName; currency?: string; path: string; onStopped(): void }) {
   const { experiment } = props;
   const heading = `experiment-${experiment.id}`;
   const varies = experiment.varies.map((part) => partNames[part]).join(', ');
@@ -62,7 +64,7 @@ function Experiment(props: { experiment: ExperimentReport; currency?: string; pa
       <p class="muted">
         Experiment <code>{experiment.id}</code> varies {varies || 'nothing yet (every arm runs the script as written)'}; the control is {experiment.control}.
       </p>
-      <ArmsTable experiment={experiment} stopPath={(arm) => `${props.path}/${encodeURIComponent(experiment.id)}/arms/${encodeURIComponent(arm)}/stop`} onStopped={props.onStopped} />
+      <ArmsTable experiment={experiment} kind={props.kind} stopPath={(arm) => `${props.path}/${encodeURIComponent(experiment.id)}/arms/${encodeURIComponent(arm)}/stop`} onStopped={props.onStopped} />
       <MetricsTable experiment={experiment} currency={props.currency} />
       <Comparisons experiment={experiment} />
     </section>

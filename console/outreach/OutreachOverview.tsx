@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Link } from '../router';
+import { ExperimentsSection } from '../experiments/experiments-section';
 import { useCan } from '../session';
 import { Loading, useApi } from '../ui';
 import { ImportPanel } from './ImportPanel';
@@ -14,11 +15,10 @@ import './outreach.css';
 
 /**
  * One campaign or survey: its name and version, its run state with Pause/Resume, the import of
- * people (admins), its version history with diffs, and its people. `links` go to the kind's
- * other pages (a survey's results); `sections` are the kind's own (a campaign's experiments), given
- * what to call when they make a new version.
+ * people (admins), its script experiments, its version history with diffs, and its people. `links`
+ * go to the kind's other pages (a survey's results).
  */
-export function OutreachOverview(props: { kind: OutreachKind; id: string; links?: ComponentChildren; sections?: (versionsChanged: () => void) => ComponentChildren }) {
+export function OutreachOverview(props: { kind: OutreachKind; id: string; links?: ComponentChildren }) {
   const { kind, id } = props;
   const history = useApi<History>(withQuery(documentPath(kind, id, '/versions'), { limit: versionsPageSize }));
   const canImport = useCan('admin');
@@ -40,7 +40,7 @@ export function OutreachOverview(props: { kind: OutreachKind; id: string; links?
             <PauseControl key={`run-${imports}`} kind={kind} id={id} />
             {canImport && <ImportPanel kind={kind} id={id} onImported={() => setImports((n) => n + 1)} />}
           </div>
-          {props.sections?.(history.reload)}
+          <ExperimentsSection kind={kind} id={id} onStopped={history.reload} />
           <VersionHistory kind={kind} id={id} first={first} />
           <PeopleList key={`people-${imports}`} kind={kind} id={id} />
         </>

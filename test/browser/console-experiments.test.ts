@@ -4,18 +4,32 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startCollectionsStack, type CollectionsStack } from '../support/collections-stack';
-import { apiKeyFor, call, demoCampaignYaml, yaml } from '../support/api-calls';
+import { apiKeyFor, call, demoCampaignYaml, demoSurveyYaml, yaml } from '../support/api-calls';
 import { launchChromium } from '../support/browser';
 import { expectAccessible, expectFitsWidth, openConsole } from '../support/console-browser';
 
-// A campaign's script experiments on its console page against the real service: the demo's
-// greeting experiment before anyone is placed in it, an admin stopping an arm through the dialog,
-// what an auditor is shown, and a campaign that declares none.
+// A campaign's and a survey's script experiments on their console pages against the real service:
+// the demo's greeting experiment before anyone is placed in it, an admin stopping an arm through the
+// dialog, what an auditor is shown, a campaign that declares none, and a survey's introduction
+// experiment with the survey's own metrics.
 
 const demoMinutes = readFileSync(path.resolve(__dirname, '../../examples/campaigns/demo-minutes.yaml'), 'utf8');
 const suffix = randomUUID().slice(0, 8);
 const withExperiment = `experiments-${suffix}`;
 const withoutExperiment = `no-experiments-${suffix}`;
+const surveyWithExperiment = `survey-experiments-${suffix}`;
+
+const briefIntroduction = `
+experiments:
+  - id: intro-wording
+    question: "Does a shorter introduction get more people to answer?"
+    arms:
+      - id: standard
+      - id: brief
+        introduction:
+          en: "Hi {{firstName}}, Northwind here: one minute for the {{surveyName}} survey about order {{hidden.order}}?"
+          zh-CN: "{{firstName}}您好，这里是 Northwind：能花一分钟参加{{surveyName}}，谈谈订单 {{hidden.order}} 吗？"
+`;
 
 /** The rows of a table as a person reads them, cell by cell (a closed dialog in a cell is not shown). */
 async function rowsOf(page: Page, table: string): Promise<string[][]> {
@@ -38,6 +52,7 @@ describe("the console's Experiments section", () => {
     keys.auditor = await apiKeyFor(stack.service, 'auditor', 'experiments-auditor');
     expect((await call(base, 'PUT', '/campaigns', yaml(demoMinutes.replace(/^id: .*$/m, `id: ${withExperiment}`)))).status).toBe(201);
     expect((await call(base, 'PUT', '/campaigns', yaml(demoCampaignYaml(withoutExperiment)))).status).toBe(201);
+    expect((await call(base, 'PUT', '/surveys', yaml(demoSurveyYaml(surveyWithExperiment) + briefIntroduction))).status).toBe(201);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -45,8 +60,8 @@ describe("the console's Experiments section", () => {
     await stack?.stop();
   });
 
-  const experimentsOf = async (page: Page, campaignId: string) => {
-    await page.goto(`/console/campaigns/${campaignId}`);
+  const experimentsOf = async (page: Page, campaignId: string, list = 'campaigns') => {
+    await page.goto(`/console/${list}/${campaignId}`);
     await page.getByRole('heading', { name: 'Experiments' }).waitFor();
   };
 
@@ -117,6 +132,50 @@ describe("the console's Experiments section", () => {
     await experimentsOf(page, withoutExperiment);
     await page.getByText('No experiments are declared: they are added under experiments: in the campaign document.').waitFor();
     expect(await page.getByRole('table', { name: /^Arms of/ }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('when a survey with an experiment has no respondents yet, then both arms show with 0 people and its three survey metrics have no data', async () => {
+    const page = await openConsole(browser, base, keys.admin);
+    await experimentsOf(page, surveyWithExperiment, 'surveys');
+    await page.getByRole('heading', { name: 'Does a shorter introduction get more people to answer?' }).waitFor();
+    expect(await page.getByText("Experiment intro-wording varies the survey's introduction; the control is standard.").count()).toBe(1);
+    expect(await rowsOf(page, 'Arms of intro-wording')).toEqual([
+      ['Arm', 'Weight', 'People', 'Moved out', 'State', 'Action'],
+      ['standard (control)', '1', '0', '0', 'Running', 'Stop arm standard'],
+      ['brief', '1', '0', '0', 'Running', 'Stop arm brief'],
+    ]);
+    expect(await rowsOf(page, 'Metrics of intro-wording')).toEqual([
+      ['Metric (95% interval)', 'standard', 'brief'],
+      ['response rate', 'No data yet', 'No data yet'],
+      ['completion rate', 'No data yet', 'No data yet'],
+      ['drop-off rate', 'No data yet', 'No data yet'],
+    ]);
+    const comparisons = page.getByRole('list', { name: 'Comparisons of intro-wording with its control' }).getByRole('listitem');
+    expect(await comparisons.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Not enough data response rate, brief vs standard: Not enough data yet/),
+      expect.stringMatching(/^Not enough data completion rate, brief vs standard: Not enough data yet/),
+      expect.stringMatching(/^Not enough data drop-off rate, brief vs standard: Not enough data yet/),
+    ]);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('when an admin stops the brief arm of a survey, then the arm shows stopped and the survey has a new version', async () => {
+    const page = await openConsole(browser, base, keys.admin);
+    await experimentsOf(page, surveyWithExperiment, 'surveys');
+    await page.getByText(`Survey ${surveyWithExperiment}, version 1`).waitFor();
+    await page.getByRole('button', { name: 'Stop arm brief' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop arm brief' });
+    expect(await dialog.getByText(/^Stop arm brief of intro-wording\? .+ This makes a new survey version;/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+
+    await page.getByRole('table', { name: 'Arms of intro-wording' }).getByText('Stopped', { exact: true }).waitFor();
+    expect((await rowsOf(page, 'Arms of intro-wording')).slice(1)).toEqual([
+      ['standard (control)', '1', '0', '0', 'Running', ''],
+      ['brief', '1', '0', '0', 'Stopped', ''],
+    ]);
+    await page.getByText(`Survey ${surveyWithExperiment}, version 2`).waitFor();
     await page.context().close();
   });
 });
