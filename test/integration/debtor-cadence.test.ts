@@ -91,6 +91,25 @@ describe('the debtor workflow', () => {
     expect(await models().contactAttempts.countDocuments({ workflowId })).toBe(5);
   });
 
+  it("when the debtor's experiment arm sets call hours, then every call falls inside them and the texts keep the campaign's window", async () => {
+    const arms = { early: { start: '09:00', end: '10:00' }, late: { start: '17:00', end: '18:00' } };
+    await storeVariant('call-hours', (doc) => {
+      doc.experiments = [{ id: 'call-hour', arms: Object.entries(arms).map(([id, callHours]) => ({ id, callHours })) }];
+    });
+    const workflowId = await begin('hours-1', '+12025550131', 'never-answers', 1, 'call-hours');
+
+    const view = await advanceUntil(env, stack, workflowId, (v) => v.status === 'exhausted', { what: 'exhaustion' });
+
+    const arm = view.experimentArms!['call-hour'] as keyof typeof arms;
+    const calls = view.attempts.filter((a) => a.channel === 'voice');
+    expect(calls).toHaveLength(2);
+    for (const attempt of calls) {
+      const local = DateTime.fromMillis(attempt.at, { zone }).toFormat('HH:mm');
+      expect(local >= arms[arm].start && local < arms[arm].end, `call at ${local}, arm ${arm}`).toBe(true);
+    }
+    expect(view.attempts.filter((a) => a.channel === 'sms')).toHaveLength(3);
+  });
+
   it('when a promise is broken, then a reminder goes out, and a plan paid in two instalments settles the account', async () => {
     const phone = '+12025550103';
     const workflowId = await begin('promiser-1', phone, 'never-answers');
