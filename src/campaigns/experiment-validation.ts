@@ -1,5 +1,6 @@
 import { minuteOfDay } from './campaign-notation';
 import type { Campaign } from './campaign-schema';
+import { speaksOfTheDebt } from './debt-words';
 import { wordingProblems, type WordingRules } from './contact-policy-validation';
 import { repeatedIds, type FieldError } from './document-validation';
 import { variedParts, type AnyExperiment, type ExperimentArm, type VariedPart } from './experiment-schema';
@@ -34,11 +35,6 @@ const disclosureMustSay: Record<string, { initial: RegExp[]; subsequent: RegExp[
   },
 };
 
-/** Words that tell a third party the call is about a debt (12 CFR 1006.6(d)): not in a greeting. */
-const debtWords: Record<string, RegExp> = {
-  en: /\b(?:debts?|owe[sd]?|owing|collect(?:ion|ions|or|ing)?|balance|overdue|past due|payment)\b/i,
-  'zh-CN': /债|欠|催收|还款|逾期|账单/,
-};
 
 /** What the experiment checks read of a campaign or a survey. */
 export interface ExperimentSections {
@@ -102,7 +98,7 @@ function greetingProblems({ greeting }: ExperimentArm, at: string, languages: re
   if (!greeting) return [];
   const rules = { kind: 'campaign', languages, needs: 'a greeting', fills: (name: string) => greetingPlaceholders.includes(name), suggested: greetingPlaceholders } as const;
   const mentionsDebt = Object.entries(greeting).flatMap(([language, text]) =>
-    debtWords[language]?.test(text)
+    speaksOfTheDebt(text, language)
       ? [{ path: `${at}.greeting.${language}`, message: 'speaks of the debt before the person is verified; a greeting may be heard by someone else (12 CFR 1006.6(d))' }]
       : [],
   );

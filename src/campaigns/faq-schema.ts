@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { speaksOfTheDebt } from './debt-words';
 import { repeatedIds, type FieldError } from './document-validation';
 import { languageTag, nonEmptyText, slug } from './schema-fields';
 
@@ -25,7 +26,7 @@ export const faqSchema = z.array(faqEntrySchema).default([]);
 
 export type FaqEntry = z.output<typeof faqEntrySchema>;
 
-/** Every entry asks and answers in every campaign language; ids are unique. */
+/** Every entry asks and answers in every campaign language; ids are unique; an answer given to anyone says nothing of the debt. */
 export function faqFitsTheLanguages(faq: readonly FaqEntry[], languages: readonly string[]): FieldError[] {
   const missingTexts = faq.flatMap((entry, index) => {
     const path = `faq.${index}`;
@@ -35,5 +36,15 @@ export function faqFitsTheLanguages(faq: readonly FaqEntry[], languages: readonl
         .map((language) => ({ path: `${path}.${section}.${language}`, message: `is missing: the campaign speaks ${language}, so every FAQ entry needs its ${section === 'answer' ? 'answer' : 'phrasings'} in it` }));
     return [...missing('questions'), ...missing('answer')];
   });
-  return [...repeatedIds(faq, 'faq', 'FAQ entry'), ...missingTexts];
+  const tellsAnyone = faq.flatMap((entry, index) =>
+    entry.afterVerification
+      ? []
+      : Object.entries(entry.answer)
+          .filter(([language, answer]) => speaksOfTheDebt(answer, language))
+          .map(([language]) => ({
+            path: `faq.${index}.answer.${language}`,
+            message: 'speaks of the debt, but is given before the person is verified (afterVerification: false); a third party may hear it (12 CFR 1006.6(d))',
+          })),
+  );
+  return [...repeatedIds(faq, 'faq', 'FAQ entry'), ...missingTexts, ...tellsAnyone];
 }

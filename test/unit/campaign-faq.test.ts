@@ -42,6 +42,19 @@ describe("a campaign's FAQ", () => {
     expect(errorsOf(document)).toEqual([{ path: 'faq.2.id', message: "'why-calling' is already the id of an earlier FAQ entry" }]);
   });
 
+  it('When an answer given before verification speaks of the debt, then it is refused, naming the answer; after verification it may', () => {
+    const document = demoDocument();
+    document.faq[0].answer.en = "I'm calling about the balance on your account.";
+    document.faq[0].answer['zh-CN'] = '关于您账户上的欠款。';
+
+    expect(errorsOf(document)).toEqual([
+      { path: 'faq.0.answer.en', message: expect.stringMatching(/speaks of the debt, but is given before the person is verified.*1006\.6\(d\)/) },
+      { path: 'faq.0.answer.zh-CN', message: expect.stringMatching(/speaks of the debt/) },
+    ]);
+    document.faq[0].afterVerification = true;
+    expect(errorsOf(document)).toEqual([]);
+  });
+
   it('When a campaign declares no FAQ, then it has none', () => {
     const document = demoDocument();
     delete document.faq;
