@@ -30,6 +30,8 @@ export function collectionsPath(filters: CollectionFilters): string {
 
 export function CollectionFiltersForm(props: { filters: CollectionFilters; campaignIds: string[]; onChange: (filters: CollectionFilters) => void }) {
   const { filters, onChange } = props;
+  // A campaign chosen by a link may have no figures in the range, yet the select must still name it.
+  const campaignIds = !filters.campaignId || props.campaignIds.includes(filters.campaignId) ? props.campaignIds : [filters.campaignId, ...props.campaignIds];
   const set = (field: keyof CollectionFilters) => (event: Event) => onChange({ ...filters, [field]: (event.currentTarget as HTMLInputElement).value });
   return (
     <form class="filters" aria-label="Dashboard filters" onSubmit={(event) => event.preventDefault()}>
@@ -62,7 +64,7 @@ export function CollectionFiltersForm(props: { filters: CollectionFilters; campa
         Campaign
         <select value={filters.campaignId} onChange={set('campaignId')}>
           <option value="">All campaigns</option>
-          {props.campaignIds.map((id) => (
+          {campaignIds.map((id) => (
             <option value={id} key={id}>
               {id}
             </option>

@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SurveysDashboard } from '../../src/kpi/dashboard-views';
 import { LineChart } from '../charts/line-chart';
+import { ExperimentsSection } from '../experiments/experiments-section';
+import { surveyKind } from '../outreach/kinds';
 import { Loading, useApi } from '../ui';
 import { readerTimeZone } from './collection-filters';
 import { percentOrDash } from './kpi-format';
 
 // The surveys' figures for the same date range: response and completion, drop-off per question
-// and the NPS trend of one survey, picked from those with figures in the range.
+// and the NPS trend of one survey, picked from those with figures in the range, then that survey's
+// script experiments, read-only.
 
 export function surveysPath(range: { from: string; to: string; bucket: string }, surveyId: string): string {
   return `/dashboards/surveys?${new URLSearchParams({ ...range, timeZone: readerTimeZone, ...(surveyId ? { surveyId } : {}) })}`;
@@ -17,31 +20,35 @@ const nps = (value: number | null) => (value === null ? '—' : value.toFixed(0)
 export function SurveySection(props: { range: { from: string; to: string; bucket: 'day' | 'week' } }) {
   const [surveyId, setSurveyId] = useState('');
   const loaded = useApi<SurveysDashboard>(surveysPath(props.range, surveyId));
+  const shown = loaded.data?.surveyId;
   return (
-    <section aria-labelledby="survey-figures">
-      <h2 id="survey-figures">Surveys</h2>
-      <Loading loaded={loaded}>
-        {(dashboard) =>
-          dashboard.surveyId === null ? (
-            <p class="muted">No survey has figures in this range.</p>
-          ) : (
-            <>
-              <label class="survey-pick">
-                Survey
-                <select value={dashboard.surveyId} onChange={(event) => setSurveyId(event.currentTarget.value)}>
-                  {dashboard.surveyIds.map((id) => (
-                    <option value={id} key={id}>
-                      {id}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <SurveyFigures dashboard={dashboard} bucket={props.range.bucket} />
-            </>
-          )
-        }
-      </Loading>
-    </section>
+    <>
+      <section aria-labelledby="survey-figures">
+        <h2 id="survey-figures">Surveys</h2>
+        <Loading loaded={loaded}>
+          {(dashboard) =>
+            dashboard.surveyId === null ? (
+              <p class="muted">No survey has figures in this range.</p>
+            ) : (
+              <>
+                <label class="survey-pick">
+                  Survey
+                  <select value={dashboard.surveyId} onChange={(event) => setSurveyId(event.currentTarget.value)}>
+                    {dashboard.surveyIds.map((id) => (
+                      <option value={id} key={id}>
+                        {id}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <SurveyFigures dashboard={dashboard} bucket={props.range.bucket} />
+              </>
+            )
+          }
+        </Loading>
+      </section>
+      {shown && <ExperimentsSection key={shown} kind={surveyKind} id={shown} />}
+    </>
   );
 }
 

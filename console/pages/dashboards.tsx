@@ -6,11 +6,14 @@ import { KpiTiles } from '../dashboards/kpi-tiles';
 import { KpiTrends } from '../dashboards/kpi-trends';
 import { GroupTable } from '../dashboards/group-table';
 import { SurveySection } from '../dashboards/survey-section';
+import { ExperimentsSection } from '../experiments/experiments-section';
+import { campaignKind } from '../outreach/kinds';
 import './dashboards.css';
 
 // The dashboards: collections KPIs over a date range, by day or week and by a dimension, then the
 // surveys' figures for the same range. Every figure is the API's (GET /dashboards/collections and
-// GET /dashboards/surveys), computed by the KPIs' one definition in src/kpi.
+// GET /dashboards/surveys), computed by the KPIs' one definition in src/kpi. With one campaign
+// chosen, its script experiments follow its figures, read-only (arms are stopped on its own page).
 
 const localDay = (daysAgo: number) => {
   const day = new Date(Date.now() - daysAgo * 86_400_000);
@@ -52,6 +55,7 @@ export function DashboardsPage(_props: { params: Record<string, string> }) {
           )}
         </Loading>
       </section>
+      {filters.campaignId && <ExperimentsSection key={filters.campaignId} kind={campaignKind} id={filters.campaignId} />}
       <SurveySection range={{ from: filters.from, to: filters.to, bucket: filters.bucket }} />
     </div>
   );

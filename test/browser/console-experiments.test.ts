@@ -10,14 +10,15 @@ import { expectAccessible, expectFitsWidth, openConsole } from '../support/conso
 
 // A campaign's and a survey's script experiments on their console pages against the real service:
 // the demo's greeting experiment before anyone is placed in it, an admin stopping an arm through the
-// dialog, what an auditor is shown, a campaign that declares none, and a survey's introduction
-// experiment with the survey's own metrics.
+// dialog, what an auditor is shown, a campaign that declares none, a survey's introduction
+// experiment with the survey's own metrics, and a campaign's experiment read on the Dashboards page.
 
 const demoMinutes = readFileSync(path.resolve(__dirname, '../../examples/campaigns/demo-minutes.yaml'), 'utf8');
 const suffix = randomUUID().slice(0, 8);
 const withExperiment = `experiments-${suffix}`;
 const withoutExperiment = `no-experiments-${suffix}`;
 const surveyWithExperiment = `survey-experiments-${suffix}`;
+const onDashboard = `dashboard-experiments-${suffix}`;
 
 const briefIntroduction = `
 experiments:
@@ -50,7 +51,7 @@ describe("the console's Experiments section", () => {
     base = stack.service.httpUrl!;
     keys.admin = await apiKeyFor(stack.service, 'admin', 'experiments-admin');
     keys.auditor = await apiKeyFor(stack.service, 'auditor', 'experiments-auditor');
-    expect((await call(base, 'PUT', '/campaigns', yaml(demoMinutes.replace(/^id: .*$/m, `id: ${withExperiment}`)))).status).toBe(201);
+    for (const id of [withExperiment, onDashboard]) expect((await call(base, 'PUT', '/campaigns', yaml(demoMinutes.replace(/^id: .*$/m, `id: ${id}`)))).status).toBe(201);
     expect((await call(base, 'PUT', '/campaigns', yaml(demoCampaignYaml(withoutExperiment)))).status).toBe(201);
     expect((await call(base, 'PUT', '/surveys', yaml(demoSurveyYaml(surveyWithExperiment) + briefIntroduction))).status).toBe(201);
     browser = await launchChromium();
@@ -176,6 +177,27 @@ describe("the console's Experiments section", () => {
       ['brief', '1', '0', '0', 'Stopped', ''],
     ]);
     await page.getByText(`Survey ${surveyWithExperiment}, version 2`).waitFor();
+    await page.context().close();
+  });
+
+  it('when an admin opens Dashboards filtered to a campaign with an experiment, then its arms and verdicts read there with no Stop button, and a link leads to the campaign', async () => {
+    const page = await openConsole(browser, base, keys.admin);
+    await page.goto(`/console/dashboards?${new URLSearchParams({ campaignId: onDashboard })}`);
+    await page.getByRole('heading', { name: `Experiments of campaign ${onDashboard}` }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Campaign', exact: true }).inputValue()).toBe(onDashboard);
+    expect(await rowsOf(page, 'Arms of greeting-wording')).toEqual([
+      ['Arm', 'Weight', 'People', 'Moved out', 'State'],
+      ['standard (control)', '1', '0', '0', 'Running'],
+      ['warm', '1', '0', '0', 'Running'],
+    ]);
+    const comparisons = page.getByRole('list', { name: 'Comparisons of greeting-wording with its control' }).getByRole('listitem');
+    expect(await comparisons.count()).toBe(5);
+    for (const text of await comparisons.allInnerTexts()) expect(text).toMatch(/^Not enough data .+, warm vs standard: /);
+    expect(await page.getByRole('button', { name: /stop/i }).count()).toBe(0);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: `campaign ${onDashboard}'s page` }).click();
+    await page.getByRole('button', { name: 'Stop arm warm' }).waitFor();
     await page.context().close();
   });
 });
