@@ -21,12 +21,16 @@ const COUNT = `(\\d+|${ENGLISH_NUMBER_PATTERN}|${CHINESE_NUMBER_PATTERN})`;
 /** Recognisers write "two" and "four" as "to" and "for" before "payments": read as counts only there. */
 const HOMOPHONE_COUNTS: Readonly<Record<string, string>> = { to: 'two', too: 'two', for: 'four' };
 
+/** Parts a debt is paid in, as said: "3 payments", "3 goes", "3 chunks". */
+const PARTS = '(?:payments?|instal{1,2}ments?|parts|months|goes|chunks|lots|stages|portions)';
+
 const INSTALMENT_PATTERNS: readonly RegExp[] = [
-  new RegExp(`\\b${COUNT}\\s+(?:monthly\\s+|equal\\s+)?(?:payments?|instal{1,2}ments?|parts|months)\\b`),
+  new RegExp(`\\b${COUNT}\\s+(?:monthly\\s+|equal\\s+)?${PARTS}\\b`),
   /\b(?:in|into)\s+(to|too|for)\s+(?:monthly\s+|equal\s+)?(?:payments|instal{1,2}ments|parts)\b/,
   new RegExp(`\\bsplit\\s+(?:it\\s+|that\\s+|the\\s+\\w+\\s+)?(?:into|in)\\s+${COUNT}\\b`),
-  new RegExp(`分(?:成)?\\s*${COUNT}\\s*(?:期|次|个月|份)?`),
-  new RegExp(`${COUNT}\\s*(?:期|个月)`),
+  // 拆 (break up) as 分 (divide); 笔 counts payments ("拆成三笔").
+  new RegExp(`(?:分|拆)(?:成|开)?\\s*${COUNT}\\s*(?:期|次|个月|份|笔)?`),
+  new RegExp(`${COUNT}\\s*(?:期|个月|笔)`),
 ];
 
 /** Times of day are not amounts: "Friday at 5", "call me after five" must not become five dollars. */
@@ -50,7 +54,7 @@ const spansOf = (text: string, pattern: RegExp): Span[] => [...text.matchAll(pat
 const FILLERS = /,?\s*\b(?:uh|um|er|erm|uhm)\b\s*,?/g;
 
 const CURRENCY_BEFORE = /[$¥€£]\s*$/;
-const CURRENCY_AFTER = /^\s*(?:dollars?|bucks?|usd|yuan|rmb|euros?|pounds?|美元|美金|块钱|块|元|刀)/;
+const CURRENCY_AFTER = /^\s*(?:dollars?|bucks?|quid|usd|yuan|rmb|euros?|pounds?|美元|美金|块钱|块|元|刀)/;
 const CENTS_AFTER = new RegExp(`^\\s*(?:and\\s+)?(\\d{1,2}|${ENGLISH_NUMBER_PATTERN})\\s*cents?\\b`);
 /** "五十块五" / "五十块五毛": a digit after 块/元 is tenths (jiao). */
 const JIAO_AFTER = /^([一二两三四五六七八九\d])\s*(?:毛|角)?/;

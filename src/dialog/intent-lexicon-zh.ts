@@ -1,7 +1,7 @@
 import type { IntentLexicon } from './intent-lexicon';
 
-/** Paying, as callers say it: repay, pay, hand over, transfer, wire money, send it. */
-const PAY = '(?:还|付|交|支付|转账?|打(?:钱|款)|汇款?|给(?:你|您)们?(?:转|打|汇)|pay)';
+/** Paying, as callers say it: repay, pay, hand over, transfer, wire money, send it; "打 120 过去" sends a sum over. */
+const PAY = '(?:还|付|交|支付|转账?|打(?:钱|款)|汇款?|给(?:你|您)们?(?:转|打|汇)|(?:打|转|汇)\\s*(?:\\d+|[一二两三四五六七八九十百千万]+)\\s*(?:块钱?|元)?\\s*过去|pay)';
 
 /** A clause: what lies between two punctuation marks. */
 const IN_CLAUSE = '[^，。,.！!？?；;]';
@@ -18,6 +18,8 @@ export const CHINESE_LEXICON: IntentLexicon = {
   complaint: [
     // Harassment claims, complaints and reports to a regulator or the police: a person answers them.
     /骚扰|投诉|举报|报警|12315|消协|消费者协会|银保监|金融监管|监管部门|complain/,
+    // Accusing the collector of abusive collection, or threatening to sue ("告" but not "告诉", to tell).
+    /暴力催收|(?:去|要|会|就)告(?!诉)/,
   ],
   human: [
     /转人工|人工|真人|客服|经理|主管|找个人|跟人说/,
@@ -25,9 +27,11 @@ export const CHINESE_LEXICON: IntentLexicon = {
     /(?:找|要|叫|跟|和|让)\s*(?:你们的?)?\s*(?:manager|supervisor|boss|领导|负责人|上级)/,
   ],
   wrongPerson: [
-    /打错了?|打错电话|找错人|你找错|不是我[,.!。]*$|我不是(?:他|她|本人)|没有这个人|不认识(?:他|她|这个人)|(?:他|她)不在/,
+    /打错了?|打错电话|找错人|你找错|不是我[,.!。]*$|我不是(?:他|她|本人)|没有这个人|不认识(?:他|她|这个人)|(?:他|她)人?(?:现在)?不在/,
     /没(?:有)?(?:这(?:个)?|叫这个名字的)人|没有叫这个名字的/,
     // A relative or the number's owner answering for the debtor (a third party, 1006.6(d)).
+    // Said either way round: "他是我儿子", "我是他同事".
+    /我是(?:他|她)的?(?:同事|邻居|朋友|家人|亲戚|室友|老公|老婆|丈夫|妻子|儿子|女儿|爸爸?|妈妈?|父亲|母亲|哥哥?|姐姐?|弟弟?|妹妹?)/,
     /(?:他|她)是我的?(?:儿子|女儿|老公|老婆|丈夫|妻子|爸爸?|妈妈?|父亲|母亲|哥哥?|姐姐?|弟弟?|妹妹?|朋友|室友)|号码不是(?:他|她)的|(?:不是|没有)(?:他|她)的(?:号码|电话)/,
   ],
   dispute: [
@@ -37,22 +41,34 @@ export const CHINESE_LEXICON: IntentLexicon = {
     // Done, said with a perfective: "还过了", "结清了", "还上了".
     /(?:还|付|交)过了|(?:结清|还清|付清|还上|还完|付完)了|不是我欠的|我没欠过/,
     // A wrong amount ("金额不对", "我哪欠这么多"), or an account never opened, or a stolen identity.
-    /(?:金额|数目?|数字|账单?|钱数|余额|欠款|amount)\s*(?:不对|错了|有误|不准|有问题|对不上)|(?:哪|怎么会?)(?:有|欠)?(?:这么|那么)多|只欠/,
+    /(?:金额|数目?|数字|账单?|钱数|余额|欠款|利息|罚息|费用|手续费|违约金|amount)\s*(?:算得|算的)?\s*(?:是|好像|肯定|明显)?\s*(?:不对|错的|错了|有误|不准|有问题|对不上)|(?:哪|怎么会?)(?:有|欠)?(?:这么|那么)多|只欠/,
+    // "我哪欠你们一百二": a rhetorical "where do I owe" denies the amount.
+    /哪(?:里|儿)?(?:有)?欠/,
     /(?:从来|从)?没(?:有)?(?:办|开|申请|用)过|冒用|盗用|(?:根本|从来|并)(?:没有?|不)欠|(?:账|债|欠款|贷款|卡)\S{0,2}不是我的/,
   ],
   notAllAtOnce: [
     // "一次性还不了": unable to pay it in one go asks for a plan.
-    /(?:一次性?|一下子?|全部一起|全部|一口气)[^，。,.？?]{0,6}(?:不了|不起|不出|不够|做不到|困难|难)|(?:没办法|没法|不能|无法|不可能)\s*(?:一次性?|一下子|全部一起|一口气)/,
+    /(?:一次性?|一下子?|全部一起|全部|一口气)[^，。,.？?]{0,6}(?:不了|不起|不出|不够|做不到|困难|难)|(?:没办法|没法|不能|无法|不可能|不够)\s*(?:一次性?|一下子|全部一起|一口气)/,
+    // Asking not to pay in one go ("可以不一次还清吗") asks for a plan.
+    /不(?:要|用)?\s*(?:一次性?|一下子|一口气)\s*(?:还|付|交)/,
   ],
   hardship: [
     /失业|丢了工作|没(?:有)?工作|下岗|被裁|没(?:有)?钱|付不起|还不起|交不起|经济困难|手头紧|生病|住院|困难/,
     // Unable to pay at all, however put; a business closed or wages unpaid.
+    // Poor, said colloquially: "穷得叮当响", "揭不开锅", "吃土".
+    /穷|揭不开锅|吃土|喝西北风/,
     /没(?:有)?收入|工作(?:丢|没)了|辞退|开除|裁员|拿不出|一分钱都没|(?:还|付|交)不了|(?:手头|手上|经济|budget|钱)\s*(?:很|比较|有点|太|特别)?紧|倒闭|(?:工资|薪水)都?没发|欠薪/,
+  ],
+  refusal: [
+    // Sarcasm that sounds like a yes or a "later" and means no: "等我中了彩票再说", "做梦", "门都没有".
+    /等我中了?(?:彩票|大奖|五百万)|做梦|想得美|门都没有|没门儿?|下辈子/,
   ],
   repeat: [
     // The caller did not hear: 再/在 are homophones the recogniser confuses.
     /(?:再|在)(?:说|讲)一(?:遍|次|下)|重复一(?:遍|下|次)|没听(?:清|见|到|懂|明白)|听不(?:清|见|到)|你(?:刚才|刚刚)?说(?:什么|啥)|信号不好|大声一?点|(?:什么|啥)意思|说?慢一?点/,
     /^\s*(?:啊|嗯|什么|啥|sorry)\s*[?？]+\s*$/,
+    // English inside Chinese: "没 get 到", and "没跟上" (could not follow).
+    /没\s*get|没跟上/,
   ],
   callback: [
     /(?:晚点|晚些|回头|稍后|等会儿?|过会儿?|改天|明天|下次)再?(?:打|联系|说)|现在不方便|不太方便|在忙|(?:我在|正在)(?:开车|上班|开会)|没空|没时间/,
@@ -60,7 +76,9 @@ export const CHINESE_LEXICON: IntentLexicon = {
     /再(?:打|联系|来电)(?:过来|给我)?(?:吧|啊)?|再说(?!一)|在路上|在外面/,
   ],
   plan: [
-    /分期|分成|分批|分次|分(?:\d+|[一二两三四五六七八九十几多少]+)(?:期|次|个月|份|回)|每个?月[^，。,.？?]{0,4}(?:付|还|交)|慢慢还|分开(?:付|还|交)?|按月/,
+    /分期|分成|分批|分次|拆成|拆开|(?:分|拆)(?:\d+|[一二两三四五六七八九十几多少]+)(?:期|次|个月|份|回|笔)|每个?月[^，。,.？?]{0,4}(?:付|还|交)|慢慢还|分开(?:付|还|交)?|按月/,
+    // A sum a month or a week, at most or only: "我一个月最多还二十". "一个月后"/"一个月内" are dates.
+    /(?:每|一)个?(?:月|周|星期|礼拜)(?![后内以之])[^，。,.？?]{0,4}(?:付|还|交)(?!清)/,
     // Paying part first, or a little each month, or a monthly sum: a plan; "installment" said in English too.
     /先(?:还|付|交)(?:一部分|一半|一点|部分|些)|每个?月\s*(?:\d|[一二两三四五六七八九十百千])|每个?月\S{0,3}一点|instal{1,2}ment|payment plan/,
   ],
@@ -73,29 +91,43 @@ export const CHINESE_LEXICON: IntentLexicon = {
   ],
   factQuestion: [
     // A-not-A before a statement asks whether it is so ("是不是要今天付全部"); before 可以/能 it asks
-    // leave to do it, a request; at the end it is a tag ("对不对") asking to confirm.
-    /(?:是不是|要不要|有没有|对不对)(?!\s*(?:可以|能)|[\s吗呢？?。！!，,]*$)/,
+    // leave to do it, a request; at the end it is a tag ("对不对") asking to confirm. 会不会 asks about a
+    // consequence, 用不用/需不需要 whether something is required.
+    /(?:是不是|要不要|有没有|对不对|会不会|用不用|需不需要|算不算)(?!\s*(?:可以|能)|[\s吗呢？?。！!，,]*$)/,
+    // A hypothetical asks what would follow, whatever 不 it holds: "不还的话会怎么样".
+    /(?:的话|如果|要是|假如|万一)[^。]{0,12}(?:会怎(?:么)?样|怎么办|会不会|什么后果|有什么影响)/,
+    // Asking to be let off something: "能不能不付利息" is a question, not an offer to pay.
+    /(?:能不能|可不可以|可以|能)\s*不(?:付|还|交|收|算)/,
   ],
   methodQuestion: [
     // How one may pay, not an offer to pay now.
-    /(?:用|刷)\s*(?:信用卡|银行卡|卡|支付宝|微信|credit card|card)\S{0,4}(?:付|还|支付)?\S{0,2}(?:吗|么|不)/,
+    /(?:用|刷)\s*(?:信用卡|银行卡|卡|支付宝|微信|credit card|card)\S{0,4}(?:付|还|支付)?\S{0,2}(?:吗|么|不|[?？])/,
+    // Asked A-not-A ("可不可以用支付宝付"), the way to pay is what is asked, even unpunctuated.
+    /(?:可不可以|能不能|行不行)\s*(?:用|刷)\s*(?:信用卡|银行卡|卡|支付宝|微信|credit card|card)/,
   ],
   promise: [
-    /(?:会|能|可以|打算|准备|保证|争取|下周|这周|本周|明天|后天|星期|周[一二三四五六日天]|号|日|月底|月初|发工资|工资)[^,.!?。]{0,6}(?:付|还|交)(?!不)|答应还/,
+    // A negation right before the verb ("能不能不付") cancels the offer; an A-not-A earlier does not.
+    /(?:会|能|可以|打算|准备|保证|争取|下周|这周|本周|明天|后天|星期|周[一二三四五六日天]|号|日|月底|月初|发工资|工资)[^,.!?。]{0,6}(?<![不没别]|不用|不要|不想|没法)(?:付|还|交)(?!不)|答应还/,
   ],
   greeting: [/^\s*(?:喂|你好|您好|哈喽)+[\s,，.。!！?？]*(?:(?:喂|你好|您好)[\s,，.。!！?？]*)*$/],
   // "我是" only as the answer itself ("是的我是", "我是啊"): inside a sentence ("告诉我是哪笔") it is not.
-  identity: [/我就是|是我(?!的|们)|^\s*\S{0,3}我是(?:[啊的呀]|[\s，,。!！?？]|$)|本人/],
+  // 要是/可是/但是/还是 + 我 ("要是我不付") are if/but/or, not "it is me".
+  identity: [/我就是|(?<!要|可|但|还|若|总|于|只|倒)是我(?!的|们)|^\s*\S{0,3}我是(?:[啊的呀]|[\s，,。!！?？]|$)|本人/],
   deny: [
     // 没问题 (no problem), 没错 (right), 不错 (not bad) and 不客气 start like a no and are not one.
-    /^\s*(?:不(?!错|客气)|没有(?!问题)|不用|不要|不行|不对|没(?!问题|错|有问题)|算了)|不需要|不用了|没有了|就这些|再见|拜拜/,
+    // A leading 不 of a double negation ("不是不可以") agrees.
+    /^\s*(?:不(?!错|客气|是不|会不|能不)|没有(?!问题)|不用|不要|不行|不对|没(?!问题|错|有问题|毛病|得问题|啥问题)|算了)|不需要|不用了|没有了|就这些|再见|拜拜/,
   ],
   affirm: [
     /^\s*(?:是的?|对的?|好的?|好啊|好吧|嗯+|行|要|确认|正确|当然)|好的|可以|没有?问题|没错|对的|方便/,
     // "Go ahead", English OK, and a double negation ("也不是不行"): a yes.
     /^\s*(?:你|您)?说吧|^\s*(?:ok|okay)\b|(?:不是|并非)不(?:行|可以|能)/,
+    // Regional yeses: northern 成/中/妥/得嘞, and 没毛病 (no problem).
+    /^\s*(?:成|中|妥|得嘞)(?:啊|吧|的|了|嘞)?\s*[。!！]?\s*$|没毛病|没得问题|没啥问题/,
   ],
   greetOpening: [/^\s*(?:喂|你好|您好|哈喽)/],
-  question: [/什么|谁|为什么|怎么|多少|哪|吗\s*[?？]?\s*$|呢\s*[?？]?\s*$|[?？]\s*$/],
-  commitment: [new RegExp(PAY)],
+  // An A-not-A anywhere ("会不会影响我的征信") asks, as a question word or a final 吗 does.
+  question: [/什么|谁|为什么|怎么|多少|哪|吗\s*[?？]?\s*$|呢\s*[?？]?\s*$|[?？]\s*$|(\p{Script=Han})[不没]\1/u],
+  // "还不了", "付不起": a verb with a negated complement is unable to pay, not an offer.
+  commitment: [new RegExp(`${PAY}(?!\\s*[不没])`)],
 };

@@ -14,6 +14,8 @@ export const LEXICON_RULES = [
   /** Unable to pay it all at once: a plan request, whatever negation it is said with. */
   'notAllAtOnce',
   'hardship',
+  /** A refusal put as sarcasm or an idiom ("yeah right, like I'd pay", "when pigs fly", "做梦"): a no, whatever it seems to offer. */
+  'refusal',
   'repeat',
   'callback',
   'plan',

@@ -31,7 +31,8 @@ const words = (rule: LexiconRule): readonly RegExp[] => [...ENGLISH_LEXICON[rule
  * First match wins, so the order is a priority: requests with legal weight (a lawyer, a bankruptcy,
  * "stop calling", a complaint, a person) outrank everything; then what is wrong with the debt or the
  * caller's means; then what the caller offers to do; then the short answers. A plan request outranks
- * hardship, as the offer is what the call can act on ("I can't pay it all at once").
+ * hardship, as the offer is what the call can act on ("I can't pay it all at once"); a sarcastic
+ * refusal outranks the offer or the "call me later" it mimics ("sure, when I win the lottery").
  */
 const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'lawyer', patterns: words('lawyer') },
@@ -45,6 +46,7 @@ const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'plan-request', patterns: words('notAllAtOnce') },
   { intent: 'plan-request', negatable: true, patterns: words('plan') },
   { intent: 'hardship', patterns: words('hardship') },
+  { intent: 'deny', patterns: words('refusal') },
   { intent: 'repeat', patterns: words('repeat') },
   { intent: 'callback-request', patterns: words('callback') },
   { intent: 'question', confidence: 0.85, patterns: words('factQuestion') },

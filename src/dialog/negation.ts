@@ -11,6 +11,9 @@ const CLAUSE_BREAK = /[,.;!?。；、]|\b(?:but|so|and|could i|can i|could we|ca
 
 const ENGLISH_NEGATION = /\b(?:not|no|never|don't|do not|won't|will not|can't|cannot|couldn't|wouldn't)\b/;
 
+/** A request put as a negative question ("can't you just send the link", "why don't you text it") is no refusal. */
+const ENGLISH_NEGATIVE_QUESTION = /\b(?:why (?:don't|not)|(?:can't|won't|couldn't|wouldn't) you)\b/g;
+
 /** "I'm not saying I won't", "it's not that I don't": two negations, no refusal. */
 const ENGLISH_DOUBLE_NEGATION = /\bnot (?:that|saying|because) (?:i|we)(?:'m| am)? (?:don't|won't|can't|do not|will not|cannot)\b/g;
 
@@ -28,9 +31,13 @@ const CHINESE_NOT_NEGATIONS: readonly RegExp[] = [
   /不好意思|不错|没问题|没有问题|不客气|别的|别人/g,
 ];
 
+const clauseBefore = (text: string, index: number): string => text.slice(0, index).split(CLAUSE_BREAK).at(-1) ?? '';
+
 export function isNegated(text: string, matchIndex: number): boolean {
-  const clause = text.slice(0, matchIndex).split(CLAUSE_BREAK).at(-1) ?? '';
-  if (ENGLISH_NEGATION.test(clause.replace(ENGLISH_DOUBLE_NEGATION, ' '))) return true;
-  const chinese = CHINESE_NOT_NEGATIONS.reduce((acc, pattern) => acc.replace(pattern, ' '), clause);
-  return CHINESE_NEGATION.test(chinese.slice(-CHINESE_WINDOW));
+  const english = clauseBefore(text, matchIndex).replace(ENGLISH_DOUBLE_NEGATION, ' ').replace(ENGLISH_NEGATIVE_QUESTION, ' ');
+  if (ENGLISH_NEGATION.test(english)) return true;
+  // Blanked over the whole text, keeping offsets, so that an A-not-A the match starts inside ("可不|可以
+  // 月底再付") is still known for a question and its 不 is not left standing alone.
+  const chinese = CHINESE_NOT_NEGATIONS.reduce((acc, pattern) => acc.replace(pattern, (found) => ' '.repeat(found.length)), text);
+  return CHINESE_NEGATION.test(clauseBefore(chinese, matchIndex).slice(-CHINESE_WINDOW));
 }

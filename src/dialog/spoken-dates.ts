@@ -125,6 +125,12 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   // "Last Tuesday" is the latest one gone ("I paid it last Tuesday"); "上周二" is in last week.
   [new RegExp(`\\blast\\s+${WEEKDAY}\\b`), (m, t) => latestWeekday(t, englishWeekday(m[1]))],
   [new RegExp(`上个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), -1)],
+  // A weekday a payment was made on is the latest one gone ("I already paid you on Monday"); being
+  // paid ("I get paid Friday") is still to come.
+  [
+    new RegExp(`(?<=(?<!\\b(?:get|gets|getting|be|been|being) )\\b(?:paid|sent|settled|cleared|made|transferred|wired|mailed)\\b(?: \\S+){0,5}? (?:on )?)${WEEKDAY}\\b`),
+    (m, t) => latestWeekday(t, englishWeekday(m[1])),
+  ],
   [new RegExp(`\\b${WEEKDAY}\\b`), (m, t) => upcomingWeekday(t, englishWeekday(m[1]))],
   [/大后天/, (_m, t) => t.plus({ days: 3 })],
   [/\bday after tomorrow\b|后天/, (_m, t) => t.plus({ days: 2 })],
@@ -133,6 +139,8 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+days?\\b|\\b${ENGLISH_COUNT}\\s+days?\\s+from\\s+(?:now|today)\\b|${COUNT}\\s*[天日]\\s*${ZH_AFTER}`), later('days')],
   [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|\\b${ENGLISH_COUNT}\\s+weeks?\\s+from\\s+(?:now|today)\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*${ZH_AFTER}`), later('weeks')],
   [new RegExp(`\\bin\\s+(a|one)\\s+month\\b|${COUNT}\\s*个月\\s*${ZH_AFTER}`), later('months')],
+  // UK: a fortnight is two weeks.
+  [/\b(?:in\s+)?a\s+fortnight\b/, (_m, t) => t.plus({ weeks: 2 })],
   [/过两天/, (_m, t) => t.plus({ days: 2 })],
   // "The first of the month" is the next one to come.
   [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+of\\s+(?:the|this|every)\\s+month\\b`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? ''))],
@@ -150,14 +158,26 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`^\\s*(?:(?:um|uh|maybe|probably|like)\\s+)*(?:on\\s+)?the\\s+${DAY}\\s*[.!?]?\\s*$`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? ''))],
 ];
 
-/** The first date the text mentions, as YYYY-MM-DD in the debtor's zone, or undefined. */
+/** A date said to be the wrong one ("no, not Friday, Monday", "不是周五，是周一") gives way to another. */
+const NEGATED_BEFORE = /(?:\b(?:not|no)|不是|不要|别)\s*(?:(?:on|the|this)\s+)*$/;
+
+const EVERY_MATCH: ReadonlyArray<[RegExp, Resolver]> = DATE_PATTERNS.map(([pattern, resolve]) => [new RegExp(pattern.source, `${pattern.flags}g`), resolve]);
+
+/**
+ * The date the text means, as YYYY-MM-DD in the debtor's zone, or undefined: the first mention of the
+ * most specific kind, passing over a date said to be the wrong one if another is said.
+ */
 export function findDate(text: string, now: number, timeZone: string): DateMention | undefined {
   const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
-  for (const [pattern, resolve] of DATE_PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const date = resolve(match, today);
-    if (date?.isValid) return { isoDate: date.toISODate() ?? '', start: match.index ?? 0, end: (match.index ?? 0) + match[0].length };
+  let negated: DateMention | undefined;
+  for (const [pattern, resolve] of EVERY_MATCH) {
+    for (const match of text.matchAll(pattern)) {
+      const date = resolve(match, today);
+      if (!date?.isValid) continue;
+      const mention = { isoDate: date.toISODate() ?? '', start: match.index, end: match.index + match[0].length };
+      if (!NEGATED_BEFORE.test(text.slice(0, match.index))) return mention;
+      negated ??= mention;
+    }
   }
-  return undefined;
+  return negated;
 }

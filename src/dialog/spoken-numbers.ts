@@ -27,8 +27,8 @@ const ENGLISH_WORD = [...ENGLISH_NUMBER_WORDS]
   .sort((a, b) => b.length - a.length)
   .join('|');
 
-/** A run of English number words, e.g. "a hundred and twenty", "twenty-five". */
-export const ENGLISH_NUMBER_PATTERN = `(?:a\\s+(?=hundred|thousand))?(?:${ENGLISH_WORD})(?:(?:\\s+and\\s+|\\s+|-)(?:${ENGLISH_WORD}))*`;
+/** A run of English number words, e.g. "a hundred and twenty", "twenty-five"; recognisers write "and" as "n". */
+export const ENGLISH_NUMBER_PATTERN = `(?:a\\s+(?=hundred|thousand))?(?:${ENGLISH_WORD})(?:(?:\\s+(?:and|n)\\s+|\\s+|-)(?:${ENGLISH_WORD}))*`;
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -58,7 +58,7 @@ export function parseEnglishNumber(words: string): number | undefined {
   let current = 0;
   let seen = false;
   for (const word of words.split(/[\s-]+/)) {
-    if (word === 'and' || word === 'a' || word === '') continue;
+    if (word === 'and' || word === 'n' || word === 'a' || word === '') continue;
     const unit = ENGLISH_UNITS[word];
     const scale = ENGLISH_SCALES[word];
     if (unit !== undefined) current += unit;
@@ -105,8 +105,19 @@ export function parseChineseNumber(numeral: string): number | undefined {
   return total + section + (colloquial ? (digit * lastUnit) / 10 : digit);
 }
 
+/**
+ * "1 20", "2 50": a price said as "one twenty" and written by the recogniser as a digit, a space and
+ * two digits; read as hundreds and the rest, as colloquialHundreds reads the words.
+ */
+const SPLIT_HUNDREDS = /^([1-9])\s(\d{2})$/;
+
+function parseDigits(raw: string): number {
+  const split = SPLIT_HUNDREDS.exec(raw);
+  return split ? Number(split[1]) * 100 + Number(split[2]) : Number(raw.replace(/,/g, ''));
+}
+
 const NUMBER_MATCHERS: ReadonlyArray<{ kind: NumberMention['kind']; pattern: RegExp; parse: (raw: string) => number | undefined }> = [
-  { kind: 'digits', pattern: /\d+(?:,\d{3})*(?:\.\d+)?/g, parse: (raw) => Number(raw.replace(/,/g, '')) },
+  { kind: 'digits', pattern: /(?<!\d[\s,.:]?)\b[1-9]\s\d{2}\b(?![.,:]?\s?\d)|\d+(?:,\d{3})*(?:\.\d+)?/g, parse: parseDigits },
   { kind: 'english', pattern: new RegExp(`\\b${ENGLISH_NUMBER_PATTERN}\\b`, 'g'), parse: parseEnglishNumber },
   // Recognisers put spaces inside Chinese numerals ("一百 二十"): one number all the same.
   { kind: 'chinese', pattern: new RegExp(`${CHINESE_NUMBER_PATTERN}(?:\\s+${CHINESE_NUMBER_PATTERN})*`, 'g'), parse: (raw) => parseChineseNumber(raw.replace(/\s+/g, '')) },

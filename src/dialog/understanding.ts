@@ -6,7 +6,7 @@ import { scoreSentiment } from './sentiment';
 import { spokenDigitRuns } from './spoken-numbers';
 import { normalizeText } from './text-normalize';
 import type { Utterance } from './turn-context';
-import type { Entities, Intent } from './turn-schema';
+import { NO_ENTITIES, type Entities, type Intent } from './turn-schema';
 
 /** One caller utterance read every way the turn needs it. */
 export interface Understanding {
@@ -27,17 +27,36 @@ const INFORM_CONFIDENCE = 0.9;
 
 /**
  * Intents a date said with an offer to pay outweighs: "yes, I can do fifty on Friday" is a promise,
- * and so is "I don't have it today, but I can pay tomorrow": the offer is what the call acts on.
+ * and so is "I don't have it today, but I can pay tomorrow", or "no, not Friday, but Monday I can":
+ * the offer is what the call acts on.
  */
-const WEAKER_THAN_TERMS: ReadonlySet<Intent> = new Set(['unknown', 'affirm', 'hardship']);
+const WEAKER_THAN_TERMS: ReadonlySet<Intent> = new Set(['unknown', 'affirm', 'deny', 'hardship']);
+
+/**
+ * Intents a person answers or that end the call: no terms are agreed in them, so a date or an amount
+ * said along ("you've called six times today") is no term (the hand-off drops them too).
+ */
+const WITHOUT_TERMS: ReadonlySet<Intent> = new Set(['lawyer', 'bankruptcy', 'opt-out', 'complaint', 'human', 'wrong-person', 'abuse']);
 
 /**
  * What the terms said make of the words: "I can do fifty on Friday" promises to pay on Friday (today
  * is paying now); a date, an amount, a count or a code (a ZIP, a year) with nothing to say what it
  * is for informs.
  */
+/** Words of payments that repeat or split the rest off: with them, a sum and a date start a plan. */
+const SPLIT = /\b(?:a|per|each|every) (?:month|week|fortnight)\b|\b(?:monthly|weekly|instal?ments?|plan)\b|\bthe (?:rest|remainder|other half)\b|\bwhat's left\b|每(?:个)?月|每周|分期|月供|剩下|其余|余下/;
+
+/**
+ * "I can't pay it all now, but I can pay $200 on the 15th": one sum on one date is a part payment
+ * promised, not a plan asked for, unless it is said to repeat or to leave the rest for later.
+ */
+function isPartPaymentOnADate(detected: DetectedIntent, text: string, entities: Entities): boolean {
+  return detected.intent === 'plan-request' && entities.instalments === null && entities.amountMinor !== null && !SPLIT.test(text.toLowerCase());
+}
+
 function withTerms(detected: DetectedIntent, text: string, entities: Entities, context: EntityContext): DetectedIntent {
-  if (WEAKER_THAN_TERMS.has(detected.intent) && entities.date !== null && commitsToPay(text)) {
+  const weaker = WEAKER_THAN_TERMS.has(detected.intent) || isPartPaymentOnADate(detected, text, entities);
+  if (weaker && entities.date !== null && commitsToPay(text)) {
     const today = localToday(context.now, context.timeZone);
     return { intent: entities.date === today ? 'pay-now' : 'promise-to-pay', confidence: INFORM_CONFIDENCE };
   }
@@ -47,8 +66,9 @@ function withTerms(detected: DetectedIntent, text: string, entities: Entities, c
 }
 
 export function understandUtterance(utterance: Utterance, context: EntityContext): Understanding {
-  const entities = extractEntities(utterance, context);
-  const { intent, confidence: intentConfidence } = withTerms(detectIntent(utterance), utterance.text, entities, context);
+  const said = extractEntities(utterance, context);
+  const { intent, confidence: intentConfidence } = withTerms(detectIntent(utterance), utterance.text, said, context);
+  const entities = WITHOUT_TERMS.has(intent) ? { ...NO_ENTITIES, digits: said.digits } : said;
   const asrConfidence = utterance.digits ? 1 : utterance.asrConfidence;
   return {
     intent,
