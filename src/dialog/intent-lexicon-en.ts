@@ -139,8 +139,8 @@ export const ENGLISH_LEXICON: IntentLexicon = {
     /\b(?:some now|half now|part now|part of it|(?:a )?little (?:at a time|each month|every month)|bit by bit|a bit at a time|over time|break (?:it|that|this) up|every (?:two|2) weeks|in chunks)\b/,
     // Payments in the plural, small or regular: "do payments", "small payments", "payments of $30".
     /\b(?:small(?:er)?|partial|monthly|weekly|bi-?weekly|regular) payments?\b|\b(?:do|make|set up|arrange) (?:some |monthly |weekly )?payments\b|\bpayments of\b/,
-    // A weekly sum, a count of payments, an arrangement to work out.
-    new RegExp(`\\b(?:a|per|each|every) week\\b|\\bweekly\\b|\\b(?:do|make) ${COUNT_WORD} (?:payments|instal{1,2}ments)\\b|\\barrangement\\b|\\bwork (?:something|it|this) out\\b`),
+    // A weekly sum, a count of payments, an arrangement to work out ("in a week", "within a week" are dates).
+    new RegExp(`(?<!\\b(?:within|in) )\\b(?:a|per|each|every) week\\b|\\bweekly\\b|\\b(?:do|make) ${COUNT_WORD} (?:payments|instal{1,2}ments)\\b|\\barrangement\\b|\\bwork (?:something|it|this) out\\b`),
   ],
   payNow: [
     /\b(?:pay (?:it |this |that |the (?:whole |full )?(?:balance|amount|thing) )?(?:now|today|right now|right away|in full now|immediately|online|by card)|send (?:me )?(?:the |a )?(?:payment )?link|text (?:me )?(?:the |a )?link)\b/,
@@ -205,10 +205,12 @@ export const ENGLISH_LEXICON: IntentLexicon = {
   ],
   commitment: [
     new RegExp(
-      `\\b(?:i|we)(?:'ll| will| can| could| should| would|'d| might|'m going to| am going to|'m gonna|'m able to| am able to)? (?:(?:be able to|try to|probably|definitely|maybe|just) )*(?:pay|do|manage|swing|put (?:\\w+ )?down|send|give|get (?:it|that|you)|have (?:it|that|the money)|take care of|cover|handle|make|transfer|wire|deposit|mail|come up with)\\b`,
+      `\\b(?:i|we)(?:'ll| will| can| could| should| would|'d| might|'m going to| am going to|'m gonna|'m able to| am able to)? (?:(?:be able to|try to|probably|definitely|maybe|just) )*(?:pay|do|manage|swing|put (?:\\w+ )?down|send|give|get (?:it|that|you)|have (?:it|that|the money)|take care of|cover|handle|make|transfer|wire|deposit|mail|come up with|clear|settle)\\b`,
     ),
     // The subject dropped ("could do fifty on Saturday"), or the verb ("Monday I can").
     new RegExp(`^\\s*${FILLER}(?:(?:yeah|yes|ok|okay)[,.]?\\s+)?(?:can|could|will|should be able to) (?:(?:probably|maybe|definitely|just) )?(?:pay|do|manage|swing|send|give|cover|make)\\b`),
     /\b(?:i|we) (?:can|could)(?: do (?:it|that))?\s*[.!]?\s*$/,
+    // A date said to suit, when the question was when: "Friday works for me", "the 10th is fine".
+    /\b(?:works|would work|should work|suits me|is (?:fine|good|ok|okay|doable|best))\b/,
   ],
 };

@@ -117,6 +117,8 @@ export const CHINESE_LEXICON: IntentLexicon = {
     // 没问题 (no problem), 没错 (right), 不错 (not bad) and 不客气 start like a no and are not one.
     // A leading 不 of a double negation ("不是不可以") agrees.
     /^\s*(?:不(?!错|客气|是不|会不|能不)|没有(?!问题)|不用|不要|不行|不对|没(?!问题|错|有问题|毛病|得问题|啥问题)|算了)|不需要|不用了|没有了|就这些|再见|拜拜/,
+    // A date or an offer refused at the end ("周五不行", "那个时间不方便"), not a double negation ("不是不行").
+    /(?<![是并])不(?:行|可以|方便)[的啊吧呀。.!！]*\s*$/,
   ],
   affirm: [
     /^\s*(?:是的?|对的?|好的?|好啊|好吧|嗯+|行|要|确认|正确|当然)|好的|可以|没有?问题|没错|对的|方便/,
@@ -129,5 +131,9 @@ export const CHINESE_LEXICON: IntentLexicon = {
   // An A-not-A anywhere ("会不会影响我的征信") asks, as a question word or a final 吗 does.
   question: [/什么|谁|为什么|怎么|多少|哪|吗\s*[?？]?\s*$|呢\s*[?？]?\s*$|[?？]\s*$|(\p{Script=Han})[不没]\1/u],
   // "还不了", "付不起": a verb with a negated complement is unable to pay, not an offer.
-  commitment: [new RegExp(`${PAY}(?!\\s*[不没])`)],
+  commitment: [
+    new RegExp(`${PAY}(?!\\s*[不没])`),
+    // A date said to suit, when the question was when: "周五可以", "十号没问题" (not "周五不行").
+    /(?<![不没])(?:可以|没问题|行|成)(?:的|吧|啊)?[。.!！]?\s*$/,
+  ],
 };

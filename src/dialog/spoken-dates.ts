@@ -139,6 +139,9 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+days?\\b|\\b${ENGLISH_COUNT}\\s+days?\\s+from\\s+(?:now|today)\\b|${COUNT}\\s*[天日]\\s*${ZH_AFTER}`), later('days')],
   [new RegExp(`\\bin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|\\b${ENGLISH_COUNT}\\s+weeks?\\s+from\\s+(?:now|today)\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*${ZH_AFTER}`), later('weeks')],
   [new RegExp(`\\bin\\s+(a|one)\\s+month\\b|${COUNT}\\s*个月\\s*${ZH_AFTER}`), later('months')],
+  // A deadline ("within a week", "一周内还清") is its last day: the date the payment is promised by.
+  [new RegExp(`\\bwithin\\s+${ENGLISH_COUNT}\\s+days?\\b|${COUNT}\\s*[天日]\\s*(?:之|以)?内`), later('days')],
+  [new RegExp(`\\bwithin\\s+${ENGLISH_COUNT}\\s+weeks?\\b|${COUNT}\\s*个?${ZH_WEEK}\\s*(?:之|以)?内`), later('weeks')],
   // UK: a fortnight is two weeks.
   [/\b(?:in\s+)?a\s+fortnight\b/, (_m, t) => t.plus({ weeks: 2 })],
   [/过两天/, (_m, t) => t.plus({ days: 2 })],

@@ -13,12 +13,12 @@ const MIN_ACCURACY = 0.95;
 /** Utterances per intent: a change here is a change of the corpus, made on purpose. */
 const EXPECTED_COUNTS = {
   en: {
-    greet: 11, affirm: 44, deny: 29, 'identity-confirmed': 26, 'wrong-person': 21, inform: 40, 'pay-now': 35, 'promise-to-pay': 80,
+    greet: 11, affirm: 44, deny: 29, 'identity-confirmed': 26, 'wrong-person': 21, inform: 40, 'pay-now': 35, 'promise-to-pay': 83,
     'plan-request': 64, 'callback-request': 28, dispute: 57, hardship: 35, lawyer: 10, bankruptcy: 10, human: 18, 'opt-out': 18,
     abuse: 10, question: 33, repeat: 39, complaint: 29, unknown: 11,
   },
   'zh-CN': {
-    greet: 8, affirm: 31, deny: 19, 'identity-confirmed': 18, 'wrong-person': 14, inform: 25, 'pay-now': 21, 'promise-to-pay': 55,
+    greet: 8, affirm: 31, deny: 20, 'identity-confirmed': 18, 'wrong-person': 14, inform: 25, 'pay-now': 21, 'promise-to-pay': 57,
     'plan-request': 43, 'callback-request': 19, dispute: 38, hardship: 22, lawyer: 6, bankruptcy: 5, human: 11, 'opt-out': 11,
     abuse: 7, question: 28, repeat: 27, complaint: 23, unknown: 8,
   },
