@@ -93,45 +93,60 @@ const surveyRates: RateMetric[] = [
 ];
 
 export function experimentReport(experiment: AnyExperiment, people: Iterable<PersonOutcome>, kind: ExperimentKind): ExperimentReport {
-  const byArm = new Map<string, PersonOutcome[]>(experiment.arms.map((arm) => [arm.id, []]));
-  for (const person of people) {
-    const armId = person.arms[experiment.id];
-    if (armId !== undefined) byArm.set(armId, [...(byArm.get(armId) ?? []), person]);
-  }
+  const byArm = groupByArm(experiment, people);
   const armIds = [...byArm.keys()];
   const control = armIds[0]!;
-  const comparisons = Math.max(1, armIds.length - 1);
   const arms = armIds.map((id): ArmSummary => {
     const declared = experiment.arms.find((arm) => arm.id === id);
     const members = byArm.get(id)!;
     return { id, weight: declared?.weight ?? 0, stopped: declared ? declared.stopped : true, people: members.length, movedOut: members.filter((p) => p.moved.includes(experiment.id)).length };
   });
+  const report = { id: experiment.id, question: experiment.question, varies: partsOf(experiment), control, arms };
+  const comparisons = Math.max(1, armIds.length - 1);
+  const rates = (kind === 'survey' ? surveyRates : collectionsRates).map((definition) => rateMetric(definition, byArm, comparisons));
+  if (kind === 'survey') return { ...report, metrics: rates };
+  return { ...report, metrics: [...rates.slice(0, 3), collectedMetric(byArm, comparisons), rates[3]!] };
+}
 
-  const rates = (kind === 'survey' ? surveyRates : collectionsRates).map((definition): MetricReport => {
-    const samples = armIds.map((arm) => {
-      const population = byArm.get(arm)!.filter(definition.population);
-      return { arm, successes: population.filter(definition.success).length, trials: population.length };
-    });
-    return {
-      metric: definition.metric,
-      label: definition.label,
-      kind: 'rate',
-      unit: 'share',
-      arms: samples.map((sample) => ({ arm: sample.arm, n: sample.trials, successes: sample.successes, estimate: rateEstimate(sample) })),
-      comparisons: samples.slice(1).map((sample) => ({ arm: sample.arm, against: control, ...compareRates(samples[0]!, sample, { comparisons, metricLabel: definition.label }) })),
-    };
+/** The people of each arm, the declared arms first (in their order), then any the document no longer lists. */
+function groupByArm(experiment: AnyExperiment, people: Iterable<PersonOutcome>): Map<string, PersonOutcome[]> {
+  const byArm = new Map<string, PersonOutcome[]>(experiment.arms.map((arm) => [arm.id, []]));
+  for (const person of people) {
+    const armId = person.arms[experiment.id];
+    if (armId === undefined) continue;
+    const members = byArm.get(armId);
+    if (members) members.push(person);
+    else byArm.set(armId, [person]);
+  }
+  return byArm;
+}
+
+function rateMetric(definition: RateMetric, byArm: Map<string, PersonOutcome[]>, comparisons: number): MetricReport {
+  const samples = [...byArm].map(([arm, members]) => {
+    const population = members.filter(definition.population);
+    return { arm, successes: population.filter(definition.success).length, trials: population.length };
   });
+  const [control] = samples;
+  return {
+    metric: definition.metric,
+    label: definition.label,
+    kind: 'rate',
+    unit: 'share',
+    arms: samples.map((sample) => ({ arm: sample.arm, n: sample.trials, successes: sample.successes, estimate: rateEstimate(sample) })),
+    comparisons: samples.slice(1).map((sample) => ({ arm: sample.arm, against: control!.arm, ...compareRates(control!, sample, { comparisons, metricLabel: definition.label }) })),
+  };
+}
 
-  if (kind === 'survey') return { id: experiment.id, question: experiment.question, varies: partsOf(experiment), control, arms, metrics: rates };
-  const money = armIds.map((arm) => ({ arm, values: byArm.get(arm)!.map((person) => person.collectedMinor) }));
-  const collected: MetricReport = {
+function collectedMetric(byArm: Map<string, PersonOutcome[]>, comparisons: number): MetricReport {
+  const label = 'money collected per account';
+  const samples = [...byArm].map(([arm, members]) => ({ arm, values: members.map((person) => person.collectedMinor) }));
+  const [control] = samples;
+  return {
     metric: 'collected-per-account',
-    label: 'money collected per account',
+    label,
     kind: 'mean',
     unit: 'minor-units',
-    arms: money.map((sample) => ({ arm: sample.arm, n: sample.values.length, estimate: meanEstimate(sample) })),
-    comparisons: money.slice(1).map((sample) => ({ arm: sample.arm, against: control, ...compareMeans(money[0]!, sample, { comparisons, metricLabel: 'money collected per account' }) })),
+    arms: samples.map((sample) => ({ arm: sample.arm, n: sample.values.length, estimate: meanEstimate(sample) })),
+    comparisons: samples.slice(1).map((sample) => ({ arm: sample.arm, against: control!.arm, ...compareMeans(control!, sample, { comparisons, metricLabel: label }) })),
   };
-
-  return { id: experiment.id, question: experiment.question, varies: partsOf(experiment), control, arms, metrics: [...rates.slice(0, 3), collected, rates[3]!] };
 }
