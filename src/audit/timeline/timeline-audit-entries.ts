@@ -168,6 +168,16 @@ const plan: Describer = (data, _at, ctx) => {
 
 const versionAdopted: Describer = (data) => ({ title: `Campaign version ${number(data.to)} adopted (was ${number(data.from)})`, why: 'a new version reached the account between contacts' });
 
+const experimentAssigned: Describer = (data) => ({
+  title: `Placed in arm ${text(data.armId)} of experiment ${text(data.experimentId)}`,
+  why: `drawn by the arms' weights when campaign version ${number(data.campaignVersion)} was loaded; kept from then on`,
+});
+
+const experimentArmMoved: Describer = (data) => ({
+  title: `Moved from arm ${text(data.from)} to arm ${text(data.armId)} of experiment ${text(data.experimentId)}`,
+  why: `arm ${text(data.from)} was ${data.reason === 'arm-removed' ? 'removed' : 'stopped'} in campaign version ${number(data.campaignVersion)}`,
+});
+
 const callOutcome: Describer = (data) => {
   const facts = [
     text(data.answeredBy) && `answered by ${text(data.answeredBy)}`,
@@ -195,6 +205,8 @@ const describers: Record<string, Describer> = {
   paused: pausedOrResumed('Paused'),
   resumed: pausedOrResumed('Resumed'),
   'campaign-version-adopted': versionAdopted,
+  'experiment-assigned': experimentAssigned,
+  'experiment-arm-moved': experimentArmMoved,
   'call-outcome': callOutcome,
   started,
   closed,

@@ -112,6 +112,16 @@ describe('timelineEntries: one ordered account merged from the audit log, the hi
     },
     { type: 'closed', data: { outcome: 'paid', balanceMinor: 0 }, expected: { title: 'Closed: paid', outcome: 'paid' } },
     { type: 'disputed', data: { detail: 'says the debt is not theirs', actor: 'key:ops' }, expected: { title: 'Disputed', why: 'says the debt is not theirs', actor: 'key:ops' } },
+    {
+      type: 'experiment-assigned',
+      data: { experimentId: 'greeting-wording', armId: 'warm', campaignVersion: 1 },
+      expected: { title: 'Placed in arm warm of experiment greeting-wording', why: "drawn by the arms' weights when campaign version 1 was loaded; kept from then on" },
+    },
+    {
+      type: 'experiment-arm-moved',
+      data: { experimentId: 'greeting-wording', armId: 'warm', from: 'standard', reason: 'arm-stopped', campaignVersion: 2 },
+      expected: { title: 'Moved from arm standard to arm warm of experiment greeting-wording', why: 'arm standard was stopped in campaign version 2' },
+    },
   ])('when the audit log has a $type entry, then it is told as such', ({ type, data, expected }) => {
     const records = { ...journey(), audit: [audit(type, ny('2026-12-09T12:00'), data)] };
     expect(timelineEntries(records, everything)[0]).toMatchObject({ kind: type, ...expected, details: data });
