@@ -31,6 +31,8 @@ const INSTALMENT_PATTERNS: readonly RegExp[] = [
   // 拆 (break up) as 分 (divide); 笔 counts payments ("拆成三笔").
   new RegExp(`(?:分|拆)(?:成|开)?\\s*${COUNT}\\s*(?:期|次|个月|份|笔)?`),
   new RegExp(`${COUNT}\\s*(?:期|个月|笔)`),
+  // Second-language English counts parts as times: "pay in three time" ("five times a day" is no plan).
+  new RegExp(`\\b(?:in|into)\\s+${COUNT}\\s+times?\\b`),
 ];
 
 /** Times of day are not amounts: "Friday at 5", "call me after five" must not become five dollars. */
@@ -38,14 +40,20 @@ const TIME_OF_DAY = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b|\
 
 /**
  * Other numbers that are not amounts: how often ("five times a day", "打了三次"), a bankruptcy
- * chapter, an ordinal, and a run of five or more bare digits, which is a hotline, a ZIP or a reference far more
- * often than a sum said without a currency.
+ * chapter, an ordinal, a run of five or more bare digits, which is a hotline, a ZIP or a reference far more
+ * often than a sum said without a currency, a year, an age and a length of time.
  */
 const NOT_AMOUNTS: readonly RegExp[] = [
   new RegExp(`\\b(?:\\d+|${ENGLISH_NUMBER_PATTERN})\\s+times\\b|\\bchapter\\s+\\w+|(?:\\d+|${CHINESE_NUMBER_PATTERN})\\s*次`, 'g'),
   // An ordinal is a day ("Monday the 8th"), never a sum.
   /\b\d{1,2}(?:st|nd|rd|th)\b/g,
   /(?<![$¥€£\d.,])\d{5,}(?![\d.,]|\s*(?:dollars?|bucks?|usd|yuan|rmb|euros?|pounds?|美元|美金|块|元|刀))/g,
+  // A year a thing happened in ("closed it in 2019", "since 2020").
+  /\b(?:in|since|from|of|back in|until)\s+(?:19|20)\d{2}\b/g,
+  // An age or a length of time ("seventy eight years old", "for thirty years", "七十多岁", "今年七十多了").
+  new RegExp(`\\b(?:\\d+|${ENGLISH_NUMBER_PATTERN})\\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\\b`, 'g'),
+  // A year said with 年 ("一千九百八十五年") is a verification answer and stays a number; years of time are not.
+  new RegExp(`(?:\\d+|${CHINESE_NUMBER_PATTERN})\\s*(?:多\\s*)?(?:岁|周岁|天|小时|分钟|年了)|(?:\\d+|${CHINESE_NUMBER_PATTERN})\\s*多\\s*年|(?:今年|都)\\s*(?:\\d+|${CHINESE_NUMBER_PATTERN})\\s*多?\\s*了`, 'g'),
 ];
 
 const spansOf = (text: string, pattern: RegExp): Span[] => [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));

@@ -36,6 +36,11 @@ const MONTH = `(${Object.keys(ENGLISH_MONTHS).join('|')})`;
 const ORDINAL_WORD = `(?:(?:twenty|thirty)[\\s-])?(?:${Object.keys(ENGLISH_ORDINALS).join('|')})`;
 /** "15", "15th", "fifteenth", "twenty-first". */
 const DAY = `(\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORD})`;
+/**
+ * Next to a month, a day may be said as a cardinal too ("January fifteen", "fifteen of January"), but
+ * not where a sum goes on ("in January two hundred dollars").
+ */
+const CARDINAL_DAY = `((?:(?:twenty|thirty)[\\s-])?(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)(?!\\s*(?:hundred|thousand|dollars?|bucks|cents|\\d))`;
 const COUNT = `(\\d+|${ENGLISH_NUMBER_PATTERN}|${CHINESE_NUMBER_PATTERN})`;
 /** Like COUNT, plus "a"/"an" ("in a week"). */
 const ENGLISH_COUNT = `(a|an|\\d+|${ENGLISH_NUMBER_PATTERN})`;
@@ -110,6 +115,8 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m, t) => DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: t.zone })],
   [new RegExp(`\\b${MONTH}\\.?\\s+(?:the\\s+)?${DAY}\\b`), (m, t) => monthDay(t, ENGLISH_MONTHS[m[1] ?? ''], parseDay(m[2] ?? ''))],
   [new RegExp(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}\\b`), (m, t) => monthDay(t, ENGLISH_MONTHS[m[2] ?? ''], parseDay(m[1] ?? ''))],
+  [new RegExp(`\\b${MONTH}\\s+${CARDINAL_DAY}\\b`), (m, t) => monthDay(t, ENGLISH_MONTHS[m[1] ?? ''], parseDay(m[2] ?? ''))],
+  [new RegExp(`\\b${CARDINAL_DAY}\\s+of\\s+${MONTH}\\b`), (m, t) => monthDay(t, ENGLISH_MONTHS[m[2] ?? ''], parseDay(m[1] ?? ''))],
   [new RegExp(`${ZH_SMALL}\\s*月\\s*${ZH_SMALL}\\s*(?:日|号)?`), (m, t) => monthDay(t, parseSmallNumber(m[1] ?? ''), parseSmallNumber(m[2] ?? ''))],
   [/\b(\d{1,2})\/(\d{1,2})\b/, (m, t) => monthDay(t, Number(m[1]), Number(m[2]))],
   [new RegExp(`下下个?${ZH_WEEK}([一二三四五六日天1-7])`), (m, t) => weekdayInWeek(t, chineseWeekday(m[1]), 2)],
@@ -157,30 +164,47 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, Resolver]> = [
   // "the first" alone is too often "the first payment": a spelled-out ordinal needs "on/by the".
   [new RegExp(`\\b(?:on|by|before|until)\\s+the\\s+${DAY}\\b|\\b(\\d{1,2}(?:st|nd|rd|th))\\b`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? m[2] ?? ''))],
   [new RegExp(`${ZH_SMALL}\\s*(?:号|日)`), (m, t) => dayOfMonth(t, parseSmallNumber(m[1] ?? ''))],
+  // Recognisers write 号 as its homophone 好 ("20好之前还"); "十五好吗" (fifteen, OK?) and "十好几" (a dozen or so) are no day.
+  [new RegExp(`${ZH_SMALL}\\s*好(?![不吗么吧的啊了嘛呀呢几多])`), (m, t) => dayOfMonth(t, parseSmallNumber(m[1] ?? ''))],
   // A whole answer of "the twenty-second" is a day, though "the first" inside a sentence may not be.
   [new RegExp(`^\\s*(?:(?:um|uh|maybe|probably|like)\\s+)*(?:on\\s+)?the\\s+${DAY}\\s*[.!?]?\\s*$`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? ''))],
+  // Nor is one that ends the answer after a pause to look ("uh let me see, the eighteenth").
+  [new RegExp(`\\bthe\\s+${DAY}\\s*[.!?]?\\s*$`), (m, t) => dayOfMonth(t, parseDay(m[1] ?? ''))],
 ];
 
 /** A date said to be the wrong one ("no, not Friday, Monday", "不是周五，是周一") gives way to another. */
 const NEGATED_BEFORE = /(?:\b(?:not|no)|不是|不要|别)\s*(?:(?:on|the|this)\s+)*$/;
 
+/**
+ * A date a payment is put on: after a verb of paying in English ("... I can pay the whole thing on the
+ * 19th"), before one in Chinese ("20号还你"). Where several dates are said ("I start a new job Monday
+ * and can pay on the 19th", "我15号发工资，20号还"), the others are about something else.
+ */
+const PAYING_BEFORE = /\b(?:pay|send|mail|transfer|wire|settle|clear|do)\b(?:\s+\S+){0,4}?\s+(?:(?:on|by|before)\s+)?$/;
+const PAYING_AFTER = /^\s*(?:之前|以前|前|那天|的时候)?\s*(?:就|再|在|能|会|可以|一定|肯定|保证)?\s*(?:还|付|交|转|汇)/;
+
 const EVERY_MATCH: ReadonlyArray<[RegExp, Resolver]> = DATE_PATTERNS.map(([pattern, resolve]) => [new RegExp(pattern.source, `${pattern.flags}g`), resolve]);
+
+function mentionsOf(text: string, today: DateTime): Array<DateMention & { negated: boolean }> {
+  return EVERY_MATCH.flatMap(([pattern, resolve]) =>
+    [...text.matchAll(pattern)].flatMap((match) => {
+      const date = resolve(match, today);
+      if (!date?.isValid) return [];
+      const [start, end] = [match.index, match.index + match[0].length];
+      return [{ isoDate: date.toISODate() ?? '', start, end, negated: NEGATED_BEFORE.test(text.slice(0, start)) }];
+    }),
+  );
+}
 
 /**
  * The date the text means, as YYYY-MM-DD in the debtor's zone, or undefined: the first mention of the
- * most specific kind, passing over a date said to be the wrong one if another is said.
+ * most specific kind, passing over a date said to be the wrong one if another is said, and over one
+ * no payment is put on if another has one.
  */
 export function findDate(text: string, now: number, timeZone: string): DateMention | undefined {
-  const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
-  let negated: DateMention | undefined;
-  for (const [pattern, resolve] of EVERY_MATCH) {
-    for (const match of text.matchAll(pattern)) {
-      const date = resolve(match, today);
-      if (!date?.isValid) continue;
-      const mention = { isoDate: date.toISODate() ?? '', start: match.index, end: match.index + match[0].length };
-      if (!NEGATED_BEFORE.test(text.slice(0, match.index))) return mention;
-      negated ??= mention;
-    }
-  }
-  return negated;
+  const mentions = mentionsOf(text, DateTime.fromMillis(now, { zone: timeZone }).startOf('day'));
+  const said = mentions.filter((m) => !m.negated);
+  const paying = said.find((m) => PAYING_BEFORE.test(text.slice(0, m.start)) || PAYING_AFTER.test(text.slice(m.end)));
+  const chosen = paying ?? said[0] ?? mentions[0];
+  return chosen && { isoDate: chosen.isoDate, start: chosen.start, end: chosen.end };
 }

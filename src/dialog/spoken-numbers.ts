@@ -27,8 +27,15 @@ const ENGLISH_WORD = [...ENGLISH_NUMBER_WORDS]
   .sort((a, b) => b.length - a.length)
   .join('|');
 
+/**
+ * Recognisers write "two hundred" as "to hundred" and "four hundred" as "for hundred"; "up to hundred"
+ * is a limit said without its "a", so it stays a hundred.
+ */
+const HOMOPHONE_BEFORE_SCALE = /(?<!\bup\s)\b(to|too|for)\s+(?=hundred|thousand)/g;
+const HOMOPHONE_UNITS: Readonly<Record<string, string>> = { to: 'two', too: 'two', for: 'four' };
+
 /** A run of English number words, e.g. "a hundred and twenty", "twenty-five"; recognisers write "and" as "n". */
-export const ENGLISH_NUMBER_PATTERN = `(?:a\\s+(?=hundred|thousand))?(?:${ENGLISH_WORD})(?:(?:\\s+(?:and|n)\\s+|\\s+|-)(?:${ENGLISH_WORD}))*`;
+export const ENGLISH_NUMBER_PATTERN = `(?:(?:a|(?<!\\bup\\s)to|too|for)\\s+(?=hundred|thousand))?(?:${ENGLISH_WORD})(?:(?:\\s+(?:and|n)\\s+|\\s+|-)(?:${ENGLISH_WORD}))*`;
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -51,7 +58,8 @@ function colloquialHundreds(words: readonly string[]): number | undefined {
   return first * 100 + second + (rest[0] ?? 0);
 }
 
-export function parseEnglishNumber(words: string): number | undefined {
+export function parseEnglishNumber(said: string): number | undefined {
+  const words = said.replace(HOMOPHONE_BEFORE_SCALE, (_found, homophone: string) => `${HOMOPHONE_UNITS[homophone] ?? homophone} `);
   const colloquial = colloquialHundreds(words.split(/[\s-]+/).filter((word) => word !== ''));
   if (colloquial !== undefined) return colloquial;
   let total = 0;
@@ -119,8 +127,9 @@ function parseDigits(raw: string): number {
 const NUMBER_MATCHERS: ReadonlyArray<{ kind: NumberMention['kind']; pattern: RegExp; parse: (raw: string) => number | undefined }> = [
   { kind: 'digits', pattern: /(?<!\d[\s,.:]?)\b[1-9]\s\d{2}\b(?![.,:]?\s?\d)|\d+(?:,\d{3})*(?:\.\d+)?/g, parse: parseDigits },
   { kind: 'english', pattern: new RegExp(`\\b${ENGLISH_NUMBER_PATTERN}\\b`, 'g'), parse: parseEnglishNumber },
-  // Recognisers put spaces inside Chinese numerals ("一百 二十"): one number all the same.
-  { kind: 'chinese', pattern: new RegExp(`${CHINESE_NUMBER_PATTERN}(?:\\s+${CHINESE_NUMBER_PATTERN})*`, 'g'), parse: (raw) => parseChineseNumber(raw.replace(/\s+/g, '')) },
+  // Recognisers put spaces inside Chinese numerals ("一百 二十"): one number all the same, but only
+  // after a unit: "一千二 一次性" is 1,200 and then "in one go", not 12,001.
+  { kind: 'chinese', pattern: new RegExp(`(?:[零〇一二两三四五六七八九十百千万亿]*[十百千万亿]\\s+)*${CHINESE_NUMBER_PATTERN}`, 'g'), parse: (raw) => parseChineseNumber(raw.replace(/\s+/g, '')) },
 ];
 
 /** Every number in the text, in order of appearance. */

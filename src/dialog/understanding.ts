@@ -56,10 +56,12 @@ function isPartPaymentOnADate(detected: DetectedIntent, text: string, entities: 
 
 function withTerms(detected: DetectedIntent, text: string, entities: Entities, context: EntityContext): DetectedIntent {
   const weaker = WEAKER_THAN_TERMS.has(detected.intent) || isPartPaymentOnADate(detected, text, entities);
+  const today = localToday(context.now, context.timeZone);
   if (weaker && entities.date !== null && commitsToPay(text)) {
-    const today = localToday(context.now, context.timeZone);
     return { intent: entities.date === today ? 'pay-now' : 'promise-to-pay', confidence: INFORM_CONFIDENCE };
   }
+  // "Right away" once a later day comes ("发了马上还，应该是下周一") pays on that day: a promise.
+  if (detected.intent === 'pay-now' && entities.date !== null && entities.date > today) return { ...detected, intent: 'promise-to-pay' };
   const saysCode = spokenDigitRuns(normalizeText(text)).some((run) => run.length >= 2);
   if (detected.intent === 'unknown' && (hasTerms(entities) || saysCode)) return { intent: 'inform', confidence: INFORM_CONFIDENCE };
   return detected;
