@@ -87,8 +87,10 @@ describe('metrics for the on-call engineer', () => {
     stack.simulator.people.sendSms(phone, 'HELP');
 
     const webhook = { route: '/webhooks/twilio/sms', status: '200' };
-    const after = await metricsWhen('the inbound text and its delivery report', (text) =>
+    // The webhook's duration is observed once its response has gone out, a moment after the text is counted.
+    const after = await metricsWhen('the inbound text, its webhook timing and its delivery report', (text) =>
       sample(text, 'parley_texts_received_total') > sample(before, 'parley_texts_received_total') &&
+      sample(text, 'parley_webhook_duration_seconds_count', webhook) > sample(before, 'parley_webhook_duration_seconds_count', webhook) &&
       sample(text, 'parley_text_deliveries_total', { status: 'delivered' }) > sample(before, 'parley_text_deliveries_total', { status: 'delivered' }),
     );
     expect(sample(after, 'parley_texts_sent_total', { result: 'sent' })).toBeGreaterThan(sample(before, 'parley_texts_sent_total', { result: 'sent' }));
