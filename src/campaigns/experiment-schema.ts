@@ -9,7 +9,7 @@ import { languageTag, nonEmptyText, slug, timeOfDay, wholeNumber } from './schem
 
 const perLanguageText = z.record(languageTag, nonEmptyText);
 
-export const leadOffers = ['pay-now', 'plan'] as const;
+const leadOffers = ['pay-now', 'plan'] as const;
 
 const armCommon = {
   id: slug,
@@ -56,9 +56,7 @@ export const experimentsSchema = experimentsOf(armSchema);
 export const surveyExperimentsSchema = experimentsOf(surveyArmSchema);
 
 export type ExperimentArm = z.output<typeof armSchema>;
-export type SurveyExperimentArm = z.output<typeof surveyArmSchema>;
 export type Experiment = z.output<typeof experimentsSchema>[number];
-export type SurveyExperiment = z.output<typeof surveyExperimentsSchema>[number];
 /** What assignment and the results need of an experiment of either kind. */
 export interface AnyExperiment {
   id: string;

@@ -37,7 +37,7 @@ const disclosureMustSay: Record<string, { initial: RegExp[]; subsequent: RegExp[
 
 
 /** What the experiment checks read of a campaign or a survey. */
-export interface ExperimentSections {
+interface ExperimentSections {
   experiments?: readonly AnyExperiment[];
   templates?: Readonly<Record<string, { channel: string }>>;
   contactWindow?: { start: string; end: string };

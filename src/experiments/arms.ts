@@ -19,7 +19,7 @@ export interface ArmChange {
 }
 
 /** What an arm changes in a call's script, beyond the campaign's own sections. */
-export interface ArmedScript {
+interface ArmedScript {
   greeting?: Record<string, string>;
   leadOffer?: 'pay-now' | 'plan';
 }

@@ -98,7 +98,7 @@ function pathsOf(what: 'campaign' | 'survey', params: typeof campaignParams | ty
         parameters: parameters(armParams, 'path'),
         responses: {
           200: ok('The new version, and its broadcast to the running people', appliedDocument(`${what}Id`)),
-          400: failure('Stopping it would leave no arm running; `details` names the path'),
+          422: failure('Stopping it would leave no arm running; `details` names the path'),
           404: failure(`No such ${what}, experiment or arm`),
           409: failure('The arm is already stopped'),
         },

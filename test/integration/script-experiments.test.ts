@@ -153,6 +153,13 @@ describe('script experiments', () => {
 
     const after = (await call(api, 'GET', '/campaigns/exp-large/experiments')).body as CampaignExperiments;
     expect(after.experiments[0]!.arms.find((arm) => arm.id === 'standard')).toMatchObject({ stopped: true, people: standardPeople, movedOut: standardPeople });
+
+    // The last running arm cannot be stopped: the refusal names the path, and no version is saved.
+    const last = await call(api, 'POST', '/campaigns/exp-large/experiments/greeting-wording/arms/warm/stop');
+    expect(last.status).toBe(422);
+    expect(last.body.details).toEqual([{ path: 'experiments.0.arms', message: expect.stringMatching(/every arm stopped/) }]);
+    expect((await call(api, 'GET', '/campaigns/exp-large')).body).toMatchObject({ version: 2 });
+    expect((await call(api, 'POST', '/campaigns/exp-large/experiments/no-such/arms/warm/stop')).status).toBe(404);
   });
 
   it('When the CLI shows the experiment, then it prints each arm, the intervals and the verdict in words', async () => {

@@ -9,7 +9,7 @@ import type { OutreachContext } from './outreach-context';
 // assignments are kept in the workflow's state, so a new version and a continue-as-new keep them.
 
 /** Runs from before experiments existed load documents without arms: patched() keeps their replay. */
-export const scriptExperimentsPatch = 'script-experiments';
+const scriptExperimentsPatch = 'script-experiments';
 
 export function withExperimentArms<D extends { experiments?: readonly AnyExperiment[] }, Armed>(
   ctx: OutreachContext,
